@@ -1,0 +1,121 @@
+/**
+ * View models the cluster layer builds from Nodes, Pods, the ClusterPolicy and the mig-parted
+ * ConfigMap, for the pages to render. Plain data, no React.
+ */
+import type { GpuModel, LayoutResult, MigStrategy, PlacedInstance } from '../geometry/types';
+
+/** The mig-manager's `nvidia.com/mig.config.state` label, or what we know when it is absent/odd. */
+export type MigConfigState = 'success' | 'pending' | 'rebooting' | 'failed' | 'absent' | 'unknown';
+
+/**
+ * What the page says about a node (or a GPU) at a glance. One node can have several conditions;
+ * `NodeGpuCondition` lists them all, `primaryState` is the most urgent.
+ */
+export type GpuHealthState = 'applied' | 'pending' | 'failed' | 'drifted' | 'invalid' | 'disabled';
+
+export interface NodeGpuCondition {
+  kind:
+    | 'pending'
+    | 'stuck-pending'
+    | 'rebooting'
+    | 'failed'
+    | 'drifted'
+    | 'single-invalid'
+    | 'mig-under-strategy-none'
+    | 'gpu-not-covered'
+    | 'operands-paused'
+    | 'unknown-model'
+    | 'unknown-config'
+    | 'malformed-label'
+    | 'missing-capacity'
+    | 'unverified-layout';
+  severity: 'danger' | 'warning' | 'info';
+  /** Plain English, already explaining what it means and what to do. Translated by the UI layer. */
+  title: string;
+  detail?: string;
+}
+
+/** A pod that holds GPU resources on a node (scheduled, not finished). */
+export interface GpuPodUsage {
+  name: string;
+  namespace: string;
+  nodeName: string;
+  phase: string;
+  /** `{ 'nvidia.com/mig-1g.6gb': 1 }` — requests (or limits when requests are absent). */
+  resources: Record<string, number>;
+  owner?: { kind: string; name: string };
+}
+
+/** One MIG instance as the page draws it: predicted placement plus whether a pod holds it. */
+export interface SliceInstanceView extends PlacedInstance {
+  id: string;
+  resourceName: string;
+  inUse: boolean;
+  /** Pod holding it, when the assignment is known or inferred (placements are predicted). */
+  podName?: string;
+}
+
+export interface GpuView {
+  index: number;
+  model?: GpuModel;
+  migEnabled: boolean;
+  /** Predicted layout from the node's mig.config and the config source in use. */
+  layout?: LayoutResult;
+  instances: SliceInstanceView[];
+  state: GpuHealthState;
+  /** True when no entry of the config matches this GPU (mig-parted skips it silently). */
+  notCovered: boolean;
+}
+
+export interface GpuNodeView {
+  name: string;
+  product: string;
+  model?: GpuModel;
+  gpuCount: number;
+  /** Whole-GPU memory, MiB, from `nvidia.com/gpu.memory`. */
+  gpuMemoryMiB?: number;
+  migCapable: boolean;
+  migConfig?: string;
+  migConfigState: MigConfigState;
+  /** `nvidia.com/mig.strategy` label as advertised by GFD (absent under `none`). */
+  strategyLabel?: string;
+  unschedulable: boolean;
+  /** Allocatable `nvidia.com/*` resources (what the scheduler can use). */
+  allocatable: Record<string, number>;
+  capacity: Record<string, number>;
+  /** What the config predicts the node should advertise under the cluster strategy. */
+  expected?: Record<string, number>;
+  gpus: GpuView[];
+  pods: GpuPodUsage[];
+  /** Resources in use by pods on this node. */
+  inUse: Record<string, number>;
+  conditions: NodeGpuCondition[];
+  primaryState: GpuHealthState;
+}
+
+/** Where the mig-parted config came from, and whether we could read it. */
+export interface MigConfigSourceView {
+  kind: 'custom' | 'per-node' | 'default' | 'built-in';
+  configMapName?: string;
+  namespace?: string;
+  /** Set when the ConfigMap could not be read and the built-in copy is used instead. */
+  fallbackReason?: string;
+}
+
+/** Per MIG resource across the cluster: the Overview's chart and table. */
+export interface ProfileAvailability {
+  resourceName: string;
+  profile: string;
+  allocatable: number;
+  inUse: number;
+  free: number;
+  nodes: Array<{ name: string; allocatable: number; inUse: number; free: number }>;
+}
+
+export interface ClusterGpuSummary {
+  strategy?: MigStrategy;
+  totalGpus: number;
+  migEnabledGpus: number;
+  nodesByState: Record<MigConfigState, number>;
+  profiles: ProfileAvailability[];
+}
