@@ -1,0 +1,799 @@
+/**
+ * mig-parted config files (spec v1): parse, check, resolve per GPU, serialize, merge.
+ *
+ * Parsing reproduces what `nvidia-mig-parted assert --valid-config` accepts (NVIDIA/mig-parted
+ * `api/spec/v1/spec.go`, `pkg/types`), but reports every problem at once with its line instead of
+ * stopping at the first. Resolution reproduces `apply`: entries are walked in order and a later
+ * entry that matches a GPU overrides an earlier one. Checks that mig-parted only meets on the node
+ * (unknown profile, too many instances, no placement, GPU no entry matches) live in
+ * `migPartedValidation.ts`.
+ */
+import {
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import { parseProfileName } from './naming';
+import type { ProfileCounts } from './types';
+
+/** The only spec version mig-parted knows. */
+export const MIG_PARTED_SPEC_VERSION = 'v1';
+
+/** One entry of a named config, exactly as written (so it serializes back unchanged). */
+export interface MigPartedEntry {
+  /** One PCI id or a list; absent (or empty) = every GPU. `0xDDDDVVVV[:0xSSSSVVVV]`. */
+  deviceFilter?: string | string[];
+  /** `all`, or GPU indices as mig-parted enumerates them. */
+  devices: 'all' | number[];
+  migEnabled: boolean;
+  /** Profile name → count. Required (may be empty) when `migEnabled`; absent or empty otherwise. */
+  migDevices?: ProfileCounts;
+}
+
+/** A parsed mig-parted config file. Named configs keep their order. */
+export interface MigPartedConfigFile {
+  version: typeof MIG_PARTED_SPEC_VERSION;
+  migConfigs: Record<string, MigPartedEntry[]>;
+  /** Comment lines written directly above a named config (NVIDIA uses them to name the GPUs). */
+  comments?: Record<string, string[]>;
+}
+
+export type ConfigIssueCode =
+  // The file itself: mig-parted refuses to load it (`assert --valid-config` fails → state `failed`).
+  | 'yaml-syntax'
+  | 'not-a-mapping'
+  | 'missing-version'
+  | 'unknown-version'
+  | 'unexpected-field'
+  | 'missing-mig-configs'
+  | 'empty-mig-configs'
+  | 'empty-config'
+  | 'invalid-entry'
+  | 'missing-field'
+  | 'invalid-device-filter'
+  | 'invalid-devices'
+  | 'invalid-mig-enabled'
+  | 'invalid-mig-devices'
+  | 'invalid-profile-name'
+  | 'invalid-count'
+  | 'all-counts-zero'
+  | 'mig-devices-when-disabled'
+  // Accepted by mig-parted, but wrong on the node (found only at apply time, or never reported).
+  | 'unparsable-device-filter'
+  | 'multiple-documents'
+  | 'config-not-found'
+  | 'gpu-not-covered'
+  | 'entry-overridden'
+  | 'device-index-absent'
+  | 'unknown-device'
+  | 'not-mig-capable'
+  | 'unknown-profile'
+  | 'too-many-instances'
+  | 'compute-exceeded'
+  | 'no-placement'
+  | 'placements-unknown'
+  | 'empty-mig-layout'
+  | 'layout-warning';
+
+/** A problem in a config file, located as precisely as we can. */
+export interface ConfigIssue {
+  severity: 'error' | 'warning';
+  code: ConfigIssueCode;
+  /** Plain English; names the config, the entry (0-based, as `entry #N`) and the profile. */
+  message: string;
+  /** True when mig-parted itself refuses the whole file, so no named config in it can be applied. */
+  rejectsFile: boolean;
+  configName?: string;
+  entryIndex?: number;
+  profile?: string;
+  gpuIndex?: number;
+  /** 1-based position in the YAML text, when the issue comes from parsing. */
+  line?: number;
+  column?: number;
+}
+
+export interface MigPartedParseResult {
+  /**
+   * Present when the text is a YAML mapping. Named configs with a malformed entry are left out (their
+   * errors are in `issues`), so entry indices of the configs that are present match the file.
+   */
+  config?: MigPartedConfigFile;
+  issues: ConfigIssue[];
+  /** True when mig-parted would load the file (no issue with `rejectsFile`). */
+  accepted: boolean;
+  /** Named configs left out of `config` because an entry is malformed. */
+  rejectedConfigNames: string[];
+}
+
+const TOP_LEVEL_KEYS = ['version', 'mig-configs'];
+const ENTRY_KEYS = ['device-filter', 'devices', 'mig-enabled', 'mig-devices'];
+
+/** Why a string is not a MIG profile name as mig-parted parses it, or undefined when it is one. */
+export function profileNameProblem(name: string): string | undefined {
+  // mig-parted's parser is case- and space-sensitive (`1G.5GB` fails), unlike our lenient one.
+  if (name !== name.trim() || name !== name.toLowerCase() || !parseProfileName(name)) {
+    return `'${name}' is not a MIG profile name (expected e.g. 1g.10gb, 1g.10gb+me, 1g.24gb-me, 1c.3g.20gb)`;
+  }
+  return undefined;
+}
+
+/** A PCI id as mig-parted reads it (`strconv.ParseUint(s, 0, 32)` on each side of `:`). */
+export interface ParsedPciId {
+  /** `0xDDDDVVVV`, upper-case hex, the form mig-parted logs. */
+  deviceId: string;
+  /** `0xSSSSVVVV` when the filter names a subsystem (one board). */
+  subsystemId?: string;
+}
+
+/** Go's `strconv.ParseUint(s, 0, 32)`: base from the prefix, underscores only with a prefix. */
+function parseGoUint32(text: string): number | undefined {
+  let digits = text;
+  let base = 10;
+  const prefix = text.slice(0, 2).toLowerCase();
+  if (prefix === '0x' || prefix === '0o' || prefix === '0b') {
+    base = prefix === '0x' ? 16 : prefix === '0o' ? 8 : 2;
+    digits = text.slice(2);
+    // Underscores must sit between digits (or right after the prefix).
+    if (/__|_$/.test(digits)) return undefined;
+    digits = digits.replace(/_/g, '');
+  } else if (text.length > 1 && text.startsWith('0')) {
+    base = 8;
+    digits = text.slice(1);
+    if (/^_|__|_$/.test(digits)) return undefined;
+    digits = digits.replace(/_/g, '');
+  }
+  const alphabet = '0123456789abcdef'.slice(0, base);
+  if (digits.length === 0 || ![...digits.toLowerCase()].every((ch) => alphabet.includes(ch))) {
+    return undefined;
+  }
+  const value = parseInt(digits, base);
+  return value <= 0xffffffff ? value : undefined;
+}
+
+function formatPciWord(value: number): string {
+  return `0x${value.toString(16).toUpperCase().padStart(8, '0')}`;
+}
+
+/** Parse `0x20B710DE` or `0x233010DE:0x16C110DE`; undefined when mig-parted could not read it. */
+export function parsePciId(text: string): ParsedPciId | undefined {
+  const parts = text.trim().split(':');
+  if (parts.length > 2) return undefined;
+  const device = parseGoUint32(parts[0]);
+  if (device === undefined) return undefined;
+  if (parts.length === 1) return { deviceId: formatPciWord(device) };
+  const subsystem = parseGoUint32(parts[1]);
+  if (subsystem === undefined) return undefined;
+  return { deviceId: formatPciWord(device), subsystemId: formatPciWord(subsystem) };
+}
+
+/** The filter strings of an entry; an absent filter or an empty string means "every GPU". */
+export function deviceFilterList(entry: MigPartedEntry): string[] {
+  const filter = entry.deviceFilter;
+  if (filter === undefined) return [];
+  if (typeof filter === 'string') return filter === '' ? [] : [filter];
+  return filter;
+}
+
+/** A GPU as the resolver sees it: its index on the node and its PCI ids. */
+export interface GpuIdentity {
+  index: number;
+  /** `0xDDDDVVVV` (any case or base mig-parted accepts). */
+  deviceId: string;
+  subsystemId?: string;
+}
+
+/** Whether an entry's device filter selects this GPU (mig-parted `MatchesDeviceFilter`). */
+export function entryMatchesDevice(entry: MigPartedEntry, gpu: GpuIdentity): boolean {
+  const filters = deviceFilterList(entry);
+  if (filters.length === 0) return true;
+  const hardware = parsePciId(gpu.deviceId);
+  if (!hardware) return false;
+  const hardwareSubsystem = gpu.subsystemId ? parsePciId(gpu.subsystemId)?.deviceId : undefined;
+  return filters.some((text) => {
+    const filter = parsePciId(text);
+    if (!filter || filter.deviceId !== hardware.deviceId) return false;
+    return filter.subsystemId === undefined || filter.subsystemId === hardwareSubsystem;
+  });
+}
+
+/** Whether an entry selects this GPU by filter and by index (mig-parted's walk). */
+export function entryMatchesGpu(entry: MigPartedEntry, gpu: GpuIdentity): boolean {
+  if (!entryMatchesDevice(entry, gpu)) return false;
+  return entry.devices === 'all' || entry.devices.includes(gpu.index);
+}
+
+/** Object.prototype.hasOwnProperty, because config names like `constructor` are legal. */
+export function hasOwn(record: object, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(record, key);
+}
+
+export function listConfigNames(config: MigPartedConfigFile): string[] {
+  return Object.keys(config.migConfigs);
+}
+
+export function getNamedConfig(
+  config: MigPartedConfigFile,
+  name: string,
+): MigPartedEntry[] | undefined {
+  return hasOwn(config.migConfigs, name) ? config.migConfigs[name] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+type Path = Array<string | number>;
+
+interface ParseContext {
+  doc: Document;
+  lineCounter: LineCounter;
+  issues: ConfigIssue[];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** The AST node at a path, and the key node of the last step (to point at a key). */
+function nodeAt(doc: Document, path: Path): { node?: YamlNode; key?: YamlNode } {
+  let node: unknown = doc.contents;
+  let key: YamlNode | undefined;
+  for (const step of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(step),
+      );
+      if (!pair) return {};
+      key = pair.key as YamlNode;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      key = undefined;
+      node = node.items[step];
+    } else {
+      return {};
+    }
+  }
+  return { node: (node ?? undefined) as YamlNode | undefined, key };
+}
+
+function locate(
+  context: ParseContext,
+  path: Path,
+  atKey: boolean,
+): { line?: number; column?: number } {
+  const { node, key } = nodeAt(context.doc, path);
+  const target = atKey && key ? key : (node ?? key);
+  const offset = target?.range?.[0];
+  if (offset === undefined) return {};
+  const pos = context.lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function fileError(
+  context: ParseContext,
+  code: ConfigIssueCode,
+  message: string,
+  path: Path,
+  where: { configName?: string; entryIndex?: number; profile?: string; atKey?: boolean } = {},
+): void {
+  const { atKey = false, ...names } = where;
+  context.issues.push({
+    severity: 'error',
+    code,
+    message,
+    rejectsFile: true,
+    ...names,
+    ...locate(context, path, atKey),
+  });
+}
+
+function entryLabel(configName: string, entryIndex: number): string {
+  return `config '${configName}', entry #${entryIndex}`;
+}
+
+/** Parse one entry; returns undefined (with issues) when mig-parted would reject it. */
+function parseEntry(
+  context: ParseContext,
+  raw: unknown,
+  configName: string,
+  entryIndex: number,
+): MigPartedEntry | undefined {
+  const path: Path = ['mig-configs', configName, entryIndex];
+  const where = { configName, entryIndex };
+  const label = entryLabel(configName, entryIndex);
+  const before = context.issues.length;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    fileError(
+      context,
+      'invalid-entry',
+      `${label}: expected a mapping, found ${describe(raw)}`,
+      path,
+      where,
+    );
+    return undefined;
+  }
+  const fields = raw as Record<string, unknown>;
+  for (const key of Object.keys(fields)) {
+    if (!ENTRY_KEYS.includes(key)) {
+      fileError(
+        context,
+        'unexpected-field',
+        `${label}: unexpected field '${key}' (allowed: ${ENTRY_KEYS.join(', ')})`,
+        [...path, key],
+        { ...where, atKey: true },
+      );
+    }
+  }
+  for (const required of ['devices', 'mig-enabled']) {
+    if (!hasOwn(fields, required)) {
+      fileError(
+        context,
+        'missing-field',
+        `${label}: missing required field '${required}'`,
+        path,
+        where,
+      );
+    }
+  }
+
+  let deviceFilter: string | string[] | undefined;
+  if (hasOwn(fields, 'device-filter')) {
+    const value = fields['device-filter'];
+    const filterPath = [...path, 'device-filter'];
+    if (typeof value === 'string') {
+      deviceFilter = value;
+    } else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) {
+      deviceFilter = value as string[];
+    } else if (value === null) {
+      // JSON null unmarshals into an absent filter in Go: every GPU matches.
+      deviceFilter = undefined;
+    } else {
+      const hint =
+        typeof value === 'number' ||
+        (Array.isArray(value) && value.some((v) => typeof v === 'number'))
+          ? ' (quote PCI ids: YAML reads an unquoted 0x20B710DE as a number)'
+          : '';
+      fileError(
+        context,
+        'invalid-device-filter',
+        `${label}: device-filter must be a PCI id string or a list of them, found ${describe(value)}${hint}`,
+        filterPath,
+        where,
+      );
+    }
+  }
+
+  let devices: 'all' | number[] | undefined;
+  if (hasOwn(fields, 'devices')) {
+    const value = fields.devices;
+    if (value === 'all') {
+      devices = 'all';
+    } else if (typeof value === 'string') {
+      fileError(
+        context,
+        'invalid-devices',
+        `${label}: invalid string input for 'devices': ${value} (use 'all' or a list of GPU indices)`,
+        [...path, 'devices'],
+        where,
+      );
+    } else if (
+      Array.isArray(value) &&
+      value.every((item) => typeof item === 'number' && Number.isSafeInteger(item))
+    ) {
+      devices = value as number[];
+    } else {
+      fileError(
+        context,
+        'invalid-devices',
+        `${label}: 'devices' must be 'all' or a list of integer GPU indices, found ${describe(value)}`,
+        [...path, 'devices'],
+        where,
+      );
+    }
+  }
+
+  let migEnabled: boolean | undefined;
+  if (hasOwn(fields, 'mig-enabled')) {
+    const value = fields['mig-enabled'];
+    if (typeof value === 'boolean') {
+      migEnabled = value;
+    } else if (value === null) {
+      migEnabled = false; // Go leaves the bool at false for JSON null.
+    } else {
+      fileError(
+        context,
+        'invalid-mig-enabled',
+        `${label}: 'mig-enabled' must be true or false, found ${describe(value)}`,
+        [...path, 'mig-enabled'],
+        where,
+      );
+    }
+  }
+
+  let migDevices: ProfileCounts | undefined;
+  if (hasOwn(fields, 'mig-devices')) {
+    migDevices = parseMigDevices(context, fields['mig-devices'], configName, entryIndex);
+  }
+
+  if (migEnabled === true && migDevices === undefined && !hasOwn(fields, 'mig-devices')) {
+    fileError(
+      context,
+      'missing-field',
+      `${label}: missing required field 'mig-devices' when 'mig-enabled' is true (use {} for no instances)`,
+      path,
+      where,
+    );
+  }
+  if (migEnabled === false && migDevices && Object.keys(migDevices).length > 0) {
+    fileError(
+      context,
+      'mig-devices-when-disabled',
+      `${label}: MIG devices included when 'mig-enabled' is false`,
+      [...path, 'mig-devices'],
+      where,
+    );
+  }
+  if (context.issues.length > before || devices === undefined || migEnabled === undefined) {
+    return undefined;
+  }
+
+  if (deviceFilter !== undefined)
+    checkFilterValues(context, deviceFilter, path, configName, entryIndex);
+  const entry: MigPartedEntry = { devices, migEnabled };
+  if (deviceFilter !== undefined) entry.deviceFilter = deviceFilter;
+  if (migDevices !== undefined) entry.migDevices = migDevices;
+  return entry;
+}
+
+/** Filter strings mig-parted cannot read are silently ignored on the node: the entry matches nothing. */
+function checkFilterValues(
+  context: ParseContext,
+  filter: string | string[],
+  entryPath: Path,
+  configName: string,
+  entryIndex: number,
+): void {
+  const list = typeof filter === 'string' ? (filter === '' ? [] : [filter]) : filter;
+  list.forEach((text, i) => {
+    const parsed = parsePciId(text);
+    let problem: string | undefined;
+    if (!parsed) {
+      problem = `'${text}' is not a PCI id mig-parted can read`;
+    } else if (!parsed.deviceId.endsWith('10DE')) {
+      problem = `'${text}' reads as device ${parsed.deviceId.slice(0, 6)} of vendor 0x${parsed.deviceId.slice(6)}, not an NVIDIA GPU`;
+    }
+    if (!problem) return;
+    const path =
+      typeof filter === 'string'
+        ? [...entryPath, 'device-filter']
+        : [...entryPath, 'device-filter', i];
+    context.issues.push({
+      severity: 'error',
+      code: 'unparsable-device-filter',
+      message: `${entryLabel(configName, entryIndex)}: device-filter ${problem}; mig-parted accepts the file but this filter matches no GPU (write device then vendor, e.g. 0x20B710DE)`,
+      rejectsFile: false,
+      configName,
+      entryIndex,
+      ...locate(context, path, false),
+    });
+  });
+}
+
+function parseMigDevices(
+  context: ParseContext,
+  value: unknown,
+  configName: string,
+  entryIndex: number,
+): ProfileCounts | undefined {
+  const path: Path = ['mig-configs', configName, entryIndex, 'mig-devices'];
+  const label = entryLabel(configName, entryIndex);
+  const where = { configName, entryIndex };
+  if (value === null) return undefined; // Go: a null map, same as absent.
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    fileError(
+      context,
+      'invalid-mig-devices',
+      `${label}: 'mig-devices' must be a mapping of profile name to count, found ${describe(value)}`,
+      path,
+      where,
+    );
+    return undefined;
+  }
+  const counts: ProfileCounts = {};
+  let ok = true;
+  for (const [profile, count] of Object.entries(value as Record<string, unknown>)) {
+    const nameProblem = profileNameProblem(profile);
+    if (nameProblem) {
+      ok = false;
+      fileError(context, 'invalid-profile-name', `${label}: ${nameProblem}`, [...path, profile], {
+        ...where,
+        profile,
+        atKey: true,
+      });
+    }
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
+      ok = false;
+      fileError(
+        context,
+        'invalid-count',
+        `${label}: count for profile ${profile} must be a whole number ≥ 0, found ${describe(count)}`,
+        [...path, profile],
+        { ...where, profile },
+      );
+      continue;
+    }
+    Object.defineProperty(counts, profile, {
+      value: count,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  if (!ok) return undefined;
+  const values = Object.values(counts);
+  if (values.length > 0 && values.every((count) => count === 0)) {
+    fileError(
+      context,
+      'all-counts-zero',
+      `${label}: all counts for all MIG profiles are 0 (use mig-devices: {} for a MIG-enabled GPU with no instances)`,
+      path,
+      where,
+    );
+    return undefined;
+  }
+  return counts;
+}
+
+function commentLines(comment: string | null | undefined): string[] {
+  if (!comment) return [];
+  return comment
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Comments directly above each named config (the first one's sits on the map itself). */
+function collectComments(doc: Document): Record<string, string[]> {
+  const comments: Record<string, string[]> = {};
+  const { node } = nodeAt(doc, ['mig-configs']);
+  if (!isMap(node)) return comments;
+  node.items.forEach((pair, i) => {
+    if (!isPair(pair) || !isScalar(pair.key)) return;
+    const raw = i === 0 ? (pair.key.commentBefore ?? node.commentBefore) : pair.key.commentBefore;
+    const lines = commentLines(raw);
+    if (lines.length > 0) {
+      Object.defineProperty(comments, String(pair.key.value), {
+        value: lines,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  });
+  return comments;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Parse a mig-parted config file. Never throws: malformed YAML and wrong types become issues.
+ * YAML 1.1 rules apply (as in mig-parted's Go YAML parser): `yes`/`no`/`on`/`off` are booleans.
+ */
+export function parseMigPartedConfig(text: string): MigPartedParseResult {
+  const issues: ConfigIssue[] = [];
+  const fail = (): MigPartedParseResult => ({
+    issues,
+    accepted: false,
+    rejectedConfigNames: [],
+  });
+  if (typeof text !== 'string') {
+    issues.push({
+      severity: 'error',
+      code: 'not-a-mapping',
+      message: `expected the text of a YAML file, got ${describe(text)}`,
+      rejectsFile: true,
+    });
+    return fail();
+  }
+  const lineCounter = new LineCounter();
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, {
+      version: '1.1',
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: true,
+    }) as unknown as Document[];
+  } catch (error) {
+    issues.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      rejectsFile: true,
+    });
+    return fail();
+  }
+  if (!Array.isArray(docs)) docs = [];
+  const doc = docs[0];
+  if (!doc) {
+    issues.push({
+      severity: 'error',
+      code: 'missing-version',
+      message: `the file is empty: mig-parted reports "unknown version" (expected 'version: ${MIG_PARTED_SPEC_VERSION}' and 'mig-configs')`,
+      rejectsFile: true,
+    });
+    return fail();
+  }
+  const context: ParseContext = { doc, lineCounter, issues };
+  if (doc.errors.length > 0) {
+    for (const error of doc.errors) {
+      const pos = error.linePos?.[0];
+      issues.push({
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `YAML syntax: ${firstLine(error.message)}`,
+        rejectsFile: true,
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+      });
+    }
+    return fail();
+  }
+  if (docs.length > 1) {
+    const second = docs[1].range?.[0];
+    const pos = second !== undefined ? lineCounter.linePos(second) : undefined;
+    issues.push({
+      severity: 'warning',
+      code: 'multiple-documents',
+      message: 'the file holds several YAML documents; mig-parted reads only the first',
+      rejectsFile: false,
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    });
+  }
+
+  let root: unknown;
+  try {
+    root = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    issues.push({
+      severity: 'error',
+      code: 'yaml-syntax',
+      message: `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      rejectsFile: true,
+    });
+    return fail();
+  }
+  if (root === null || root === undefined) {
+    fileError(
+      context,
+      'missing-version',
+      `the file is empty: mig-parted reports "unknown version" (expected 'version: ${MIG_PARTED_SPEC_VERSION}' and 'mig-configs')`,
+      [],
+    );
+    return fail();
+  }
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    fileError(
+      context,
+      'not-a-mapping',
+      `a mig-parted config must be a mapping with 'version' and 'mig-configs', found ${describe(root)}`,
+      [],
+    );
+    return fail();
+  }
+  const top = root as Record<string, unknown>;
+
+  if (!hasOwn(top, 'version')) {
+    fileError(
+      context,
+      'missing-version',
+      `missing 'version' field (expected 'version: ${MIG_PARTED_SPEC_VERSION}')`,
+      [],
+    );
+  } else if (top.version !== MIG_PARTED_SPEC_VERSION) {
+    fileError(
+      context,
+      'unknown-version',
+      `unknown version: ${describe(top.version)} (mig-parted knows only '${MIG_PARTED_SPEC_VERSION}')`,
+      ['version'],
+    );
+  }
+  for (const key of Object.keys(top)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      fileError(context, 'unexpected-field', `unexpected field: ${key}`, [key], { atKey: true });
+    }
+  }
+
+  const migConfigs: Record<string, MigPartedEntry[]> = {};
+  const rejectedConfigNames: string[] = [];
+  const rawConfigs = top['mig-configs'];
+  if (!hasOwn(top, 'mig-configs')) {
+    fileError(
+      context,
+      'missing-mig-configs',
+      "missing 'mig-configs': the file defines no named config",
+      [],
+    );
+  } else if (rawConfigs === null || typeof rawConfigs !== 'object' || Array.isArray(rawConfigs)) {
+    if (rawConfigs === null) {
+      fileError(context, 'empty-mig-configs', "at least one entry in 'mig-configs' is required", [
+        'mig-configs',
+      ]);
+    } else {
+      fileError(
+        context,
+        'missing-mig-configs',
+        `'mig-configs' must map config names to lists of entries, found ${describe(rawConfigs)}`,
+        ['mig-configs'],
+      );
+    }
+  } else {
+    const named = Object.entries(rawConfigs as Record<string, unknown>);
+    if (named.length === 0) {
+      fileError(context, 'empty-mig-configs', "at least one entry in 'mig-configs' is required", [
+        'mig-configs',
+      ]);
+    }
+    for (const [name, rawEntries] of named) {
+      const entries = parseNamedConfig(context, name, rawEntries);
+      if (entries) {
+        Object.defineProperty(migConfigs, name, {
+          value: entries,
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      } else {
+        rejectedConfigNames.push(name);
+      }
+    }
+  }
+
+  const comments = collectComments(doc);
+  const config: MigPartedConfigFile = { version: MIG_PARTED_SPEC_VERSION, migConfigs };
+  if (Object.keys(comments).length > 0) config.comments = comments;
+  return {
+    config,
+    issues,
+    accepted: !issues.some((issue) => issue.rejectsFile),
+    rejectedConfigNames,
+  };
+}
+
+function parseNamedConfig(
+  context: ParseContext,
+  name: string,
+  rawEntries: unknown,
+): MigPartedEntry[] | undefined {
+  const path: Path = ['mig-configs', name];
+  if (rawEntries === null || (Array.isArray(rawEntries) && rawEntries.length === 0)) {
+    fileError(context, 'empty-config', `at least one entry in '${name}' is required`, path, {
+      configName: name,
+      atKey: true,
+    });
+    return undefined;
+  }
+  if (!Array.isArray(rawEntries)) {
+    fileError(
+      context,
+      'invalid-entry',
+      `config '${name}' must be a list of entries (each starting with '- devices: ...'), found ${describe(rawEntries)}`,
+      path,
+      { configName: name },
+    );
+    return undefined;
+  }
+  const entries = rawEntries.map((raw, index) => parseEntry(context, raw, name, index));
+  return entries.every((entry): entry is MigPartedEntry => entry !== undefined)
+    ? entries
+    : undefined;
+}
