@@ -1,0 +1,449 @@
+/**
+ * Placing MIG instances on a GPU's placement grid.
+ *
+ * A layout is legal iff every instance sits on one of its profile's starts, no two
+ * `[start, start+size)` ranges overlap, no profile exceeds its max count and the compute slices fit
+ * (geometry notes section 1). mig-parted does not pick starts: it creates instances largest first
+ * and the driver chooses (section 4). `placeInstances` therefore predicts: it tries instances in
+ * mig-parted's order with the starts the driver was seen to prefer, and backtracks only when that
+ * greedy choice cannot fit everything, so a legal packing is found whenever one exists.
+ */
+import { findProfile, shortModelName } from './catalog';
+import type {
+  GpuModel,
+  LayoutProblem,
+  LayoutResult,
+  MigProfile,
+  PlacedInstance,
+  ProfileCounts,
+} from './types';
+
+/** A requested profile with a validated, positive count. */
+export interface ProfileRequest {
+  profile: MigProfile;
+  count: number;
+}
+
+export interface ResolvedCounts {
+  requests: ProfileRequest[];
+  problems: LayoutProblem[];
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value === null ||
+    value === undefined
+  ) {
+    return String(value);
+  }
+  return Array.isArray(value) ? 'a list' : `a ${typeof value}`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Turns user-supplied counts into profile requests of this model, collecting every problem
+ * (unknown profile, bad count, too many instances). Names may use `.` for `+`; aliases of one
+ * profile are added together. Zero counts are dropped.
+ */
+export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedCounts {
+  const problems: LayoutProblem[] = [];
+  if (!isPlainObject(counts)) {
+    problems.push({
+      code: 'invalid-count',
+      message: `Instance counts must map profile names to numbers, got ${describeValue(counts)}.`,
+    });
+    return { requests: [], problems };
+  }
+  const totals = new Map<MigProfile, number>();
+  for (const [name, value] of Object.entries(counts)) {
+    const profile = findProfile(model, name);
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+      problems.push({
+        code: 'invalid-count',
+        profile: profile?.name ?? name,
+        message: `The count of ${name} must be a whole number of 0 or more, got ${describeValue(value)}.`,
+      });
+      continue;
+    }
+    if (!profile) {
+      problems.push({
+        code: 'unknown-profile',
+        profile: name,
+        message: `${shortModelName(model)} has no MIG profile ${name}; its profiles are ${model.profiles
+          .map((p) => p.name)
+          .join(', ')}.`,
+      });
+      continue;
+    }
+    if (value > 0) totals.set(profile, (totals.get(profile) ?? 0) + value);
+  }
+  const requests: ProfileRequest[] = [];
+  for (const profile of model.profiles) {
+    const count = totals.get(profile);
+    if (count === undefined) continue;
+    if (count > profile.maxInstances) {
+      problems.push({
+        code: 'too-many-instances',
+        profile: profile.name,
+        message: `${count} × ${profile.name} requested, but at most ${profile.maxInstances} fit on one ${shortModelName(model)}.`,
+      });
+    }
+    requests.push({ profile, count });
+  }
+  return { requests, problems };
+}
+
+/**
+ * mig-parted's creation order (`pkg/types/mig_config.go Flatten`): more compute slices first, then
+ * attribute-bearing profiles; ties broken by larger placement then name so the result is stable.
+ */
+export function creationOrder(requests: ProfileRequest[]): MigProfile[] {
+  const sorted = [...requests].sort(
+    (a, b) =>
+      b.profile.computeSlices - a.profile.computeSlices ||
+      b.profile.attributes.length - a.profile.attributes.length ||
+      b.profile.placementSize - a.profile.placementSize ||
+      a.profile.name.localeCompare(b.profile.name),
+  );
+  return sorted.flatMap(({ profile, count }) => Array<MigProfile>(count).fill(profile));
+}
+
+/**
+ * Starts in the order the driver was observed to choose them: a 3-slice instance goes to the
+ * highest free start (a lone 3g lands at 4), everything else fills from the lowest free start.
+ */
+export function preferredStarts(profile: MigProfile): number[] {
+  const starts = profile.placements.map((slot) => slot.start).sort((a, b) => a - b);
+  return profile.computeSlices === 3 ? starts.reverse() : starts;
+}
+
+function rangeMask(start: number, size: number): number {
+  return ((1 << size) - 1) << start;
+}
+
+interface PackingSearch {
+  /** Starts for each instance of `order`, when every instance fits. */
+  starts?: number[];
+  /** Longest prefix of `order` that could be placed (the first one found), for explanations. */
+  deepest: number[];
+}
+
+/**
+ * Depth-first search over starts in preference order; the first leaf found is the greedy,
+ * driver-like packing whenever that one works. Failed (index, occupied units) states are cached,
+ * so the search is at most instances × 2^units.
+ */
+export function searchPacking(order: MigProfile[]): PackingSearch {
+  const failed = new Set<string>();
+  let deepest: number[] = [];
+  const chosen: number[] = [];
+  const visit = (index: number, occupied: number): boolean => {
+    if (index > deepest.length) deepest = chosen.slice(0, index);
+    if (index === order.length) return true;
+    const key = `${index}:${occupied}`;
+    if (failed.has(key)) return false;
+    const profile = order[index];
+    for (const start of preferredStarts(profile)) {
+      const mask = rangeMask(start, profile.placementSize);
+      if ((occupied & mask) !== 0) continue;
+      chosen[index] = start;
+      if (visit(index + 1, occupied | mask)) return true;
+    }
+    failed.add(key);
+    return false;
+  };
+  const found = visit(0, 0);
+  return found ? { starts: chosen.slice(0, order.length), deepest } : { deepest };
+}
+
+function unitRange(start: number, size: number): string {
+  return size === 1 ? `unit ${start}` : `units ${start}–${start + size - 1}`;
+}
+
+function describeHolders(holders: PlacedInstance[]): string {
+  return holders.map((holder) => `${holder.profile} (start ${holder.start})`).join(' and ');
+}
+
+function overlaps(a: { start: number; size: number }, b: { start: number; size: number }): boolean {
+  return a.start < b.start + b.size && b.start < a.start + a.size;
+}
+
+function toInstance(profile: MigProfile, start: number): PlacedInstance {
+  return {
+    profile: profile.name,
+    start,
+    size: profile.placementSize,
+    computeSlices: profile.computeSlices,
+  };
+}
+
+/** Why `profile` has no free start among `placed`: "3g.40gb needs start 0 or 4; units 0–3 are ...". */
+function explainBlocked(profile: MigProfile, placed: PlacedInstance[]): string {
+  const starts = profile.placements.map((slot) => slot.start);
+  const startText =
+    starts.length === 1
+      ? `start ${starts[0]}`
+      : `start ${starts.slice(0, -1).join(', ')} or ${starts[starts.length - 1]}`;
+  const reasons = profile.placements.map((slot) => {
+    const holders = placed.filter((instance) => overlaps(instance, slot));
+    return `${unitRange(slot.start, slot.size)} held by ${describeHolders(holders)}`;
+  });
+  return `${profile.name} needs ${startText}; ${reasons.join(', ')}`;
+}
+
+function problemsOfPacking(
+  model: GpuModel,
+  order: MigProfile[],
+  search: PackingSearch,
+): LayoutProblem[] {
+  const unitsNeeded = order.reduce((sum, profile) => sum + profile.placementSize, 0);
+  const blocked = order[search.deepest.length];
+  if (unitsNeeded > model.placementUnits) {
+    return [
+      {
+        code: 'no-placement',
+        profile: blocked.name,
+        message: `The instances need ${unitsNeeded} placement units but ${shortModelName(model)} has ${model.placementUnits}.`,
+      },
+    ];
+  }
+  const placed = search.deepest.map((start, index) => toInstance(order[index], start));
+  return [
+    {
+      code: 'no-placement',
+      profile: blocked.name,
+      message: `No arrangement fits all instances on the ${model.placementUnits}-unit grid: ${explainBlocked(blocked, placed)}.`,
+    },
+  ];
+}
+
+function computeProblem(model: GpuModel, requests: ProfileRequest[]): LayoutProblem | undefined {
+  const used = requests.reduce((sum, { profile, count }) => sum + profile.computeSlices * count, 0);
+  if (used <= model.computeSlices) return undefined;
+  const largest = [...requests].sort(
+    (a, b) => b.profile.computeSlices * b.count - a.profile.computeSlices * a.count,
+  )[0];
+  const parts = requests.map(
+    ({ profile, count }) => `${count} × ${profile.name} = ${count * profile.computeSlices}`,
+  );
+  return {
+    code: 'compute-exceeded',
+    profile: largest.profile.name,
+    message: `The instances need ${used} compute slices (${parts.join(', ')}) but ${shortModelName(model)} has ${model.computeSlices}.`,
+  };
+}
+
+function hasMediaAttribute(profile: MigProfile): boolean {
+  return profile.attributes.includes('me');
+}
+
+/** Legal but unverified or unusual combinations, and facts about the profiles that are not confirmed. */
+export function layoutWarnings(model: GpuModel, profiles: MigProfile[]): string[] {
+  const warnings: string[] = [];
+  const oneSlice = profiles.filter((profile) => profile.computeSlices === 1);
+  const withMedia = oneSlice.find(hasMediaAttribute);
+  if (withMedia && oneSlice.length > 1) {
+    warnings.push(
+      `${withMedia.name} next to other 1-slice instances is unverified: mig-parted's old layout enumerator rejects it and NVIDIA's documentation does not say.`,
+    );
+  }
+  const fourSlice = profiles.find(
+    (profile) => profile.computeSlices === 4 && profile.placementSize * 2 === model.placementUnits,
+  );
+  const threeSlice = profiles.find((profile) => profile.computeSlices === 3);
+  if (fourSlice && threeSlice) {
+    warnings.push(
+      `${fourSlice.name} together with ${threeSlice.name} needs driver R510 or newer (older drivers rejected this combination).`,
+    );
+  }
+  for (const profile of new Set(profiles)) {
+    if (profile.confidence !== 'confirmed') {
+      warnings.push(
+        `${profile.name} on ${shortModelName(model)} is ${profile.confidence}: ${profile.unconfirmed.join('; ')}.`,
+      );
+    }
+  }
+  return warnings;
+}
+
+/**
+ * Places the requested instances on one GPU of `model`. Deterministic. The starts are a prediction
+ * (the driver chooses them); an invalid request explains every reason it cannot be created.
+ */
+export function placeInstances(model: GpuModel, counts: ProfileCounts): LayoutResult {
+  const { requests, problems } = resolveCounts(model, counts);
+  const computeSlicesUsed = requests.reduce(
+    (sum, { profile, count }) => sum + profile.computeSlices * count,
+    0,
+  );
+  const unitsUsed = requests.reduce(
+    (sum, { profile, count }) => sum + profile.placementSize * count,
+    0,
+  );
+  const result: LayoutResult = {
+    valid: false,
+    predicted: true,
+    modelId: model.id,
+    instances: [],
+    problems,
+    warnings: [],
+    computeSlicesUsed,
+    unitsUsed,
+  };
+  const compute = computeProblem(model, requests);
+  if (compute) problems.push(compute);
+  // Counts beyond the max are already explained and would only make the search longer.
+  if (problems.some((problem) => problem.code !== 'compute-exceeded')) return result;
+
+  const order = creationOrder(requests);
+  const search = searchPacking(order);
+  if (!search.starts) {
+    problems.push(...problemsOfPacking(model, order, search));
+    return result;
+  }
+  if (problems.length > 0) return result;
+  const starts = search.starts;
+  result.instances = order
+    .map((profile, index) => toInstance(profile, starts[index]))
+    .sort((a, b) => a.start - b.start);
+  result.valid = true;
+  result.warnings = layoutWarnings(model, order);
+  return result;
+}
+
+function isInstanceShaped(value: unknown): value is PlacedInstance {
+  return (
+    isPlainObject(value) &&
+    typeof value.profile === 'string' &&
+    Number.isInteger(value.start) &&
+    Number.isInteger(value.size)
+  );
+}
+
+/**
+ * Every reason a given set of placed instances is not a legal layout of `model` (empty when it
+ * is): unknown profiles, illegal starts or sizes, overlaps, too many instances, compute exceeded.
+ */
+export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): LayoutProblem[] {
+  if (!Array.isArray(instances)) {
+    return [
+      {
+        code: 'invalid-count',
+        message: `Expected a list of placed instances, got ${describeValue(instances)}.`,
+      },
+    ];
+  }
+  const problems: LayoutProblem[] = [];
+  const known: Array<{ instance: PlacedInstance; profile: MigProfile }> = [];
+  instances.forEach((instance, index) => {
+    if (!isInstanceShaped(instance)) {
+      problems.push({
+        code: 'invalid-count',
+        message: `Instance ${index + 1} is not a {profile, start, size} entry.`,
+      });
+      return;
+    }
+    const profile = findProfile(model, instance.profile);
+    if (!profile) {
+      problems.push({
+        code: 'unknown-profile',
+        profile: instance.profile,
+        message: `${shortModelName(model)} has no MIG profile ${instance.profile}.`,
+      });
+      return;
+    }
+    const legal = profile.placements.some(
+      (slot) => slot.start === instance.start && slot.size === instance.size,
+    );
+    if (!legal) {
+      problems.push({
+        code: 'no-placement',
+        profile: profile.name,
+        message: `${profile.name} cannot sit at ${unitRange(instance.start, instance.size)}; its legal starts are ${profile.placements
+          .map((slot) => slot.start)
+          .join(', ')} with size ${profile.placementSize}.`,
+      });
+    }
+    known.push({ instance, profile });
+  });
+  for (let i = 0; i < known.length; i++) {
+    for (let j = i + 1; j < known.length; j++) {
+      const a = known[i].instance;
+      const b = known[j].instance;
+      if (overlaps(a, b)) {
+        problems.push({
+          code: 'no-placement',
+          profile: known[j].profile.name,
+          message: `${known[j].profile.name} at start ${b.start} overlaps ${known[i].profile.name} at start ${a.start}.`,
+        });
+      }
+    }
+  }
+  const counts = new Map<MigProfile, number>();
+  known.forEach(({ profile }) => counts.set(profile, (counts.get(profile) ?? 0) + 1));
+  counts.forEach((count, profile) => {
+    if (count > profile.maxInstances) {
+      problems.push({
+        code: 'too-many-instances',
+        profile: profile.name,
+        message: `${count} × ${profile.name} placed, but at most ${profile.maxInstances} fit on one ${shortModelName(model)}.`,
+      });
+    }
+  });
+  const compute = computeProblem(
+    model,
+    Array.from(counts, ([profile, count]) => ({ profile, count })),
+  );
+  if (compute) problems.push(compute);
+  return problems;
+}
+
+export interface StartOption {
+  start: number;
+  free: boolean;
+  /** Why the start cannot take the profile now (only when `free` is false). */
+  reason?: string;
+}
+
+/**
+ * For the layout designer: each legal start of `profileName`, and whether it is free next to the
+ * `existing` instances (or why not: held units, max count reached, compute slices used up).
+ * Empty for a profile the model does not have.
+ */
+export function legalStartsFor(
+  model: GpuModel,
+  existing: PlacedInstance[],
+  profileName: string,
+): StartOption[] {
+  const profile = findProfile(model, profileName);
+  if (!profile) return [];
+  const placed = Array.isArray(existing) ? existing.filter(isInstanceShaped) : [];
+  const sameProfile = placed.filter(
+    (instance) => findProfile(model, instance.profile) === profile,
+  ).length;
+  const computeUsed = placed.reduce(
+    (sum, instance) => sum + (findProfile(model, instance.profile)?.computeSlices ?? 0),
+    0,
+  );
+  const computeLeft = model.computeSlices - computeUsed;
+  return profile.placements.map((slot) => {
+    const holders = placed.filter((instance) => overlaps(instance, slot));
+    let reason: string | undefined;
+    if (holders.length > 0) {
+      reason = `${unitRange(slot.start, slot.size)} held by ${describeHolders(holders)}`;
+    } else if (sameProfile >= profile.maxInstances) {
+      reason = `already ${sameProfile} × ${profile.name}, the most one GPU allows`;
+    } else if (profile.computeSlices > computeLeft) {
+      reason = `needs ${profile.computeSlices} compute slices, ${Math.max(computeLeft, 0)} left`;
+    }
+    return reason === undefined
+      ? { start: slot.start, free: true }
+      : { start: slot.start, free: false, reason };
+  });
+}
