@@ -1,12 +1,18 @@
 import fc from 'fast-check';
 import { DEFAULT_MIG_PARTED_CONFIG_YAML } from './defaultMigPartedConfig';
 import {
+  entriesForPlannedLayouts,
   entryMatchesGpu,
   listConfigNames,
+  mergeNamedConfigs,
   parseMigPartedConfig,
   parsePciId,
   profileNameProblem,
+  resolveMigConfigForGpus,
+  serializeMigPartedConfig,
+  validateMigConfig,
   type ConfigIssue,
+  type MigPartedConfigFile,
 } from './migParted';
 
 const codes = (issues: ConfigIssue[]) => issues.map((issue) => issue.code);
@@ -336,5 +342,220 @@ describe('PCI ids and matching', () => {
     expect(profileNameProblem(' 1g.10gb')).toBeDefined();
     expect(profileNameProblem('4c.3g.20gb')).toBeDefined();
     expect(profileNameProblem('1g.10gb+me+me')).toBeDefined();
+  });
+});
+
+describe('resolveMigConfigForGpus and validateMigConfig', () => {
+  const text = [
+    'version: v1',
+    'mig-configs:',
+    '  mixed-node:',
+    '    - devices: all',
+    '      mig-enabled: true',
+    '      mig-devices: {"1g.10gb": 7}',
+    '    - device-filter: "0x20B710DE"',
+    '      devices: [1, 5]',
+    '      mig-enabled: true',
+    '      mig-devices: {"2g.12gb": 1, "1g.6gb": 0}',
+    '  too-much:',
+    '    - devices: [0]',
+    '      mig-enabled: true',
+    '      mig-devices: {"3g.40gb": 2, "2g.20gb": 1}',
+    '    - devices: [1]',
+    '      mig-enabled: true',
+    '      mig-devices: {"1g.5gb": 1}',
+    '',
+  ].join('\n');
+  const config = parseMigPartedConfig(text).config!;
+  const gpus = [
+    { index: 0, deviceId: '0x233010DE' },
+    { index: 1, deviceId: '0x20B710DE' },
+  ];
+
+  it('lets a later entry override an earlier one and says so', () => {
+    const resolution = resolveMigConfigForGpus(config, 'mixed-node', gpus);
+    expect(
+      resolution.gpus.map((gpu) => [gpu.entryIndex, gpu.counts, gpu.overriddenEntries]),
+    ).toEqual([
+      [0, { '1g.10gb': 7 }, []],
+      [1, { '2g.12gb': 1 }, [0]],
+    ]);
+    const overridden = resolution.issues.find((issue) => issue.code === 'entry-overridden');
+    expect(overridden).toMatchObject({
+      severity: 'warning',
+      configName: 'mixed-node',
+      entryIndex: 0,
+    });
+    expect(overridden!.message).toContain('entry #1');
+    expect(overridden!.message).toContain('GPU 1');
+    const absent = resolution.issues.find((issue) => issue.code === 'device-index-absent');
+    expect(absent!.message).toContain('GPU 5');
+  });
+
+  it('reports a GPU no entry matches, which mig-parted skips silently', () => {
+    const resolution = resolveMigConfigForGpus(config, 'too-much', [
+      ...gpus,
+      { index: 2, deviceId: '0x233010DE' },
+    ]);
+    expect(resolution.gpus[2].entryIndex).toBeUndefined();
+    const issue = resolution.issues.find((candidate) => candidate.code === 'gpu-not-covered');
+    expect(issue).toMatchObject({ severity: 'error', gpuIndex: 2, configName: 'too-much' });
+    expect(issue!.message).toContain('still reports success');
+  });
+
+  it('does not require GPUs without MIG to be covered by devices: all', () => {
+    const validation = validateMigConfig(config, 'mixed-node', [
+      { index: 0, deviceId: '0x233010DE' },
+      { index: 2, deviceId: '0x1EB810DE', migCapable: false },
+    ]);
+    expect(validation.gpus.map((gpu) => gpu.verdict)).toEqual(['valid', 'valid']);
+    expect(validation.gpus[1].entryIndex).toBeUndefined();
+  });
+
+  it('finds what mig-parted only finds on the node, naming config, entry and profile', () => {
+    const validation = validateMigConfig(config, 'too-much', gpus);
+    expect(validation.verdict).toBe('invalid');
+    expect(validation.gpus.map((gpu) => gpu.verdict)).toEqual(['invalid', 'invalid']);
+    const compute = validation.issues.find(
+      (issue) => issue.gpuIndex === 0 && issue.severity === 'error',
+    );
+    expect(compute).toMatchObject({ configName: 'too-much', entryIndex: 0 });
+    expect(compute!.message).toContain("config 'too-much', entry #0, GPU 0 (0x233010DE)");
+    const unknown = validation.issues.find((issue) => issue.code === 'unknown-profile');
+    expect(unknown).toMatchObject({ entryIndex: 1, profile: '1g.5gb', gpuIndex: 1 });
+  });
+
+  it('reports a missing config name with a suggestion', () => {
+    const validation = validateMigConfig(config, 'Mixed-Node', gpus);
+    expect(validation.found).toBe(false);
+    expect(validation.verdict).toBe('invalid');
+    expect(validation.issues[0].code).toBe('config-not-found');
+    expect(validation.issues[0].message).toContain("Did you mean 'mixed-node'");
+  });
+
+  it('says a device id outside the catalog cannot be checked', () => {
+    const validation = validateMigConfig(config, 'mixed-node', [
+      { index: 0, deviceId: '0x20B310DE' },
+    ]);
+    expect(validation.verdict).toBe('unknown');
+    expect(validation.issues.map((issue) => issue.code)).toEqual([
+      'device-index-absent',
+      'unknown-device',
+    ]);
+  });
+
+  it('warns that an explicitly named GPU without MIG makes mig-parted fail', () => {
+    const validation = validateMigConfig(config, 'too-much', [
+      { index: 0, deviceId: '0x1EB810DE', migCapable: false },
+    ]);
+    expect(validation.issues.map((issue) => issue.code)).toContain('not-mig-capable');
+  });
+});
+
+describe('serializeMigPartedConfig', () => {
+  it('round-trips NVIDIA’s default config, comments included', () => {
+    const original = parseMigPartedConfig(DEFAULT_MIG_PARTED_CONFIG_YAML).config!;
+    const text = serializeMigPartedConfig(original);
+    const again = parseMigPartedConfig(text);
+    expect(again.issues).toEqual([]);
+    expect(again.config).toEqual(original);
+    expect(text).toContain('  # A100-40GB, A800-40GB\n  all-1g.5gb:\n');
+    expect(text).toContain('        "1g.5gb+me": 1\n');
+  });
+
+  const profileName = fc
+    .tuple(
+      fc.integer({ min: 1, max: 7 }),
+      fc.integer({ min: 1, max: 300 }),
+      fc.constantFrom('', '+me', '-me', '+me.all', '+gfx'),
+    )
+    .map(([g, gb, attr]) => `${g}g.${gb}gb${attr}`);
+  const pciId = fc
+    .integer({ min: 0, max: 0xffff })
+    .map((device) => `0x${device.toString(16).toUpperCase().padStart(4, '0')}10DE`);
+  const entry = fc.oneof(
+    fc.record({
+      deviceFilter: fc.option(fc.oneof(pciId, fc.array(pciId, { maxLength: 3 })), {
+        nil: undefined,
+      }),
+      devices: fc.oneof(
+        fc.constant('all' as const),
+        fc.array(fc.nat({ max: 15 }), { maxLength: 4 }),
+      ),
+      migEnabled: fc.constant(true),
+      migDevices: fc
+        .dictionary(profileName, fc.integer({ min: 0, max: 7 }), { maxKeys: 4 })
+        .filter(
+          (counts) =>
+            Object.values(counts).length === 0 || Object.values(counts).some((n) => n > 0),
+        ),
+    }),
+    fc.record({
+      deviceFilter: fc.option(pciId, { nil: undefined }),
+      devices: fc.constant('all' as const),
+      migEnabled: fc.constant(false),
+    }),
+  );
+  const configName = fc.oneof(
+    fc.string({ minLength: 1, maxLength: 12 }),
+    fc.constantFrom('all-1g.10gb', 'yes', 'null', 'true', '1', '0x10', 'a: b', '# x', '-x', 'on'),
+  );
+
+  it('round-trips any well-formed config (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.dictionary(configName, fc.array(entry, { minLength: 1, maxLength: 3 }), {
+          minKeys: 1,
+          maxKeys: 4,
+        }),
+        (migConfigs) => {
+          const cleaned = JSON.parse(
+            JSON.stringify(migConfigs),
+          ) as MigPartedConfigFile['migConfigs'];
+          const config: MigPartedConfigFile = { version: 'v1', migConfigs: cleaned };
+          const result = parseMigPartedConfig(serializeMigPartedConfig(config));
+          expect(result.issues.filter((issue) => issue.rejectsFile)).toEqual([]);
+          expect(result.config!.migConfigs).toEqual(config.migConfigs);
+          expect(listConfigNames(result.config!)).toEqual(listConfigNames(config));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('mergeNamedConfigs and entriesForPlannedLayouts', () => {
+  const base = parseMigPartedConfig(DEFAULT_MIG_PARTED_CONFIG_YAML).config!;
+
+  it('keeps the base configs in order and adds or replaces custom ones', () => {
+    const custom = entriesForPlannedLayouts([
+      { index: 0, migEnabled: true, counts: { '3g.40gb': 1, '1g.10gb': 4 } },
+      { index: 1, migEnabled: false, counts: {} },
+    ]);
+    const { config, added, replaced } = mergeNamedConfigs(base, {
+      'team-a': custom,
+      'all-disabled': [{ devices: 'all', migEnabled: false }],
+    });
+    expect(added).toEqual(['team-a']);
+    expect(replaced).toEqual(['all-disabled']);
+    const names = listConfigNames(config);
+    expect(names.slice(0, 81)).toEqual(listConfigNames(base));
+    expect(names[81]).toBe('team-a');
+    expect(config.comments?.['all-1g.5gb']).toEqual(['A100-40GB, A800-40GB']);
+    const again = parseMigPartedConfig(serializeMigPartedConfig(config));
+    expect(again.issues).toEqual([]);
+    expect(again.config!.migConfigs['team-a']).toEqual([
+      { devices: [0], migEnabled: true, migDevices: { '1g.10gb': 4, '3g.40gb': 1 } },
+      { devices: [1], migEnabled: false },
+    ]);
+  });
+
+  it('writes one devices: all entry when every GPU shares a layout', () => {
+    expect(
+      entriesForPlannedLayouts([
+        { index: 1, migEnabled: true, counts: { '1g.10gb': 2, '2g.20gb': 0 } },
+        { index: 0, migEnabled: true, counts: { '1g.10gb': 2 } },
+      ]),
+    ).toEqual([{ devices: 'all', migEnabled: true, migDevices: { '1g.10gb': 2 } }]);
   });
 });

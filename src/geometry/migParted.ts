@@ -5,8 +5,8 @@
  * `api/spec/v1/spec.go`, `pkg/types`), but reports every problem at once with its line instead of
  * stopping at the first. Resolution reproduces `apply`: entries are walked in order and a later
  * entry that matches a GPU overrides an earlier one. Checks that mig-parted only meets on the node
- * (unknown profile, too many instances, no placement, GPU no entry matches) live in
- * `migPartedValidation.ts`.
+ * (unknown profile, too many instances, no placement, GPU no entry matches) are in
+ * `validateMigConfig`, against the catalog and the placement engine.
  */
 import {
   isMap,
@@ -15,11 +15,14 @@ import {
   isSeq,
   LineCounter,
   parseAllDocuments,
+  parse as parseYaml,
   type Document,
   type Node as YamlNode,
 } from 'yaml';
+import { findModelByDeviceId, findProfile, shortModelName } from './catalog';
 import { parseProfileName } from './naming';
-import type { ProfileCounts } from './types';
+import { placeInstances } from './placement';
+import type { GpuModel, LayoutProblem, LayoutResult, MigProfile, ProfileCounts } from './types';
 
 /** The only spec version mig-parted knows. */
 export const MIG_PARTED_SPEC_VERSION = 'v1';
@@ -796,4 +799,526 @@ function parseNamedConfig(
   return entries.every((entry): entry is MigPartedEntry => entry !== undefined)
     ? entries
     : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution: which entry applies to which GPU (mig-parted `apply` semantics)
+
+/** What a named config does to one GPU. */
+export interface GpuConfigResolution {
+  index: number;
+  deviceId: string;
+  subsystemId?: string;
+  /** The entry that finally applies (the last matching one); undefined when no entry matches. */
+  entryIndex?: number;
+  /** Undefined when no entry matches (mig-parted leaves the GPU as it is). */
+  migEnabled?: boolean;
+  /** Requested instances, zero counts dropped (mig-parted skips them). */
+  counts: ProfileCounts;
+  /** Earlier entries that matched this GPU too; mig-parted applied them, then the later one won. */
+  overriddenEntries: number[];
+}
+
+export interface ConfigResolution {
+  configName: string;
+  found: boolean;
+  gpus: GpuConfigResolution[];
+  issues: ConfigIssue[];
+}
+
+/** A GPU to resolve against; `migCapable: false` marks a GPU mig-parted skips under `devices: all`. */
+export interface ConfigGpu extends GpuIdentity {
+  migCapable?: boolean;
+}
+
+function nonZeroCounts(counts: ProfileCounts | undefined): ProfileCounts {
+  const result: ProfileCounts = {};
+  for (const [profile, count] of Object.entries(counts ?? {})) {
+    if (count > 0) {
+      Object.defineProperty(result, profile, {
+        value: count,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
+  return result;
+}
+
+function gpuLabel(gpu: GpuIdentity): string {
+  return `GPU ${gpu.index} (${parsePciId(gpu.deviceId)?.deviceId ?? gpu.deviceId})`;
+}
+
+function formatIndexList(indices: number[]): string {
+  return indices.length === 1 ? `GPU ${indices[0]}` : `GPUs ${indices.join(', ')}`;
+}
+
+function configNotFound(config: MigPartedConfigFile, configName: string): ConfigIssue {
+  const names = listConfigNames(config);
+  const near = names.filter(
+    (name) =>
+      name.toLowerCase() === configName.toLowerCase() || name.replace(/\+/g, '.') === configName,
+  );
+  const hint = near.length > 0 ? ` Did you mean '${near[0]}'?` : '';
+  return {
+    severity: 'error',
+    code: 'config-not-found',
+    message: `config '${configName}' is not in the file (${names.length} named configs); mig-parted fails with "selected mig-config not present" and the node state becomes failed.${hint}`,
+    rejectsFile: false,
+    configName,
+  };
+}
+
+/**
+ * Which entry of a named config applies to each GPU, as `nvidia-mig-parted apply` walks it: entries
+ * in order, each one applied to every GPU its filter and `devices` select, so a later entry
+ * overrides an earlier one. GPUs no entry selects are reported: mig-parted skips them silently and
+ * the node still reports `success`.
+ */
+export function resolveMigConfigForGpus(
+  config: MigPartedConfigFile,
+  configName: string,
+  gpus: ConfigGpu[],
+): ConfigResolution {
+  const entries = getNamedConfig(config, configName);
+  if (!entries) {
+    return {
+      configName,
+      found: false,
+      gpus: gpus.map((gpu) => ({ ...identityOf(gpu), counts: {}, overriddenEntries: [] })),
+      issues: [configNotFound(config, configName)],
+    };
+  }
+  const issues: ConfigIssue[] = [];
+  const presentIndices = new Set(gpus.map((gpu) => gpu.index));
+  const overrides = new Map<string, { overridden: number; by: number; gpus: number[] }>();
+
+  const resolved = gpus.map((gpu): GpuConfigResolution => {
+    const matching = entries
+      .map((entry, index) => ({ entry, index }))
+      .filter(({ entry }) => entryMatchesGpu(entry, gpu))
+      // mig-parted skips GPUs without MIG support when the entry says `devices: all`.
+      .filter(({ entry }) => !(gpu.migCapable === false && entry.devices === 'all'));
+    const base = { ...identityOf(gpu), overriddenEntries: [] as number[] };
+    if (matching.length === 0) return { ...base, counts: {} };
+    const winner = matching[matching.length - 1];
+    const overridden = matching.slice(0, -1).map(({ index }) => index);
+    for (const index of overridden) {
+      const key = `${index}>${winner.index}`;
+      const record = overrides.get(key) ?? { overridden: index, by: winner.index, gpus: [] };
+      record.gpus.push(gpu.index);
+      overrides.set(key, record);
+    }
+    return {
+      ...base,
+      entryIndex: winner.index,
+      migEnabled: winner.entry.migEnabled,
+      counts: winner.entry.migEnabled ? nonZeroCounts(winner.entry.migDevices) : {},
+      overriddenEntries: overridden,
+    };
+  });
+
+  for (const gpu of resolved) {
+    const input = gpus.find((candidate) => candidate.index === gpu.index);
+    if (gpu.entryIndex !== undefined || input?.migCapable === false) continue;
+    issues.push({
+      severity: 'error',
+      code: 'gpu-not-covered',
+      message: `config '${configName}': no entry matches ${gpuLabel(gpu)}; mig-parted leaves this GPU as it is and the node still reports success`,
+      rejectsFile: false,
+      configName,
+      gpuIndex: gpu.index,
+    });
+  }
+  for (const record of overrides.values()) {
+    issues.push({
+      severity: 'warning',
+      code: 'entry-overridden',
+      message: `config '${configName}', entry #${record.overridden} is overridden by entry #${record.by} on ${formatIndexList(record.gpus)}: mig-parted applies both in order, so only entry #${record.by} takes effect`,
+      rejectsFile: false,
+      configName,
+      entryIndex: record.overridden,
+    });
+  }
+  entries.forEach((entry, entryIndex) => {
+    if (entry.devices === 'all') return;
+    const absent = entry.devices.filter((index) => !presentIndices.has(index));
+    if (absent.length === 0 || gpus.length === 0) return;
+    issues.push({
+      severity: 'warning',
+      code: 'device-index-absent',
+      message: `config '${configName}', entry #${entryIndex} names ${formatIndexList(absent)}, which this node does not have (it has ${formatIndexList([...presentIndices].sort((a, b) => a - b))})`,
+      rejectsFile: false,
+      configName,
+      entryIndex,
+    });
+  });
+  return { configName, found: true, gpus: resolved, issues };
+}
+
+function identityOf(gpu: GpuIdentity): GpuIdentity {
+  const identity: GpuIdentity = { index: gpu.index, deviceId: gpu.deviceId };
+  if (gpu.subsystemId !== undefined) identity.subsystemId = gpu.subsystemId;
+  return identity;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Serialization and merging
+
+const YAML_11_SPECIAL_WORDS = new Set([
+  'y',
+  'n',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'true',
+  'false',
+  'null',
+  '~',
+]);
+
+/** Plain when YAML 1.1 reads it back as the same string (`E0`, `yes`, `1e3` are not); quoted otherwise. */
+function yamlString(text: string): string {
+  const plain =
+    /^[A-Za-z][A-Za-z0-9._+-]*$/.test(text) &&
+    !YAML_11_SPECIAL_WORDS.has(text.toLowerCase()) &&
+    parseYaml(text, { version: '1.1' }) === text;
+  return plain ? text : JSON.stringify(text);
+}
+
+function serializeEntry(entry: MigPartedEntry): string[] {
+  const lines: string[] = [];
+  const fields: string[] = [];
+  if (entry.deviceFilter !== undefined) {
+    const filter =
+      typeof entry.deviceFilter === 'string'
+        ? JSON.stringify(entry.deviceFilter)
+        : `[${entry.deviceFilter.map((id) => JSON.stringify(id)).join(', ')}]`;
+    fields.push(`device-filter: ${filter}`);
+  }
+  fields.push(`devices: ${entry.devices === 'all' ? 'all' : `[${entry.devices.join(', ')}]`}`);
+  fields.push(`mig-enabled: ${entry.migEnabled ? 'true' : 'false'}`);
+  if (entry.migDevices !== undefined) {
+    const profiles = Object.entries(entry.migDevices);
+    if (profiles.length === 0) {
+      fields.push('mig-devices: {}');
+    } else {
+      fields.push('mig-devices:');
+      for (const [profile, count] of profiles)
+        fields.push(`  ${JSON.stringify(profile)}: ${count}`);
+    }
+  }
+  fields.forEach((field, i) => lines.push(`${i === 0 ? '    - ' : '      '}${field}`));
+  return lines;
+}
+
+/**
+ * YAML that mig-parted accepts, laid out like NVIDIA's own file (comments above named configs,
+ * a blank line between them). `parseMigPartedConfig(serializeMigPartedConfig(c)).config` equals `c`.
+ */
+export function serializeMigPartedConfig(config: MigPartedConfigFile): string {
+  const lines = [`version: ${MIG_PARTED_SPEC_VERSION}`, 'mig-configs:'];
+  listConfigNames(config).forEach((name, i) => {
+    if (i > 0) lines.push('');
+    const comments = config.comments && hasOwn(config.comments, name) ? config.comments[name] : [];
+    for (const comment of comments) {
+      for (const line of comment.split(/\r\n|\r|\n/)) {
+        if (line.trim() !== '') lines.push(`  # ${line.trim()}`);
+      }
+    }
+    lines.push(`  ${yamlString(name)}:`);
+    for (const entry of config.migConfigs[name]) lines.push(...serializeEntry(entry));
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
+export interface MergeResult {
+  config: MigPartedConfigFile;
+  /** Names only `additions` had. */
+  added: string[];
+  /** Names both had; the addition replaced the base config of that name. */
+  replaced: string[];
+}
+
+/**
+ * The base file's named configs (order kept), with `additions` added after them; an addition with
+ * a name the base already has replaces it in place. Used to write a custom ConfigMap that keeps the
+ * configs a cluster already uses.
+ */
+export function mergeNamedConfigs(
+  base: MigPartedConfigFile,
+  additions: MigPartedConfigFile | Record<string, MigPartedEntry[]>,
+): MergeResult {
+  const extra: MigPartedConfigFile =
+    'migConfigs' in additions && 'version' in additions
+      ? (additions as MigPartedConfigFile)
+      : {
+          version: MIG_PARTED_SPEC_VERSION,
+          migConfigs: additions as Record<string, MigPartedEntry[]>,
+        };
+  const migConfigs: Record<string, MigPartedEntry[]> = {};
+  const comments: Record<string, string[]> = {};
+  const added: string[] = [];
+  const replaced: string[] = [];
+  const commentOf = (file: MigPartedConfigFile, name: string) =>
+    file.comments && hasOwn(file.comments, name) ? file.comments[name] : undefined;
+  for (const name of listConfigNames(base)) {
+    const fromExtra = getNamedConfig(extra, name);
+    if (fromExtra) replaced.push(name);
+    setOwn(migConfigs, name, fromExtra ?? base.migConfigs[name]);
+    const comment = fromExtra ? commentOf(extra, name) : commentOf(base, name);
+    if (comment) setOwn(comments, name, comment);
+  }
+  for (const name of listConfigNames(extra)) {
+    if (hasOwn(migConfigs, name)) continue;
+    added.push(name);
+    setOwn(migConfigs, name, extra.migConfigs[name]);
+    const comment = commentOf(extra, name);
+    if (comment) setOwn(comments, name, comment);
+  }
+  const config: MigPartedConfigFile = { version: MIG_PARTED_SPEC_VERSION, migConfigs };
+  if (Object.keys(comments).length > 0) config.comments = comments;
+  return { config, added, replaced };
+}
+
+/** A GPU's desired state, for building a named config from a plan. */
+export interface PlannedGpuLayout {
+  index: number;
+  migEnabled: boolean;
+  counts: ProfileCounts;
+}
+
+/**
+ * Entries of a named config that give every GPU its planned layout: one `devices: all` entry when
+ * all GPUs share a layout, otherwise one entry per distinct layout listing its GPU indices.
+ */
+export function entriesForPlannedLayouts(gpus: PlannedGpuLayout[]): MigPartedEntry[] {
+  const groups = new Map<string, { entry: MigPartedEntry; indices: number[] }>();
+  for (const gpu of [...gpus].sort((a, b) => a.index - b.index)) {
+    const counts = nonZeroCounts(gpu.counts);
+    const sorted = Object.fromEntries(
+      Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)),
+    );
+    const key = JSON.stringify([gpu.migEnabled, gpu.migEnabled ? sorted : {}]);
+    const group = groups.get(key);
+    if (group) {
+      group.indices.push(gpu.index);
+    } else {
+      const entry: MigPartedEntry = { devices: [], migEnabled: gpu.migEnabled };
+      if (gpu.migEnabled) entry.migDevices = sorted;
+      groups.set(key, { entry, indices: [gpu.index] });
+    }
+  }
+  const list = [...groups.values()];
+  if (list.length === 1) return [{ ...list[0].entry, devices: 'all' }];
+  return list.map(({ entry, indices }) => ({ ...entry, devices: indices }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation against the catalog: what mig-parted only finds out on the node
+
+/** How a named config works out on one GPU. */
+export type GpuConfigVerdict =
+  /** Applies and is known to fit (or turns MIG off / on with no instances). */
+  | 'valid'
+  /** mig-parted will fail on this GPU (unknown profile, too many, no placement...). */
+  | 'invalid'
+  /** Cannot be decided offline: unknown device id or placements the catalog does not know. */
+  | 'unknown'
+  /** No entry matches: mig-parted skips the GPU silently. */
+  | 'not-covered';
+
+export interface GpuConfigCheck extends GpuConfigResolution {
+  modelId?: string;
+  verdict: GpuConfigVerdict;
+  /** The predicted layout when MIG is enabled on a known model. */
+  layout?: LayoutResult;
+}
+
+export interface ConfigValidation {
+  configName: string;
+  found: boolean;
+  /** `valid` only when every GPU is valid; `invalid` when any error; else `unknown`. */
+  verdict: 'valid' | 'invalid' | 'unknown';
+  gpus: GpuConfigCheck[];
+  issues: ConfigIssue[];
+}
+
+/** A GPU to validate against: its identity and, when already known, its catalog model. */
+export interface ValidationGpu extends ConfigGpu {
+  model?: GpuModel;
+}
+
+/** The catalog filled in placements nobody has seen printed (e.g. RTX PRO 5000). */
+function placementsAssumed(profile: MigProfile): boolean {
+  return profile.unconfirmed.some((fact) => fact.startsWith('placements: assumed'));
+}
+
+const LAYOUT_PROBLEM_CODES: Record<LayoutProblem['code'], ConfigIssueCode> = {
+  'unknown-profile': 'unknown-profile',
+  'too-many-instances': 'too-many-instances',
+  'compute-exceeded': 'compute-exceeded',
+  'no-placement': 'no-placement',
+  'invalid-count': 'invalid-count',
+};
+
+function checkGpu(
+  resolution: GpuConfigResolution,
+  gpu: ValidationGpu,
+  configName: string,
+  issues: ConfigIssue[],
+): GpuConfigCheck {
+  const model = gpu.model ?? findModelByDeviceId(gpu.deviceId);
+  const base: GpuConfigCheck = { ...resolution, verdict: 'valid' };
+  if (model) base.modelId = model.id;
+  const entryIndex = resolution.entryIndex;
+  if (entryIndex === undefined) {
+    return { ...base, verdict: gpu.migCapable === false ? 'valid' : 'not-covered' };
+  }
+  const where = `config '${configName}', entry #${entryIndex}, ${gpuLabel(gpu)}`;
+  const push = (
+    issue: Omit<ConfigIssue, 'rejectsFile' | 'configName' | 'entryIndex' | 'gpuIndex'>,
+  ) => issues.push({ ...issue, rejectsFile: false, configName, entryIndex, gpuIndex: gpu.index });
+
+  if (!resolution.migEnabled) return base;
+  if (gpu.migCapable === false) {
+    push({
+      severity: 'error',
+      code: 'not-mig-capable',
+      message: `${where}: the entry names this GPU explicitly with mig-enabled: true, but it does not support MIG; mig-parted fails`,
+    });
+    return { ...base, verdict: 'invalid' };
+  }
+  if (!model) {
+    push({
+      severity: 'warning',
+      code: 'unknown-device',
+      message: `${where}: device id ${gpu.deviceId} is not in the MIG catalog, so profiles and placements cannot be checked`,
+    });
+    return { ...base, verdict: 'unknown' };
+  }
+  const layout = placeInstances(model, resolution.counts);
+  const name = shortModelName(model);
+  if (Object.keys(resolution.counts).length === 0) {
+    push({
+      severity: 'warning',
+      code: 'empty-mig-layout',
+      message: `${where}: MIG is enabled with no instances, so this ${name} advertises no GPU resource (the single strategy treats it as invalid)`,
+    });
+    return { ...base, layout };
+  }
+  const requested = Object.keys(resolution.counts)
+    .map((profileName) => findProfile(model, profileName))
+    .filter((profile): profile is MigProfile => profile !== undefined);
+  const assumed = requested.filter(placementsAssumed);
+  const placementOnly = layout.problems.every((problem) => problem.code === 'no-placement');
+  if (assumed.length > 0 && (layout.valid || placementOnly)) {
+    push({
+      severity: 'warning',
+      code: 'placements-unknown',
+      profile: assumed[0].name,
+      message: `${where}: placements of ${assumed.map((profile) => profile.name).join(', ')} on ${name} are not known from any NVIDIA source, so whether the instances fit cannot be decided offline`,
+    });
+    return { ...base, layout, verdict: 'unknown' };
+  }
+  for (const problem of layout.problems) {
+    const issue: Omit<ConfigIssue, 'rejectsFile' | 'configName' | 'entryIndex' | 'gpuIndex'> = {
+      severity: 'error',
+      code: LAYOUT_PROBLEM_CODES[problem.code],
+      message: `${where}: ${problem.message}`,
+    };
+    if (problem.profile !== undefined) issue.profile = problem.profile;
+    push(issue);
+  }
+  for (const warning of layout.warnings) {
+    push({ severity: 'warning', code: 'layout-warning', message: `${where}: ${warning}` });
+  }
+  return { ...base, layout, verdict: layout.valid ? 'valid' : 'invalid' };
+}
+
+/**
+ * Checks a named config for the GPUs of one node, going beyond mig-parted: profiles that do not
+ * exist on the GPU, counts above the maximum, layouts with no legal placement, GPUs no entry
+ * matches, entries a later one overrides. Never throws.
+ */
+export function validateMigConfig(
+  config: MigPartedConfigFile,
+  configName: string,
+  gpus: ValidationGpu[],
+): ConfigValidation {
+  const resolution = resolveMigConfigForGpus(config, configName, gpus);
+  const issues = [...resolution.issues];
+  const checks = resolution.gpus.map((resolved, i) =>
+    resolution.found
+      ? checkGpu(resolved, gpus[i], configName, issues)
+      : { ...resolved, verdict: 'invalid' as const },
+  );
+  const hasError = issues.some((issue) => issue.severity === 'error');
+  const verdict =
+    hasError ||
+    checks.some((check) => check.verdict === 'invalid' || check.verdict === 'not-covered')
+      ? 'invalid'
+      : checks.every((check) => check.verdict === 'valid')
+        ? 'valid'
+        : 'unknown';
+  return { configName, found: resolution.found, verdict, gpus: checks, issues };
+}
+
+/** One named config as a choice for a node or a GPU model. */
+export interface ConfigChoice {
+  name: string;
+  verdict: 'valid' | 'invalid' | 'unknown';
+  /** Why it is not valid (error messages first), empty when valid. */
+  reasons: string[];
+  /** Comment NVIDIA wrote above the config, if any. */
+  comment?: string[];
+}
+
+/** Every named config judged for the GPUs of one node (the mig.config label applies to all). */
+export function configsValidForGpus(
+  config: MigPartedConfigFile,
+  gpus: ValidationGpu[],
+): ConfigChoice[] {
+  return listConfigNames(config).map((name) => {
+    const validation = validateMigConfig(config, name, gpus);
+    const ordered = [
+      ...validation.issues.filter((issue) => issue.severity === 'error'),
+      ...(validation.verdict === 'valid'
+        ? []
+        : validation.issues.filter((issue) => issue.severity === 'warning')),
+    ];
+    const choice: ConfigChoice = {
+      name,
+      verdict: validation.verdict,
+      reasons: validation.verdict === 'valid' ? [] : ordered.map((issue) => issue.message),
+    };
+    const comment =
+      config.comments && hasOwn(config.comments, name) ? config.comments[name] : undefined;
+    if (comment) choice.comment = comment;
+    return choice;
+  });
+}
+
+/**
+ * Every named config judged for one GPU of `model`. Device filters select by PCI id, and one model
+ * has several (e.g. RTX PRO 6000 Server vs Workstation), so pass the GPU's own id when known;
+ * the model's first id is used otherwise.
+ */
+export function configsValidForModel(
+  config: MigPartedConfigFile,
+  model: GpuModel,
+  deviceId: string = model.pciDeviceIds[0],
+): ConfigChoice[] {
+  return configsValidForGpus(config, [{ index: 0, deviceId, model }]);
 }
