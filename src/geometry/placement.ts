@@ -199,17 +199,21 @@ function explainBlocked(profile: MigProfile, placed: PlacedInstance[]): string {
 
 function problemsOfPacking(
   model: GpuModel,
+  requests: ProfileRequest[],
   order: MigProfile[],
   search: PackingSearch,
 ): LayoutProblem[] {
   const unitsNeeded = order.reduce((sum, profile) => sum + profile.placementSize, 0);
   const blocked = order[search.deepest.length];
   if (unitsNeeded > model.placementUnits) {
+    const parts = requests.map(
+      ({ profile, count }) => `${count} × ${profile.name} = ${count * profile.placementSize}`,
+    );
     return [
       {
         code: 'no-placement',
         profile: blocked.name,
-        message: `The instances need ${unitsNeeded} placement units but ${shortModelName(model)} has ${model.placementUnits}.`,
+        message: `The instances need ${unitsNeeded} placement units (${parts.join(', ')}) but ${shortModelName(model)} has ${model.placementUnits}.`,
       },
     ];
   }
@@ -304,7 +308,7 @@ export function placeInstances(model: GpuModel, counts: ProfileCounts): LayoutRe
   const order = creationOrder(requests);
   const search = searchPacking(order);
   if (!search.starts) {
-    problems.push(...problemsOfPacking(model, order, search));
+    problems.push(...problemsOfPacking(model, requests, order, search));
     return result;
   }
   if (problems.length > 0) return result;
