@@ -81,7 +81,11 @@ export type ConfigIssueCode =
   | 'no-placement'
   | 'placements-unknown'
   | 'empty-mig-layout'
-  | 'layout-warning';
+  | 'layout-warning'
+  // What the node advertises afterwards (predictConfig.ts).
+  | 'single-strategy-invalid'
+  | 'advertisement-warning'
+  | 'current-state-unknown';
 
 /** A problem in a config file, located as precisely as we can. */
 export interface ConfigIssue {
