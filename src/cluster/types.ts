@@ -44,6 +44,10 @@ export interface GpuPodUsage {
   /** `{ 'nvidia.com/mig-1g.6gb': 1 }` — requests (or limits when requests are absent). */
   resources: Record<string, number>;
   owner?: { kind: string; name: string };
+  /** `metadata.creationTimestamp`; pods are assigned to predicted instances oldest first. */
+  createdAt?: string;
+  /** Malformed requests/limits (e.g. `nvidia.com/gpu: abc`), one message each. */
+  problems?: string[];
 }
 
 /** One MIG instance as the page draws it: predicted placement plus whether a pod holds it. */
@@ -53,6 +57,12 @@ export interface SliceInstanceView extends PlacedInstance {
   inUse: boolean;
   /** Pod holding it, when the assignment is known or inferred (placements are predicted). */
   podName?: string;
+  podNamespace?: string;
+  /**
+   * True when `podName` was inferred: the API says which *resource* a pod holds, never which
+   * instance, so pods are spread over predicted instances oldest first, lowest GPU index first.
+   */
+  assignmentInferred?: boolean;
 }
 
 export interface GpuView {
@@ -65,6 +75,24 @@ export interface GpuView {
   state: GpuHealthState;
   /** True when no entry of the config matches this GPU (mig-parted skips it silently). */
   notCovered: boolean;
+  /**
+   * PCI id used to match the config's device filters. GFD labels carry no PCI id, so it is the
+   * first id of the model found from `nvidia.com/gpu.product` (see `deviceIdFromModel`).
+   */
+  deviceId?: string;
+  deviceIdFromModel?: boolean;
+  /** Profile → count the config asks for on this GPU (empty when MIG is off or not covered). */
+  requestedCounts?: Record<string, number>;
+}
+
+/** One resource whose advertised amount differs from what the config predicts. */
+export interface ResourceDrift {
+  resourceName: string;
+  expected: number;
+  /** From `status.allocatable` (capacity can keep stale `nvidia.com/gpu`). */
+  allocatable: number;
+  /** From GFD's `nvidia.com/mig-<p>.count` label (mixed strategy), when present. */
+  labelCount?: number;
 }
 
 export interface GpuNodeView {
@@ -91,6 +119,20 @@ export interface GpuNodeView {
   inUse: Record<string, number>;
   conditions: NodeGpuCondition[];
   primaryState: GpuHealthState;
+  /** `metadata.resourceVersion`, the memoisation key. */
+  resourceVersion?: string;
+  /** GFD's `nvidia.com/mig-<p>.count` labels keyed by resource name. */
+  labelCounts: Record<string, number>;
+  /** Resources where prediction and advertisement disagree (empty when they agree). */
+  drift: ResourceDrift[];
+  /** ISO time the node entered `pending` (annotation, or when the plugin first saw it). */
+  pendingSince?: string;
+  /** Operands whose `nvidia.com/gpu.deploy.*` label reads `paused-for-mig-change`. */
+  pausedOperands: string[];
+  /** The mig-parted config used to predict this node's layout. */
+  configSource?: MigConfigSourceView;
+  /** Cluster strategy used for the prediction (undefined when no ClusterPolicy was read). */
+  strategy?: MigStrategy;
 }
 
 /** Where the mig-parted config came from, and whether we could read it. */
@@ -100,6 +142,10 @@ export interface MigConfigSourceView {
   namespace?: string;
   /** Set when the ConfigMap could not be read and the built-in copy is used instead. */
   fallbackReason?: string;
+  /** Why this source applies, in plain English. */
+  reason?: string;
+  /** What will go wrong with this source (e.g. the custom ConfigMap does not exist). */
+  warnings?: string[];
 }
 
 /** Per MIG resource across the cluster: the Overview's chart and table. */

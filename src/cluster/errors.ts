@@ -1,0 +1,97 @@
+/**
+ * Classifies errors from console watches and fetches so the pages can say *why* data is missing:
+ * a 403 names the ClusterRole that would let the user read it; a missing CRD means the GPU
+ * operator is not installed; anything else is shown as it is.
+ */
+
+/** The plugin's read-only ClusterRole (shipped by the Helm chart). */
+export const READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-reader';
+
+export type DataErrorKind = 'forbidden' | 'not-found' | 'no-model' | 'other';
+
+export interface DataError {
+  kind: DataErrorKind;
+  /** What we tried to read: `nodes`, `pods`, `configmaps/default-mig-parted-config`… */
+  resource: string;
+  /** Plain English, ready to show. */
+  message: string;
+  status?: number;
+  /** The error as the SDK gave it, for logs. */
+  cause?: unknown;
+}
+
+function readStatus(error: unknown): number | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const candidate = error as {
+    code?: unknown;
+    status?: unknown;
+    response?: { status?: unknown };
+    json?: { code?: unknown };
+  };
+  for (const value of [
+    candidate.response?.status,
+    candidate.code,
+    candidate.status,
+    candidate.json?.code,
+  ]) {
+    if (typeof value === 'number' && value >= 100 && value < 600) return value;
+  }
+  return undefined;
+}
+
+function readMessage(error: unknown): string {
+  if (typeof error === 'string') return error;
+  if (error instanceof Error) return error.message;
+  if (error && typeof error === 'object') {
+    const message = (error as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+  }
+  return 'unknown error';
+}
+
+/** True for the SDK's `NoModelError` (the kind's CRD is not installed). Name survives minification poorly, so the message is checked too. */
+function isNoModelError(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { name } = error as { name?: unknown };
+  return name === 'NoModelError' || readMessage(error) === 'Model does not exist';
+}
+
+/** Undefined when there is no error. */
+export function classifyDataError(error: unknown, resource: string): DataError | undefined {
+  if (error === undefined || error === null || error === false) return undefined;
+  if (isNoModelError(error)) {
+    return {
+      kind: 'no-model',
+      resource,
+      message: `The API for ${resource} is not available on this cluster (its CustomResourceDefinition is not installed).`,
+      cause: error,
+    };
+  }
+  const status = readStatus(error);
+  const message = readMessage(error);
+  if (status === 403 || (status === undefined && /forbidden/i.test(message))) {
+    return {
+      kind: 'forbidden',
+      resource,
+      status: 403,
+      message: `You are not allowed to read ${resource}. Ask an administrator to bind the ClusterRole '${READER_CLUSTER_ROLE}' to you (it grants read-only access to nodes, pods, ClusterPolicies and the mig-parted ConfigMaps).`,
+      cause: error,
+    };
+  }
+  if (status === 404 || (status === undefined && /not found/i.test(message))) {
+    return {
+      kind: 'not-found',
+      resource,
+      status: 404,
+      message: `${resource} not found.`,
+      cause: error,
+    };
+  }
+  return {
+    kind: 'other',
+    resource,
+    ...(status !== undefined ? { status } : {}),
+    message: `Could not read ${resource}: ${message}`,
+    cause: error,
+  };
+}

@@ -1,0 +1,516 @@
+/**
+ * Node → `GpuNodeView`: what the node's `nvidia.com/mig.config` should produce (predicted with the
+ * config source in use and the cluster strategy), what the node actually advertises (allocatable
+ * and GFD's count labels), which predicted instances pods hold, and every condition worth telling
+ * an admin. Pure and total: any node object, however broken, gives a view plus conditions.
+ */
+import { findModelByProduct, shortModelName } from '../geometry/catalog';
+import type { MigPartedConfigFile } from '../geometry/migParted';
+import { GPU_RESOURCE, MIG_RESOURCE_PREFIX, migResourceName } from '../geometry/naming';
+import { predictNodeAfterConfig, type ConfigPrediction } from '../geometry/predictConfig';
+import type { GpuModel, MigStrategy } from '../geometry/types';
+import { readGpuLabels, type GpuLabelValues } from './labels';
+import type { NodeKind } from './models';
+import { comparePods, sumPodResources } from './pods';
+import { parseNvidiaResourceList } from './quantities';
+import type {
+  GpuHealthState,
+  GpuNodeView,
+  GpuPodUsage,
+  GpuView,
+  MigConfigSourceView,
+  NodeGpuCondition,
+  ResourceDrift,
+  SliceInstanceView,
+} from './types';
+
+/**
+ * After this long in `pending` the node is called stuck. The mig-manager waits up to 5 minutes for
+ * each of the four operands it pauses (device plugin, GFD, dcgm-exporter, dcgm: 20 minutes) and
+ * gives up *without* writing a state; add a few minutes for the apply itself.
+ */
+export const STUCK_PENDING_AFTER_MS = 25 * 60 * 1000;
+
+export interface NodeConfigSource {
+  config?: MigPartedConfigFile;
+  view: MigConfigSourceView;
+}
+
+export interface BuildGpuNodeViewInput {
+  node: NodeKind;
+  /** GPU pods; only those with `nodeName` equal to this node are used. */
+  pods: GpuPodUsage[];
+  /** Cluster strategy from the ClusterPolicy; undefined when unknown (no policy readable). */
+  strategy?: MigStrategy;
+  configSource: NodeConfigSource;
+  now: Date;
+  /** When the plugin first saw this node in `pending` (state history), ISO. */
+  firstSeenPending?: string;
+}
+
+const STATE_RANK: Record<GpuHealthState, number> = {
+  invalid: 0,
+  failed: 1,
+  pending: 2,
+  drifted: 3,
+  disabled: 4,
+  applied: 5,
+};
+
+function isGpuResource(name: string): boolean {
+  return name === GPU_RESOURCE || name.startsWith(MIG_RESOURCE_PREFIX);
+}
+
+function formatResources(resources: Record<string, number>): string {
+  const entries = Object.entries(resources).filter(([, value]) => value !== 0);
+  if (entries.length === 0) return 'nothing';
+  return entries
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${value} × ${name}`)
+    .join(', ');
+}
+
+function formatDuration(ms: number): string {
+  const minutes = Math.floor(ms / 60000);
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  return `${hours} h ${minutes % 60} min`;
+}
+
+interface GpuCountReading {
+  count: number;
+  /** Why the count is a guess, when it is. */
+  guess?: string;
+}
+
+/**
+ * Physical GPU count. `gpu.count` counts physical GPUs except under `single`, where it counts MIG
+ * devices (and is 0 with MIG-INVALID); then we derive it from the config or the stale capacity.
+ */
+function physicalGpuCount(
+  labels: GpuLabelValues,
+  capacity: Record<string, number>,
+  model: GpuModel | undefined,
+  source: NodeConfigSource,
+  strategy: MigStrategy | undefined,
+): GpuCountReading {
+  const product = labels.product;
+  if (product?.singleStrategyProfile && labels.count !== undefined) {
+    if (model && source.config && labels.migConfig && strategy) {
+      const perGpu = predictNodeAfterConfig({
+        config: source.config,
+        configName: labels.migConfig,
+        strategy: 'single',
+        product: product.raw,
+        gpus: [{ index: 0, deviceId: model.pciDeviceIds[0] ?? '', model }],
+      }).advertisement?.resources[GPU_RESOURCE];
+      if (perGpu && perGpu > 0 && labels.count % perGpu === 0) {
+        return { count: labels.count / perGpu };
+      }
+    }
+    return {
+      count: Math.max(1, labels.count),
+      guess: `under the single strategy nvidia.com/gpu.count (${labels.count}) counts MIG devices, not GPUs, and the config does not tell how many GPUs that is`,
+    };
+  }
+  if (product?.migInvalid || labels.count === undefined || labels.count === 0) {
+    // The kubelet keeps the whole-GPU resource it saw before MIG: a fair guess of physical GPUs.
+    const stale = capacity[GPU_RESOURCE];
+    const why = product?.migInvalid
+      ? 'GFD writes nvidia.com/gpu.count=0 with MIG-INVALID'
+      : labels.count === undefined
+        ? 'nvidia.com/gpu.count is missing'
+        : 'nvidia.com/gpu.count is 0';
+    if (stale && stale > 0) {
+      return { count: stale, guess: `${why}; the count is taken from capacity nvidia.com/gpu` };
+    }
+    return { count: 1, guess: `${why}; one GPU is assumed` };
+  }
+  return { count: labels.count };
+}
+
+function healthForCondition(kind: NodeGpuCondition['kind']): GpuHealthState | undefined {
+  switch (kind) {
+    case 'single-invalid':
+      return 'invalid';
+    case 'failed':
+    case 'unknown-config':
+      return 'failed';
+    case 'pending':
+    case 'stuck-pending':
+    case 'rebooting':
+      return 'pending';
+    case 'drifted':
+    case 'gpu-not-covered':
+    case 'mig-under-strategy-none':
+      return 'drifted';
+    default:
+      return undefined;
+  }
+}
+
+/** Spreads pods over predicted instances: oldest pod first, lowest GPU index and start first. */
+function assignPods(gpus: GpuView[], pods: GpuPodUsage[]): void {
+  const byResource = new Map<string, SliceInstanceView[]>();
+  for (const gpu of gpus) {
+    for (const instance of gpu.instances) {
+      const list = byResource.get(instance.resourceName) ?? [];
+      list.push(instance);
+      byResource.set(instance.resourceName, list);
+    }
+  }
+  for (const pod of [...pods].sort(comparePods)) {
+    for (const resource of Object.keys(pod.resources).sort()) {
+      let wanted = pod.resources[resource];
+      for (const instance of byResource.get(resource) ?? []) {
+        if (wanted <= 0) break;
+        if (instance.inUse) continue;
+        instance.inUse = true;
+        instance.podName = pod.name;
+        instance.podNamespace = pod.namespace;
+        instance.assignmentInferred = true;
+        wanted -= 1;
+      }
+    }
+  }
+}
+
+function compareAdvertisement(
+  expected: Record<string, number>,
+  allocatable: Record<string, number>,
+  labelCounts: Record<string, number>,
+  strategy: MigStrategy | undefined,
+): ResourceDrift[] {
+  const names = new Set<string>([
+    ...Object.keys(expected),
+    ...Object.keys(allocatable).filter(isGpuResource),
+    ...(strategy === 'mixed' ? Object.keys(labelCounts) : []),
+  ]);
+  const drift: ResourceDrift[] = [];
+  for (const name of [...names].sort()) {
+    const want = expected[name] ?? 0;
+    const have = allocatable[name] ?? 0;
+    const label = name.startsWith(MIG_RESOURCE_PREFIX) ? labelCounts[name] : undefined;
+    const labelDisagrees = strategy === 'mixed' && label !== undefined && label !== want;
+    if (want !== have || labelDisagrees) {
+      const entry: ResourceDrift = { resourceName: name, expected: want, allocatable: have };
+      if (label !== undefined) entry.labelCount = label;
+      drift.push(entry);
+    }
+  }
+  return drift;
+}
+
+/** Builds the view of one GPU node. Never throws. */
+export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
+  const { node, strategy, configSource, now } = input;
+  const name = typeof node?.metadata?.name === 'string' ? node.metadata.name : '(unnamed node)';
+  const conditions: NodeGpuCondition[] = [];
+  const add = (condition: NodeGpuCondition) => conditions.push(condition);
+
+  const { values: labels, problems } = readGpuLabels(node);
+  for (const problem of problems) {
+    add({
+      kind: 'malformed-label',
+      severity: 'warning',
+      title: `Label ${problem.label} has a value the plugin cannot read`,
+      detail: `${problem.message}. The value is ignored.`,
+    });
+  }
+
+  const status = node?.status && typeof node.status === 'object' ? node.status : {};
+  const allocatableRead = parseNvidiaResourceList(status.allocatable, 'allocatable');
+  const capacityRead = parseNvidiaResourceList(status.capacity, 'capacity');
+  for (const problem of [...allocatableRead.problems, ...capacityRead.problems]) {
+    add({
+      kind: 'missing-capacity',
+      severity: 'warning',
+      title: 'A GPU resource quantity on the node cannot be read',
+      detail: `${problem}. It is treated as absent.`,
+    });
+  }
+  const allocatable = allocatableRead.values;
+  const capacity = capacityRead.values;
+
+  const product = labels.product;
+  const model = product ? findModelByProduct(product.base) : undefined;
+  if (!product) {
+    add({
+      kind: 'unknown-model',
+      severity: 'info',
+      title: 'GPU Feature Discovery has not labelled this node yet',
+      detail:
+        'nvidia.com/gpu.product is missing (GFD not running yet, or paused for a MIG change), so the GPU model and its MIG geometry are unknown.',
+    });
+  } else if (!model) {
+    add({
+      kind: 'unknown-model',
+      severity: 'warning',
+      title: `GPU model ${product.base} is not in the plugin's catalog`,
+      detail:
+        'Slice maps and predictions need the model geometry; resources are shown as the node advertises them.',
+    });
+  }
+
+  const pods = (Array.isArray(input.pods) ? input.pods : []).filter(
+    (pod) => pod && pod.nodeName === name,
+  );
+  const gpuCount = physicalGpuCount(labels, capacity, model, configSource, strategy);
+
+  // Prediction: only with a known model, a config name and a readable config.
+  let prediction: ConfigPrediction | undefined;
+  const migConfig = labels.migConfig;
+  if (model && migConfig && configSource.config) {
+    // GFD labels carry no PCI id: every GPU gets the model's first id (a node has one product label).
+    const deviceId = model.pciDeviceIds[0] ?? '';
+    prediction = predictNodeAfterConfig({
+      config: configSource.config,
+      configName: migConfig,
+      strategy: strategy ?? 'none',
+      product: product?.base ?? '',
+      gpus: Array.from({ length: gpuCount.count }, (_, index) => ({ index, deviceId, model })),
+    });
+  }
+  if (gpuCount.guess && model) {
+    add({
+      kind: 'unverified-layout',
+      severity: 'info',
+      title: `GPU count assumed to be ${gpuCount.count}`,
+      detail: `${gpuCount.guess}.`,
+    });
+  }
+  if (configSource.view.fallbackReason) {
+    add({
+      kind: 'unverified-layout',
+      severity: 'warning',
+      title: 'Predictions use the built-in config, not the cluster’s',
+      detail: configSource.view.fallbackReason,
+    });
+  }
+
+  if (prediction && !prediction.found) {
+    const message = prediction.errors.find((issue) => issue.code === 'config-not-found')?.message;
+    add({
+      kind: 'unknown-config',
+      severity: 'danger',
+      title: `Config '${migConfig ?? ''}' is not in the mig-parted config in use`,
+      detail: message ?? `the mig-manager fails with "selected mig-config not present".`,
+    });
+  }
+
+  // Per-GPU views from the prediction.
+  const resourceFor = (profile: string) =>
+    strategy === 'single' ? GPU_RESOURCE : migResourceName(profile);
+  const gpus: GpuView[] = [];
+  for (let index = 0; index < gpuCount.count; index += 1) {
+    const predicted = prediction?.found
+      ? prediction.gpus.find((gpu) => gpu.index === index)
+      : undefined;
+    const instances: SliceInstanceView[] = (predicted?.layout?.instances ?? []).map((instance) => ({
+      ...instance,
+      id: `${name}/gpu${index}/${instance.profile}@${instance.start}`,
+      resourceName: resourceFor(instance.profile),
+      inUse: false,
+    }));
+    const gpu: GpuView = {
+      index,
+      migEnabled: predicted?.migEnabled ?? false,
+      instances,
+      state: 'applied',
+      notCovered: predicted?.untouched ?? false,
+    };
+    if (model) {
+      gpu.model = model;
+      gpu.deviceId = model.pciDeviceIds[0];
+      gpu.deviceIdFromModel = true;
+    }
+    if (predicted?.layout) gpu.layout = predicted.layout;
+    if (predicted) gpu.requestedCounts = predicted.counts;
+    gpus.push(gpu);
+  }
+
+  const uncovered = gpus.filter((gpu) => gpu.notCovered).map((gpu) => gpu.index);
+  if (uncovered.length > 0) {
+    add({
+      kind: 'gpu-not-covered',
+      severity: 'warning',
+      title: `No entry of '${migConfig ?? ''}' matches GPU ${uncovered.join(', ')}`,
+      detail: `mig-parted leaves ${uncovered.length === 1 ? 'this GPU' : 'these GPUs'} as ${uncovered.length === 1 ? 'it is' : 'they are'} and still reports success. (Matching uses the ${model ? shortModelName(model) : 'model'}'s PCI id: GFD labels do not carry one.)`,
+    });
+  }
+  for (const issue of prediction?.errors ?? []) {
+    if (['config-not-found', 'gpu-not-covered', 'single-strategy-invalid'].includes(issue.code)) {
+      continue;
+    }
+    add({
+      kind: 'unknown-config',
+      severity: 'danger',
+      title: `Config '${migConfig ?? ''}' cannot be applied to this node`,
+      detail: issue.message,
+    });
+  }
+
+  // Single strategy that cannot express the layout (observed or predicted).
+  const predictedInvalid = prediction?.advertisement?.invalid;
+  if (product?.migInvalid || (strategy === 'single' && predictedInvalid)) {
+    add({
+      kind: 'single-invalid',
+      severity: 'danger',
+      title: 'Single strategy cannot express this layout: the node advertises no GPUs',
+      detail: product?.migInvalid
+        ? `GFD labelled the product ${product.raw}. ${predictedInvalid?.message ?? 'The device plugin does not start, so no GPU resources are advertised.'}`
+        : predictedInvalid?.message,
+    });
+  }
+
+  if (
+    strategy === 'none' &&
+    (gpus.some((gpu) => gpu.migEnabled) || Object.keys(labels.migProfileCounts).length > 0)
+  ) {
+    add({
+      kind: 'mig-under-strategy-none',
+      severity: 'warning',
+      title: 'MIG is enabled but the cluster strategy is none',
+      detail:
+        'The device plugin advertises each MIG-enabled GPU whole as nvidia.com/gpu; its MIG instances are not schedulable.',
+    });
+  }
+
+  // mig-manager state.
+  const state = labels.migConfigState;
+  let pendingSince: string | undefined;
+  if (state === 'pending') {
+    pendingSince = labels.migConfigChangedAt ?? input.firstSeenPending;
+    const elapsed = pendingSince ? now.getTime() - Date.parse(pendingSince) : undefined;
+    if (elapsed !== undefined && elapsed > STUCK_PENDING_AFTER_MS) {
+      add({
+        kind: 'stuck-pending',
+        severity: 'danger',
+        title: `Pending for ${formatDuration(elapsed)}`,
+        detail: `Longer than the mig-manager's own timeouts (5 minutes per paused operand). It writes no new state when operand pods do not stop, so this node may stay pending${labels.pausedOperands.length > 0 ? ' with its GPU operands paused' : ''}. Check the nvidia-mig-manager pod's logs.`,
+      });
+    } else {
+      add({
+        kind: 'pending',
+        severity: 'info',
+        title: `Applying '${migConfig ?? ''}'`,
+        detail: pendingSince
+          ? `Pending since ${pendingSince}${labels.migConfigChangedAt ? '' : ' (first seen by this page)'}.`
+          : 'Pending; the start time is unknown.',
+      });
+    }
+  } else if (state === 'rebooting') {
+    add({
+      kind: 'rebooting',
+      severity: 'info',
+      title: 'Rebooting to change MIG mode',
+      detail: 'The GPU reset could not be done in place; the state is re-evaluated after boot.',
+    });
+  } else if (state === 'failed') {
+    add({
+      kind: 'failed',
+      severity: 'danger',
+      title: `Applying '${migConfig ?? ''}' failed`,
+      detail:
+        'The reason is in the nvidia-mig-manager pod logs. Setting the same value again does not retry.',
+    });
+  }
+
+  if (labels.pausedOperands.length > 0) {
+    add({
+      kind: 'operands-paused',
+      severity: state === 'pending' ? 'info' : 'warning',
+      title: `GPU operands paused for a MIG change: ${labels.pausedOperands.join(', ')}`,
+      detail:
+        state === 'pending'
+          ? 'The node advertises no GPUs until the change completes.'
+          : `The state is ${state}, yet the deploy labels still read paused-for-mig-change: the mig-manager stopped without restoring them.`,
+    });
+  }
+
+  // Reconcile prediction with what the node advertises. Only a settled node can drift: during a
+  // change, and with MIG-INVALID (already explained), the difference is expected.
+  const expected = prediction?.advertisement?.resources;
+  let drift: ResourceDrift[] = [];
+  const settled = state === 'success' || state === 'absent';
+  if (expected && settled && !product?.migInvalid && !predictedInvalid) {
+    drift = compareAdvertisement(expected, allocatable, labels.migProfileCounts, strategy);
+    if (drift.length > 0) {
+      add({
+        kind: 'drifted',
+        severity: 'warning',
+        title: 'The node advertises different GPU resources than its config predicts',
+        detail: drift
+          .map(
+            (entry) =>
+              `${entry.resourceName}: expected ${entry.expected}, allocatable ${entry.allocatable}${entry.labelCount !== undefined ? `, GFD label ${entry.labelCount}` : ''}`,
+          )
+          .join('; '),
+      });
+    }
+  }
+  const hasGpuAllocatable = Object.keys(allocatable).some(isGpuResource);
+  if (!hasGpuAllocatable && settled && labels.pausedOperands.length === 0 && !product?.migInvalid) {
+    add({
+      kind: 'missing-capacity',
+      severity: 'warning',
+      title: 'The node advertises no GPU resources',
+      detail: `status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry${expected ? ` (expected ${formatResources(expected)})` : ''}: the device plugin is not running or not registered.`,
+    });
+  }
+
+  if (prediction?.found && gpus.some((gpu) => gpu.instances.length > 0)) {
+    const warnings = gpus.flatMap((gpu) => gpu.layout?.warnings ?? []);
+    add({
+      kind: 'unverified-layout',
+      severity: 'info',
+      title: 'Slice positions are predicted',
+      detail: `mig-parted lets the driver choose where each instance starts, and pods are matched to instances by resource only (inferred).${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`,
+    });
+  }
+
+  // Health per node and per GPU.
+  let primaryState: GpuHealthState = gpus.some((gpu) => gpu.migEnabled) ? 'applied' : 'disabled';
+  for (const condition of conditions) {
+    const health = healthForCondition(condition.kind);
+    if (health && STATE_RANK[health] < STATE_RANK[primaryState]) primaryState = health;
+  }
+  for (const gpu of gpus) {
+    if (gpu.notCovered) gpu.state = 'drifted';
+    else if (STATE_RANK[primaryState] <= STATE_RANK.drifted) gpu.state = primaryState;
+    else gpu.state = gpu.migEnabled ? 'applied' : 'disabled';
+  }
+  assignPods(gpus, pods);
+
+  const view: GpuNodeView = {
+    name,
+    product: product?.raw ?? '',
+    gpuCount: gpuCount.count,
+    migCapable: labels.migCapable ?? model !== undefined,
+    migConfigState: state,
+    unschedulable: node?.spec?.unschedulable === true,
+    allocatable,
+    capacity,
+    gpus,
+    pods,
+    inUse: sumPodResources(pods),
+    conditions,
+    primaryState,
+    labelCounts: labels.migProfileCounts,
+    drift,
+    pausedOperands: labels.pausedOperands,
+    configSource: configSource.view,
+  };
+  if (model) view.model = model;
+  if (labels.memoryMiB !== undefined && !product?.singleStrategyProfile) {
+    view.gpuMemoryMiB = labels.memoryMiB;
+  }
+  if (migConfig !== undefined) view.migConfig = migConfig;
+  if (labels.migStrategy !== undefined) view.strategyLabel = labels.migStrategy;
+  if (expected) view.expected = expected;
+  if (pendingSince) view.pendingSince = pendingSince;
+  if (strategy) view.strategy = strategy;
+  const resourceVersion = node?.metadata?.resourceVersion;
+  if (typeof resourceVersion === 'string') view.resourceVersion = resourceVersion;
+  return view;
+}

@@ -1,0 +1,148 @@
+/**
+ * Which pods hold GPU resources, and how many. A pod counts when it is scheduled
+ * (`spec.nodeName`), not finished (phase not Succeeded/Failed) and asks for `nvidia.com/gpu` or
+ * `nvidia.com/mig-*`. The effective request follows the scheduler's rule: app containers (and
+ * sidecar init containers) add up; a plain init container runs alone, so the pod needs the
+ * larger of the two.
+ */
+import { GPU_RESOURCE, MIG_RESOURCE_PREFIX } from '../geometry/naming';
+import type { ContainerKind, PodKind } from './models';
+import { parseCount } from './quantities';
+import type { GpuPodUsage } from './types';
+
+/** `nvidia.com/gpu` or `nvidia.com/mig-…` (the only resources a MIG layout serves). */
+export function isGpuResourceName(name: string): boolean {
+  return name === GPU_RESOURCE || name.startsWith(MIG_RESOURCE_PREFIX);
+}
+
+const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
+
+function containerGpuRequests(
+  container: ContainerKind | undefined,
+  where: string,
+  problems: string[],
+): Record<string, number> {
+  const result: Record<string, number> = {};
+  const resources = container?.resources;
+  if (!resources || typeof resources !== 'object') return result;
+  const requests = (resources.requests ?? {}) as Record<string, unknown>;
+  const limits = (resources.limits ?? {}) as Record<string, unknown>;
+  const names = new Set([...Object.keys(requests), ...Object.keys(limits)]);
+  for (const name of names) {
+    if (!isGpuResourceName(name)) continue;
+    // Extended resources cannot be overcommitted: a limit alone implies the same request.
+    const raw = requests[name] ?? limits[name];
+    const parsed = parseCount(raw);
+    if (parsed.value === undefined) {
+      problems.push(`${where} ${name}: ${parsed.problem ?? 'unreadable'}`);
+    } else if (parsed.value > 0) {
+      result[name] = parsed.value;
+    }
+  }
+  return result;
+}
+
+function addInto(target: Record<string, number>, source: Record<string, number>): void {
+  for (const [name, value] of Object.entries(source)) target[name] = (target[name] ?? 0) + value;
+}
+
+function maxInto(target: Record<string, number>, source: Record<string, number>): void {
+  for (const [name, value] of Object.entries(source)) {
+    target[name] = Math.max(target[name] ?? 0, value);
+  }
+}
+
+function containerList(value: unknown): ContainerKind[] {
+  return Array.isArray(value) ? (value as ContainerKind[]) : [];
+}
+
+/** The GPU resources a pod's containers ask for, whatever its state. Never throws. */
+export function podGpuRequests(pod: PodKind | undefined | null): {
+  resources: Record<string, number>;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const running: Record<string, number> = {};
+  const initPeak: Record<string, number> = {};
+  const sidecars: Record<string, number> = {};
+  containerList(pod?.spec?.initContainers).forEach((container, index) => {
+    const where = `init container ${container?.name ?? `#${index}`}`;
+    const requests = containerGpuRequests(container, where, problems);
+    if (container?.restartPolicy === 'Always') {
+      // A sidecar keeps running beside everything started after it.
+      addInto(sidecars, requests);
+    } else {
+      const peak = { ...sidecars };
+      addInto(peak, requests);
+      maxInto(initPeak, peak);
+    }
+  });
+  containerList(pod?.spec?.containers).forEach((container, index) => {
+    addInto(
+      running,
+      containerGpuRequests(container, `container ${container?.name ?? `#${index}`}`, problems),
+    );
+  });
+  addInto(running, sidecars);
+  maxInto(running, initPeak);
+  return { resources: running, problems };
+}
+
+/**
+ * The pod's hold on GPU resources: undefined when it is not scheduled, finished, or asks for no
+ * GPU resource.
+ */
+export function gpuPodUsage(pod: PodKind | undefined | null): GpuPodUsage | undefined {
+  if (!pod || typeof pod !== 'object') return undefined;
+  const nodeName = pod.spec?.nodeName;
+  if (typeof nodeName !== 'string' || nodeName === '') return undefined;
+  const phase = typeof pod.status?.phase === 'string' ? pod.status.phase : 'Unknown';
+  if (FINISHED_PHASES.has(phase)) return undefined;
+  const { resources, problems } = podGpuRequests(pod);
+  if (Object.keys(resources).length === 0 && problems.length === 0) return undefined;
+  const usage: GpuPodUsage = {
+    name: pod.metadata?.name ?? '(unnamed pod)',
+    namespace: pod.metadata?.namespace ?? '',
+    nodeName,
+    phase,
+    resources,
+  };
+  const owners = pod.metadata?.ownerReferences;
+  const owner = Array.isArray(owners)
+    ? (owners.find((reference) => reference?.controller) ?? owners[0])
+    : undefined;
+  if (owner && typeof owner.kind === 'string' && typeof owner.name === 'string') {
+    usage.owner = { kind: owner.kind, name: owner.name };
+  }
+  if (problems.length > 0) usage.problems = problems;
+  if (pod.metadata?.creationTimestamp) usage.createdAt = pod.metadata.creationTimestamp;
+  return usage;
+}
+
+/** GPU pods grouped by node name, each list sorted by creation time then name (stable). */
+export function groupGpuPodsByNode(pods: PodKind[] | undefined): Map<string, GpuPodUsage[]> {
+  const byNode = new Map<string, GpuPodUsage[]>();
+  for (const pod of Array.isArray(pods) ? pods : []) {
+    const usage = gpuPodUsage(pod);
+    if (!usage) continue;
+    const list = byNode.get(usage.nodeName) ?? [];
+    list.push(usage);
+    byNode.set(usage.nodeName, list);
+  }
+  for (const list of byNode.values()) list.sort(comparePods);
+  return byNode;
+}
+
+/** Oldest first, then namespace/name: the order used to assign pods to predicted instances. */
+export function comparePods(a: GpuPodUsage, b: GpuPodUsage): number {
+  const byTime = (a.createdAt ?? '').localeCompare(b.createdAt ?? '');
+  if (byTime !== 0) return byTime;
+  return `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`);
+}
+
+/** Sum of resources over pods. */
+export function sumPodResources(pods: GpuPodUsage[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const pod of pods) addInto(total, pod.resources);
+  return total;
+}

@@ -1,0 +1,114 @@
+/**
+ * Kubernetes resource quantities (`2`, `1k`, `500m`, `1Gi`, `1e3`) as numbers. Extended
+ * resources such as `nvidia.com/gpu` must be whole numbers, so `parseCount` also rejects
+ * fractions. Nothing here throws: a malformed value comes back as a problem in plain English.
+ */
+
+export interface QuantityResult {
+  value?: number;
+  /** Set when the text is not a usable quantity; says what was found and what was expected. */
+  problem?: string;
+}
+
+const DECIMAL_SUFFIXES: Record<string, number> = {
+  n: 1e-9,
+  u: 1e-6,
+  m: 1e-3,
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
+
+const BINARY_SUFFIXES: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+
+// Sign, digits with an optional fraction, then a suffix (SI, binary or decimal exponent).
+const QUANTITY_PATTERN =
+  /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
+
+function describe(text: unknown): string {
+  if (typeof text === 'string') return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+  return String(text);
+}
+
+/** Parses a quantity with the grammar of k8s.io/apimachinery's `resource.Quantity`. */
+export function parseQuantity(text: unknown): QuantityResult {
+  if (typeof text === 'number') {
+    return Number.isFinite(text) ? { value: text } : { problem: `${describe(text)} is not finite` };
+  }
+  if (typeof text !== 'string') {
+    return { problem: `expected a quantity such as 2 or 500m, found ${describe(text)}` };
+  }
+  const match = QUANTITY_PATTERN.exec(text.trim());
+  if (!match || text.trim() !== text) {
+    return {
+      problem: `${describe(text)} is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)`,
+    };
+  }
+  const [, sign, digits, suffix = ''] = match;
+  let multiplier: number;
+  if (suffix in BINARY_SUFFIXES) multiplier = BINARY_SUFFIXES[suffix];
+  else if (suffix in DECIMAL_SUFFIXES) multiplier = DECIMAL_SUFFIXES[suffix];
+  else multiplier = 10 ** Number(suffix.slice(1));
+  const value = Number(digits) * multiplier * (sign === '-' ? -1 : 1);
+  if (!Number.isFinite(value)) return { problem: `${describe(text)} is too large` };
+  return { value };
+}
+
+/**
+ * A device count (extended resource, `gpu.count` label): a whole number ≥ 0. `1k` is a legal
+ * quantity (1000) and is accepted; `500m` or `abc` are not counts.
+ */
+export function parseCount(text: unknown): QuantityResult {
+  const parsed = parseQuantity(text);
+  if (parsed.problem !== undefined || parsed.value === undefined) return parsed;
+  if (parsed.value < 0) return { problem: `${describe(text)} is negative; a count cannot be` };
+  // Tolerate float noise from suffix arithmetic (`1.5k` = 1500.0000000000002 is not possible, but be safe).
+  const rounded = Math.round(parsed.value);
+  if (Math.abs(parsed.value - rounded) > 1e-9) {
+    return { problem: `${describe(text)} is not a whole number; device counts are integers` };
+  }
+  return { value: rounded };
+}
+
+export interface ResourceListResult {
+  values: Record<string, number>;
+  /** One message per malformed entry, naming the resource. */
+  problems: string[];
+}
+
+/**
+ * The `nvidia.com/*` entries of a node's capacity/allocatable (or a container's requests) as
+ * counts. Other resources (cpu, memory, …) are skipped: they are not ours to judge.
+ */
+export function parseNvidiaResourceList(
+  list: Record<string, unknown> | undefined | null,
+  where: string,
+): ResourceListResult {
+  const values: Record<string, number> = {};
+  const problems: string[] = [];
+  if (list === undefined || list === null) return { values, problems };
+  if (typeof list !== 'object' || Array.isArray(list)) {
+    return { values, problems: [`${where} is not a map of resources`] };
+  }
+  for (const [name, raw] of Object.entries(list)) {
+    if (!name.startsWith('nvidia.com/')) continue;
+    const parsed = parseCount(raw);
+    if (parsed.value === undefined) {
+      problems.push(`${where} ${name}: ${parsed.problem ?? 'unreadable'}`);
+    } else {
+      values[name] = parsed.value;
+    }
+  }
+  return { values, problems };
+}
