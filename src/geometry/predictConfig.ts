@@ -152,7 +152,7 @@ export function predictNodeAfterConfig(input: PredictConfigInput): ConfigPredict
           'error',
           'single-strategy-invalid',
           configName,
-          `config '${configName}' under the single strategy: ${advertisement.invalid.message} Use the mixed strategy, or give every GPU the same single profile.`,
+          `config '${configName}' under the single strategy: GFD labels the node ${advertisement.labels['nvidia.com/gpu.product'] ?? 'MIG-INVALID'}. ${advertisement.invalid.message} Use the mixed strategy, or give every GPU the same single profile.`,
         ),
       );
     }

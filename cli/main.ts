@@ -1,0 +1,552 @@
+/**
+ * `gpu-partitioning`: the MIG geometry engine on the command line.
+ *
+ *   gpu-partitioning models                       the catalog, with confidence
+ *   gpu-partitioning profiles --model M           one model's profiles and placements
+ *   gpu-partitioning layout --model M 1g.10gb=2   place instances, print a slice map
+ *   gpu-partitioning validate FILE --model M      check a mig-parted config file for that GPU
+ *
+ * Exit codes: 0 valid, 1 invalid input (unknown model, invalid layout or config), 2 usage error.
+ * `runCli` does no I/O of its own beyond the `CliIo` it is given, so tests can drive it directly.
+ */
+import { readFileSync } from 'fs';
+import {
+  findModel,
+  listModels,
+  normalizeDeviceId,
+  parseMigPartedConfig,
+  placeInstances,
+  predictNodeAfterConfig,
+  listConfigNames,
+  shortModelName,
+  type ConfigIssue,
+  type ConfigPrediction,
+  type GpuModel,
+  type LayoutResult,
+  type MigStrategy,
+  type PlacedInstance,
+  type ProfileCounts,
+} from '../src/geometry';
+
+export const EXIT_OK = 0;
+export const EXIT_INVALID = 1;
+export const EXIT_USAGE = 2;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readFile: (path: string) => string;
+}
+
+const USAGE = `Usage: gpu-partitioning <command> [options]
+
+Commands:
+  models                                   List the MIG-capable GPU models in the catalog.
+  profiles --model M                       List the MIG profiles of a model and their placements.
+  layout --model M PROFILE=N[,PROFILE=N]   Place instances on one GPU and print a slice map.
+  validate FILE --model M [--config NAME] [--strategy single|mixed|none] [--gpus N]
+                                           Check a mig-parted config file for a node with N GPUs
+                                           of model M (default 1), per named config.
+
+Options:
+  --model M    a model id (h100-80gb-sxm5), a GFD product (NVIDIA-H100-80GB-HBM3) or a PCI id
+               (0x2330, 0x233010DE). A PCI id also picks which device-filter entries match.
+  --json       machine-readable output.
+  --help, -h   this text.
+
+Exit codes: 0 valid, 1 invalid input (unknown model, invalid layout or config), 2 usage error.
+validate exits 0 when the file loads and the named config (with --config) or at least one named
+config (without it) can be applied to the GPU.
+Placements are predictions: mig-parted lets the NVIDIA driver choose the actual starts.
+`;
+
+class UsageError extends Error {}
+
+interface ParsedArgs {
+  command?: string;
+  positionals: string[];
+  options: Map<string, string>;
+  flags: Set<string>;
+}
+
+const VALUE_OPTIONS = new Set(['model', 'config', 'strategy', 'gpus']);
+const FLAG_OPTIONS = new Set(['json', 'help']);
+
+function parseArgs(argv: string[]): ParsedArgs {
+  const parsed: ParsedArgs = { positionals: [], options: new Map(), flags: new Set() };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h') {
+      parsed.flags.add('help');
+    } else if (arg === '--') {
+      parsed.positionals.push(...argv.slice(i + 1));
+      break;
+    } else if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
+      if (FLAG_OPTIONS.has(name)) {
+        if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
+        parsed.flags.add(name);
+      } else if (VALUE_OPTIONS.has(name)) {
+        const value = inline ?? argv[++i];
+        if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+        parsed.options.set(name, value);
+      } else {
+        throw new UsageError(`unknown option ${arg}`);
+      }
+    } else if (parsed.command === undefined) {
+      parsed.command = arg;
+    } else {
+      parsed.positionals.push(arg);
+    }
+  }
+  return parsed;
+}
+
+function requireModel(args: ParsedArgs, io: CliIo): GpuModel | undefined {
+  const query = args.options.get('model');
+  if (query === undefined) throw new UsageError(`${args.command} needs --model`);
+  const model = findModel(query);
+  if (!model) {
+    io.err(
+      `Unknown GPU model '${query}'. Known models: ${listModels()
+        .map((candidate) => candidate.id)
+        .join(', ')}. Run 'gpu-partitioning models' for PCI ids and product names.\n`,
+    );
+  }
+  return model;
+}
+
+function rejectExtra(args: ParsedArgs, allowed: number): void {
+  if (args.positionals.length > allowed) {
+    throw new UsageError(`unexpected argument '${args.positionals[allowed]}'`);
+  }
+}
+
+function json(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => cell.padEnd(widths[column]))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+// --- models -----------------------------------------------------------------------------------
+
+function commandModels(args: ParsedArgs, io: CliIo): number {
+  rejectExtra(args, 0);
+  const models = listModels();
+  if (args.flags.has('json')) {
+    io.out(
+      json(
+        models.map((model) => ({
+          id: model.id,
+          displayName: model.displayName,
+          architecture: model.architecture,
+          pciDeviceIds: model.pciDeviceIds,
+          gfdProducts: model.gfdProducts,
+          totalMemoryMiB: model.totalMemoryMiB,
+          computeSlices: model.computeSlices,
+          placementUnits: model.placementUnits,
+          confidence: model.confidence,
+          profiles: model.profiles.map((profile) => profile.name),
+        })),
+      ),
+    );
+    return EXIT_OK;
+  }
+  const rows = [['MODEL', 'NAME', 'PCI IDS', 'SLICES', 'GRID', 'PROFILES', 'CONFIDENCE']];
+  for (const model of models) {
+    rows.push([
+      model.id,
+      shortModelName(model),
+      model.pciDeviceIds.join(','),
+      String(model.computeSlices),
+      String(model.placementUnits),
+      String(model.profiles.length),
+      model.confidence,
+    ]);
+  }
+  io.out(`${table(rows)}\n`);
+  return EXIT_OK;
+}
+
+// --- profiles ---------------------------------------------------------------------------------
+
+function formatPlacements(instances: { start: number; size: number }[]): string {
+  if (instances.length === 0) return '-';
+  const sizes = new Set(instances.map((slot) => slot.size));
+  if (sizes.size === 1) {
+    return `{${instances.map((slot) => slot.start).join(',')}}:${instances[0].size}`;
+  }
+  return instances.map((slot) => `${slot.start}:${slot.size}`).join(' ');
+}
+
+function commandProfiles(args: ParsedArgs, io: CliIo): number {
+  rejectExtra(args, 0);
+  const model = requireModel(args, io);
+  if (!model) return EXIT_INVALID;
+  if (args.flags.has('json')) {
+    io.out(
+      json(
+        model.profiles.map((profile) => ({
+          name: profile.name,
+          computeSlices: profile.computeSlices,
+          memorySlices: profile.memorySlices,
+          memoryMiB: profile.memoryMiB,
+          multiprocessors: profile.multiprocessors,
+          maxInstances: profile.maxInstances,
+          placements: profile.placements,
+          placementSize: profile.placementSize,
+          resourceName: profile.resourceName,
+          giProfileId: profile.giProfileId,
+          engines: profile.engines,
+          attributes: profile.attributes,
+          confidence: profile.confidence,
+          unconfirmed: profile.unconfirmed,
+          notes: profile.notes,
+        })),
+      ),
+    );
+    return EXIT_OK;
+  }
+  const rows = [['PROFILE', 'SLICES', 'MEMORY', 'MiB', 'SMs', 'MAX', 'PLACEMENTS', 'CONFIDENCE']];
+  for (const profile of model.profiles) {
+    rows.push([
+      profile.name,
+      String(profile.computeSlices),
+      `${profile.placementSize}/${model.placementUnits}`,
+      String(profile.memoryMiB),
+      profile.multiprocessors > 0 ? String(profile.multiprocessors) : '?',
+      String(profile.maxInstances),
+      formatPlacements(profile.placements),
+      profile.confidence,
+    ]);
+  }
+  io.out(
+    `${model.displayName} (${model.id}): ${model.computeSlices} compute slices, ${model.placementUnits}-unit placement grid, confidence ${model.confidence}\n`,
+  );
+  io.out(`${table(rows)}\n`);
+  const unsure = model.profiles.filter((profile) => profile.unconfirmed.length > 0);
+  for (const profile of unsure) {
+    io.out(`  ${profile.name}: unconfirmed ${profile.unconfirmed.join('; ')}\n`);
+  }
+  return EXIT_OK;
+}
+
+// --- layout -----------------------------------------------------------------------------------
+
+/** `1g.10gb=2,3g.40gb=1` (also `1g.10gb:2`, several arguments, or a bare name for 1). */
+function parseCountsSpec(parts: string[]): ProfileCounts {
+  const counts: ProfileCounts = {};
+  const items = parts
+    .flatMap((part) => part.split(','))
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+  if (items.length === 0) throw new UsageError('layout needs instances, e.g. 1g.10gb=2,3g.40gb=1');
+  for (const item of items) {
+    const match = /^([^=:\s]+)(?:[=:](\d+))?$/.exec(item);
+    if (!match) throw new UsageError(`cannot read '${item}': write PROFILE=COUNT, e.g. 1g.10gb=2`);
+    const count = match[2] === undefined ? 1 : Number(match[2]);
+    Object.defineProperty(counts, match[1], {
+      value:
+        (Object.prototype.hasOwnProperty.call(counts, match[1]) ? counts[match[1]] : 0) + count,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return counts;
+}
+
+function instanceLabel(index: number): string {
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  return index < letters.length ? letters[index] : `I${index}`;
+}
+
+const CELL = 6;
+
+/** A text slice map: one cell per grid unit, instances spanning their units. */
+export function renderSliceMap(model: GpuModel, instances: PlacedInstance[]): string {
+  const units = model.placementUnits;
+  const header = Array.from({ length: units }, (_, unit) => String(unit).padEnd(CELL)).join('|');
+  const cells: string[] = [];
+  let unit = 0;
+  const sorted = [...instances].sort((a, b) => a.start - b.start);
+  while (unit < units) {
+    const index = sorted.findIndex((instance) => instance.start === unit);
+    if (index >= 0) {
+      const instance = sorted[index];
+      const width = instance.size * CELL + (instance.size - 1);
+      const full = `${instanceLabel(index)} ${instance.profile}`;
+      cells.push((full.length <= width ? full : instanceLabel(index)).padEnd(width));
+      unit += Math.max(1, instance.size);
+    } else {
+      cells.push('.'.padEnd(CELL));
+      unit += 1;
+    }
+  }
+  const legend = sorted.map(
+    (instance, index) =>
+      `  ${instanceLabel(index)} = ${instance.profile}: ${instance.size === 1 ? `unit ${instance.start}` : `units ${instance.start}-${instance.start + instance.size - 1}`}, ${instance.computeSlices} compute slice${instance.computeSlices === 1 ? '' : 's'}`,
+  );
+  const used = new Set(
+    sorted.flatMap((instance) =>
+      Array.from({ length: instance.size }, (_, k) => instance.start + k),
+    ),
+  );
+  const free = Array.from({ length: units }, (_, k) => k).filter((k) => !used.has(k));
+  return [
+    `unit |${header}|`,
+    `     |${cells.join('|')}|`,
+    ...legend,
+    `  free units: ${free.length === 0 ? 'none' : free.join(', ')}`,
+  ].join('\n');
+}
+
+function commandLayout(args: ParsedArgs, io: CliIo): number {
+  const model = requireModel(args, io);
+  const counts = parseCountsSpec(args.positionals);
+  if (!model) return EXIT_INVALID;
+  const layout = placeInstances(model, counts);
+  if (args.flags.has('json')) {
+    io.out(
+      json({
+        valid: layout.valid,
+        predicted: true,
+        model: model.id,
+        placements: layout.instances,
+        reasons: layout.problems.map((problem) => problem.message),
+        warnings: layout.warnings,
+        computeSlicesUsed: layout.computeSlicesUsed,
+        computeSlices: model.computeSlices,
+        unitsUsed: layout.unitsUsed,
+        placementUnits: model.placementUnits,
+      }),
+    );
+    return layout.valid ? EXIT_OK : EXIT_INVALID;
+  }
+  io.out(`${describeLayout(model, layout)}\n`);
+  return layout.valid ? EXIT_OK : EXIT_INVALID;
+}
+
+function describeLayout(model: GpuModel, layout: LayoutResult, indent = ''): string {
+  const lines: string[] = [];
+  if (layout.valid) {
+    lines.push(
+      `Valid on ${shortModelName(model)}: ${layout.computeSlicesUsed}/${model.computeSlices} compute slices, ${layout.unitsUsed}/${model.placementUnits} grid units.`,
+      'Predicted placement (mig-parted lets the driver choose the actual starts):',
+      renderSliceMap(model, layout.instances),
+    );
+  } else {
+    lines.push(`Invalid on ${shortModelName(model)}:`);
+    for (const problem of layout.problems) lines.push(`  - ${problem.message}`);
+  }
+  for (const warning of layout.warnings) lines.push(`  ! ${warning}`);
+  return lines.map((line) => line.replace(/^/gm, indent)).join('\n');
+}
+
+// --- validate ---------------------------------------------------------------------------------
+
+function formatIssue(issue: ConfigIssue): string {
+  const where = issue.line !== undefined ? `line ${issue.line}: ` : '';
+  return `${issue.severity === 'error' ? 'error' : 'warning'}: ${where}${issue.message}`;
+}
+
+function parseStrategy(value: string | undefined): MigStrategy {
+  if (value === undefined) return 'mixed';
+  if (value === 'single' || value === 'mixed' || value === 'none') return value;
+  throw new UsageError(`--strategy must be single, mixed or none, not '${value}'`);
+}
+
+function parseGpuCount(value: string | undefined): number {
+  if (value === undefined) return 1;
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1 || count > 64) {
+    throw new UsageError(`--gpus must be a whole number from 1 to 64, not '${value}'`);
+  }
+  return count;
+}
+
+function predictionJson(prediction: ConfigPrediction) {
+  return {
+    name: prediction.configName,
+    applicable: prediction.applicable,
+    gpus: prediction.gpus.map((gpu) => ({
+      index: gpu.index,
+      entryIndex: gpu.entryIndex ?? null,
+      verdict: gpu.verdict,
+      migEnabled: gpu.migEnabled,
+      counts: gpu.counts,
+      placements: gpu.layout?.instances ?? [],
+    })),
+    resources: prediction.advertisement?.resources ?? null,
+    errors: prediction.errors.map((issue) => issue.message),
+    warnings: prediction.warnings.map((issue) => issue.message),
+  };
+}
+
+function describePrediction(model: GpuModel, prediction: ConfigPrediction): string {
+  const mark = prediction.applicable ? 'valid' : 'INVALID';
+  const lines = [`${prediction.configName}: ${mark}`];
+  for (const gpu of prediction.gpus) {
+    const entry = gpu.entryIndex === undefined ? 'no entry' : `entry #${gpu.entryIndex}`;
+    if (!gpu.migEnabled) {
+      lines.push(`  GPU ${gpu.index} (${entry}): MIG ${gpu.untouched ? 'unchanged, off' : 'off'}`);
+    } else if (gpu.layout && gpu.layout.valid && gpu.layout.instances.length > 0) {
+      lines.push(`  GPU ${gpu.index} (${entry}):`);
+      lines.push(renderSliceMap(model, gpu.layout.instances).replace(/^/gm, '    '));
+    } else {
+      const counts = Object.entries(gpu.counts)
+        .map(([profile, count]) => `${profile}×${count}`)
+        .join(', ');
+      lines.push(`  GPU ${gpu.index} (${entry}): MIG on, ${counts || 'no instances'}`);
+    }
+  }
+  if (prediction.advertisement && prediction.applicable) {
+    const resources = Object.entries(prediction.advertisement.resources)
+      .map(([name, count]) => `${name}=${count}`)
+      .join(', ');
+    lines.push(`  node advertises: ${resources || 'no GPU resources'}`);
+  }
+  for (const issue of prediction.errors) lines.push(`  - ${issue.message}`);
+  for (const issue of prediction.warnings) lines.push(`  ! ${issue.message}`);
+  return lines.join('\n');
+}
+
+function commandValidate(args: ParsedArgs, io: CliIo): number {
+  rejectExtra(args, 1);
+  const file = args.positionals[0];
+  if (file === undefined) throw new UsageError('validate needs a FILE (a mig-parted config YAML)');
+  const strategy = parseStrategy(args.options.get('strategy'));
+  const gpuCount = parseGpuCount(args.options.get('gpus'));
+  const model = requireModel(args, io);
+  if (!model) return EXIT_INVALID;
+  let text: string;
+  try {
+    text = io.readFile(file);
+  } catch (error) {
+    io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_INVALID;
+  }
+  const parsed = parseMigPartedConfig(text);
+  const query = args.options.get('model')!;
+  const pciQuery = /^(0x)?[0-9a-f]{4}([0-9a-f]{4})?$/i.test(query)
+    ? normalizeDeviceId(query)
+    : undefined;
+  const deviceId =
+    pciQuery && model.pciDeviceIds.includes(pciQuery) ? pciQuery : model.pciDeviceIds[0];
+  const product = model.gfdProducts[0] ?? model.displayName;
+  const gpus = Array.from({ length: gpuCount }, (_, index) => ({ index, deviceId, model }));
+
+  const wanted = args.options.get('config');
+  const names = parsed.config ? listConfigNames(parsed.config) : [];
+  const selected = wanted !== undefined ? [wanted] : names;
+  const predictions = parsed.config
+    ? selected.map((configName) =>
+        predictNodeAfterConfig({ config: parsed.config!, configName, strategy, product, gpus }),
+      )
+    : [];
+  const rejected = wanted !== undefined && parsed.rejectedConfigNames.includes(wanted);
+  const ok =
+    parsed.accepted &&
+    !rejected &&
+    (wanted !== undefined
+      ? predictions.every((prediction) => prediction.applicable)
+      : predictions.some((prediction) => prediction.applicable));
+
+  if (args.flags.has('json')) {
+    io.out(
+      json({
+        file,
+        valid: ok,
+        accepted: parsed.accepted,
+        model: model.id,
+        deviceId,
+        gpus: gpuCount,
+        strategy,
+        issues: parsed.issues.map((issue) => ({
+          severity: issue.severity,
+          code: issue.code,
+          message: issue.message,
+          line: issue.line ?? null,
+          configName: issue.configName ?? null,
+          entryIndex: issue.entryIndex ?? null,
+          profile: issue.profile ?? null,
+        })),
+        configs: predictions.map(predictionJson),
+      }),
+    );
+    return ok ? EXIT_OK : EXIT_INVALID;
+  }
+
+  io.out(
+    `${file}: ${parsed.accepted ? 'mig-parted accepts the file' : 'mig-parted REJECTS the file: every named config in it fails'}\n`,
+  );
+  for (const issue of parsed.issues) io.out(`  ${formatIssue(issue)}\n`);
+  io.out(
+    `Checking for ${gpuCount} × ${shortModelName(model)} (${deviceId}), strategy ${strategy}:\n\n`,
+  );
+  for (const prediction of predictions) io.out(`${describePrediction(model, prediction)}\n\n`);
+  if (wanted === undefined && parsed.config) {
+    const valid = predictions.filter((prediction) => prediction.applicable).length;
+    io.out(`${valid} of ${predictions.length} named configs can be applied to this node.\n`);
+  }
+  return ok ? EXIT_OK : EXIT_INVALID;
+}
+
+// --- entry ------------------------------------------------------------------------------------
+
+const COMMANDS: Record<string, (args: ParsedArgs, io: CliIo) => number> = {
+  models: commandModels,
+  profiles: commandProfiles,
+  layout: commandLayout,
+  validate: commandValidate,
+};
+
+export function runCli(argv: string[], io: CliIo): number {
+  try {
+    const args = parseArgs(argv);
+    if (args.command === 'help' || (args.flags.has('help') && args.command === undefined)) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    if (args.flags.has('help')) {
+      io.out(USAGE);
+      return EXIT_OK;
+    }
+    if (args.command === undefined) throw new UsageError('no command given');
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, args.command)
+      ? COMMANDS[args.command]
+      : undefined;
+    if (!command) throw new UsageError(`unknown command '${args.command}'`);
+    return command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`gpu-partitioning: ${error.message}\n\n${USAGE}`);
+      return EXIT_USAGE;
+    }
+    io.err(
+      `gpu-partitioning: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
+    );
+    return EXIT_INVALID;
+  }
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  readFile: (path) => readFileSync(path, 'utf8'),
+};
+
+/** Entry point used by bin/gpu-partitioning.mjs. */
+export function main(argv: string[] = process.argv.slice(2)): number {
+  return runCli(argv, processIo);
+}
