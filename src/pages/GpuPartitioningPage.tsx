@@ -1,12 +1,35 @@
-import { PageSection, Title } from '@patternfly/react-core';
+import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin-sdk';
+import { useMemo } from 'react';
+import { GpuPartitioningView, type GpuPageData } from '../components/gpu-page/GpuPartitioningView';
+import { ProfileRequestCard } from '../components/gpu-page/overview/ProfileRequestCard';
+import { useGpuNodeViews } from '../hooks/useGpuNodeViews';
 import { usePluginTranslation } from '../hooks/usePluginTranslation';
 
+/** Route `/gpu-partitioning`: console chrome + data hook; everything else is in gpu-page/. */
 const GpuPartitioningPage = () => {
   const { t } = usePluginTranslation();
+  const result = useGpuNodeViews();
+  const data = useMemo<GpuPageData>(
+    () => ({
+      nodes: result.nodes,
+      summary: result.summary,
+      configSource: result.configSource.shared.view,
+      loaded: result.loaded,
+      operatorInstalled: result.operatorInstalled,
+      error: result.error,
+      warnings: result.errors.filter((error) => error !== result.error),
+    }),
+    [result],
+  );
   return (
-    <PageSection>
-      <Title headingLevel="h1">{t('GPU Partitioning')}</Title>
-    </PageSection>
+    <>
+      <DocumentTitle>{t('GPU Partitioning')}</DocumentTitle>
+      <ListPageHeader title={t('GPU Partitioning')} />
+      <GpuPartitioningView
+        data={data}
+        planner={<ProfileRequestCard nodes={result.nodes} summary={result.summary} />}
+      />
+    </>
   );
 };
 

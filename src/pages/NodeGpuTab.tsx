@@ -1,12 +1,30 @@
-import { PageSection, Title } from '@patternfly/react-core';
-import { usePluginTranslation } from '../hooks/usePluginTranslation';
+import type { NodeKind } from '../cluster/models';
+import { NodeGpuDetails } from '../components/gpu-page/node-tab/NodeGpuDetails';
+import { useGpuNodeView } from '../hooks/useGpuNodeView';
+import { useMigStateHistory } from '../hooks/useMigStateHistory';
 
-const NodeGpuTab = () => {
-  const { t } = usePluginTranslation();
+interface NodeGpuTabProps {
+  /** The Node the console's horizontal nav gives the tab. */
+  obj: NodeKind;
+}
+
+/** Node → GPU tab: the same node view the Nodes table uses, in full. */
+const NodeGpuTab = ({ obj }: NodeGpuTabProps) => {
+  const nodeName = obj?.metadata?.name ?? '';
+  const result = useGpuNodeView(obj);
+  const { transitions } = useMigStateHistory(nodeName);
   return (
-    <PageSection>
-      <Title headingLevel="h2">{t('GPU')}</Title>
-    </PageSection>
+    <NodeGpuDetails
+      nodeName={nodeName}
+      view={result.view}
+      loaded={result.loaded}
+      operatorInstalled={result.operatorInstalled}
+      error={result.error}
+      warnings={result.errors.filter((error) => error !== result.error)}
+      strategy={result.strategy}
+      configSource={result.configSource.shared.view}
+      history={transitions}
+    />
   );
 };
 

@@ -1,0 +1,137 @@
+import { PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
+import type { IAction } from '@patternfly/react-table';
+import type { ReactNode } from 'react';
+import { useSearchParams } from 'react-router-dom-v5-compat';
+import type {
+  ClusterGpuSummary,
+  GpuNodeView,
+  MigConfigSourceView,
+  MigConfigState,
+} from '../../cluster/types';
+import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { NodesTab } from './nodes/NodesTab';
+import { OverviewTab } from './overview/OverviewTab';
+import {
+  ErrorState,
+  ForbiddenState,
+  LoadingSkeleton,
+  NoGpuNodesState,
+  OperatorNotInstalledState,
+} from './shared/PageStates';
+import './gpu-page.css';
+
+/** What the page needs from the data layer (a subset of `useGpuNodeViews()`). */
+export interface GpuPageData {
+  nodes: GpuNodeView[];
+  summary: ClusterGpuSummary;
+  configSource?: MigConfigSourceView;
+  loaded: boolean;
+  /** False when the ClusterPolicy CRD is missing: the GPU operator is not installed. */
+  operatorInstalled?: boolean;
+  /** The error that blocks the page (nodes unreadable). */
+  error?: PageDataError;
+  /** Other errors (pods, ClusterPolicy, ConfigMaps): the page renders and warns inline. */
+  warnings?: PageDataError[];
+}
+
+export interface PageDataError {
+  kind: string;
+  message: string;
+  resource?: string;
+}
+
+export type GpuPageTab = 'overview' | 'nodes';
+
+interface GpuPartitioningViewProps {
+  data: GpuPageData;
+  /** The "Can I get N × profile?" card on the Overview. */
+  planner?: ReactNode;
+  /** Slots for the write side. */
+  nodesToolbarActions?: ReactNode;
+  nodeRowActions?: (node: GpuNodeView) => IAction[];
+}
+
+/** Query links that switch to the Nodes tab with filters; used by the Overview. */
+export const nodesTabHref = (filter: Record<string, string>) =>
+  `?${new URLSearchParams({ tab: 'nodes', ...filter }).toString()}`;
+
+const nodesInStateHref = (state: MigConfigState) => nodesTabHref({ state });
+const nodesWithFreeHref = (profile: string) => nodesTabHref({ free: profile });
+
+/**
+ * Body of the GPU Partitioning page below the header: the data states first (loading,
+ * forbidden, operator missing, error, no GPU nodes), then the Overview and Nodes tabs. The
+ * selected tab lives in `?tab=` so links and reloads keep it.
+ */
+export const GpuPartitioningView = ({
+  data,
+  planner,
+  nodesToolbarActions,
+  nodeRowActions,
+}: GpuPartitioningViewProps) => {
+  const { t } = usePluginTranslation();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const activeTab: GpuPageTab = searchParams.get('tab') === 'nodes' ? 'nodes' : 'overview';
+
+  const selectTab = (tab: GpuPageTab) => {
+    const next = new URLSearchParams(searchParams);
+    if (tab === 'overview') next.delete('tab');
+    else next.set('tab', tab);
+    setSearchParams(next);
+  };
+
+  const body = () => {
+    if (data.error?.kind === 'forbidden') return <ForbiddenState detail={data.error.message} />;
+    if (data.operatorInstalled === false || data.error?.kind === 'no-model') {
+      return <OperatorNotInstalledState />;
+    }
+    if (data.error && data.nodes.length === 0) return <ErrorState message={data.error.message} />;
+    if (!data.loaded) return <LoadingSkeleton />;
+    if (data.nodes.length === 0) return <NoGpuNodesState />;
+    return (
+      <Tabs
+        activeKey={activeTab}
+        onSelect={(_event, key) => selectTab(key as GpuPageTab)}
+        aria-label={t('GPU partitioning views')}
+        mountOnEnter
+        unmountOnExit
+      >
+        <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
+          <PageSection hasBodyWrapper={false}>
+            <OverviewTab
+              summary={data.summary}
+              nodeCount={data.nodes.length}
+              configSource={data.configSource}
+              nodesInStateHref={nodesInStateHref}
+              nodesWithFreeHref={nodesWithFreeHref}
+              planner={planner}
+              warnings={data.warnings}
+            />
+          </PageSection>
+        </Tab>
+        <Tab
+          eventKey="nodes"
+          title={
+            <TabTitleText>
+              {t('Nodes')} ({data.nodes.length})
+            </TabTitleText>
+          }
+        >
+          <PageSection hasBodyWrapper={false}>
+            <NodesTab
+              nodes={data.nodes}
+              toolbarActions={nodesToolbarActions}
+              rowActions={nodeRowActions}
+            />
+          </PageSection>
+        </Tab>
+      </Tabs>
+    );
+  };
+
+  return (
+    <PageSection hasBodyWrapper={false} padding={{ default: 'noPadding' }}>
+      {body()}
+    </PageSection>
+  );
+};

@@ -1,0 +1,53 @@
+import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
+import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
+import type { GpuPodUsage } from '../../../cluster/types';
+import { NamespaceGroupVersionKind, PodGroupVersionKind } from '../../../cluster/models';
+import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { formatResourcesCompact } from '../shared/format';
+
+/** Pods holding GPU resources on one node. */
+export const NodeGpuPods = ({ pods, nodeName }: { pods: GpuPodUsage[]; nodeName: string }) => {
+  const { t } = usePluginTranslation();
+  if (pods.length === 0) {
+    return <>{t('No running pod on {{node}} requests GPU resources.', { node: nodeName })}</>;
+  }
+  return (
+    <Table aria-label={t('Pods using GPUs on {{node}}', { node: nodeName })} variant="compact">
+      <Thead>
+        <Tr>
+          <Th>{t('Name')}</Th>
+          <Th>{t('Namespace')}</Th>
+          <Th>{t('GPU resources')}</Th>
+          <Th>{t('Phase')}</Th>
+          <Th>{t('Owner')}</Th>
+        </Tr>
+      </Thead>
+      <Tbody>
+        {pods.map((pod) => (
+          <Tr key={`${pod.namespace}/${pod.name}`}>
+            <Td dataLabel={t('Name')}>
+              <ResourceLink
+                groupVersionKind={PodGroupVersionKind}
+                name={pod.name}
+                namespace={pod.namespace}
+              />
+            </Td>
+            <Td dataLabel={t('Namespace')}>
+              <ResourceLink groupVersionKind={NamespaceGroupVersionKind} name={pod.namespace} />
+            </Td>
+            <Td dataLabel={t('GPU resources')}>
+              {formatResourcesCompact(pod.resources) || '—'}
+              {pod.problems?.map((problem) => (
+                <div key={problem}>{problem}</div>
+              ))}
+            </Td>
+            <Td dataLabel={t('Phase')}>{pod.phase || t('Unknown')}</Td>
+            <Td dataLabel={t('Owner')}>
+              {pod.owner ? `${pod.owner.kind}/${pod.owner.name}` : t('None')}
+            </Td>
+          </Tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+};

@@ -1,0 +1,113 @@
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardTitle,
+  Grid,
+  GridItem,
+  Stack,
+  StackItem,
+} from '@patternfly/react-core';
+import type { ReactNode } from 'react';
+import type {
+  ClusterGpuSummary,
+  MigConfigSourceView,
+  MigConfigState,
+} from '../../../cluster/types';
+import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { MigNotEnabledBody } from '../shared/PageStates';
+import { ClusterSummary } from './ClusterSummary';
+import { ConfigSourceNotice } from './ConfigSourceNotice';
+import { ProfileAvailabilityChart } from './ProfileAvailabilityChart';
+import { ProfileAvailabilityTable } from './ProfileAvailabilityTable';
+
+interface OverviewTabProps {
+  summary: ClusterGpuSummary;
+  nodeCount: number;
+  configSource?: MigConfigSourceView;
+  nodesInStateHref: (state: MigConfigState) => string;
+  nodesWithFreeHref: (profile: string) => string;
+  /** The "Can I get N × profile?" form; rendered by the page, which owns the planning data. */
+  planner?: ReactNode;
+  /** Data that could not be read; each message says what is affected and which role would help. */
+  warnings?: Array<{ kind: string; message: string }>;
+}
+
+export const OverviewTab = ({
+  summary,
+  nodeCount,
+  configSource,
+  nodesInStateHref,
+  nodesWithFreeHref,
+  planner,
+  warnings = [],
+}: OverviewTabProps) => {
+  const { t } = usePluginTranslation();
+  return (
+    <Stack hasGutter>
+      {warnings.map((warning) => (
+        <StackItem key={warning.message}>
+          <Alert
+            isInline
+            variant="warning"
+            title={
+              warning.kind === 'forbidden'
+                ? t('Some GPU information is not readable with your permissions')
+                : t('Some GPU information could not be read')
+            }
+          >
+            {warning.message}
+          </Alert>
+        </StackItem>
+      ))}
+      {configSource && (
+        <StackItem>
+          <ConfigSourceNotice source={configSource} />
+        </StackItem>
+      )}
+      {summary.migEnabledGpus === 0 && (
+        <StackItem>
+          <Alert isInline variant="info" title={t('MIG is not enabled on any GPU')}>
+            <MigNotEnabledBody />
+          </Alert>
+        </StackItem>
+      )}
+      <StackItem>
+        <ClusterSummary
+          summary={summary}
+          nodeCount={nodeCount}
+          nodesInStateHref={nodesInStateHref}
+        />
+      </StackItem>
+      <StackItem>
+        <Grid hasGutter>
+          <GridItem xl={planner ? 8 : 12}>
+            <Card>
+              <CardTitle component="h2">{t('MIG instances per profile')}</CardTitle>
+              <CardBody>
+                {summary.profiles.length === 0 ? (
+                  t(
+                    'No node advertises MIG resources (nvidia.com/mig-<profile>). Under the single strategy MIG instances are advertised as nvidia.com/gpu; under none they are not advertised at all.',
+                  )
+                ) : (
+                  <Grid hasGutter>
+                    <GridItem lg={6}>
+                      <ProfileAvailabilityChart profiles={summary.profiles} />
+                    </GridItem>
+                    <GridItem lg={6}>
+                      <ProfileAvailabilityTable
+                        profiles={summary.profiles}
+                        nodesWithFreeHref={nodesWithFreeHref}
+                      />
+                    </GridItem>
+                  </Grid>
+                )}
+              </CardBody>
+            </Card>
+          </GridItem>
+          {planner && <GridItem xl={4}>{planner}</GridItem>}
+        </Grid>
+      </StackItem>
+    </Stack>
+  );
+};

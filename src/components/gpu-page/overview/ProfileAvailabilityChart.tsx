@@ -1,0 +1,85 @@
+import {
+  Chart,
+  ChartAxis,
+  ChartBar,
+  ChartLegend,
+  ChartStack,
+  ChartThemeColor,
+  ChartTooltip,
+} from '@patternfly/react-charts/victory';
+import type { ProfileAvailability } from '../../../cluster/types';
+import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+
+interface ProfileAvailabilityChartProps {
+  profiles: ProfileAvailability[];
+}
+
+const BAR_HEIGHT = 36;
+
+/**
+ * In use / free per MIG profile across the cluster, as horizontal stacked bars. The same numbers
+ * are in the table next to it; this only makes the shape visible at a glance.
+ */
+export const ProfileAvailabilityChart = ({ profiles }: ProfileAvailabilityChartProps) => {
+  const { t } = usePluginTranslation();
+  const inUseLabel = t('In use');
+  const freeLabel = t('Free');
+  const height = Math.max(140, profiles.length * BAR_HEIGHT + 90);
+  const inUse = profiles.map((profile) => ({
+    x: profile.profile,
+    y: profile.inUse,
+    label: t('{{profile}}: {{count}} in use', { profile: profile.profile, count: profile.inUse }),
+  }));
+  const free = profiles.map((profile) => ({
+    x: profile.profile,
+    y: profile.free,
+    label: t('{{profile}}: {{count}} free', { profile: profile.profile, count: profile.free }),
+  }));
+  const description = profiles
+    .map((profile) =>
+      t('{{profile}}: {{inUse}} in use, {{free}} free of {{allocatable}}', {
+        profile: profile.profile,
+        inUse: profile.inUse,
+        free: profile.free,
+        allocatable: profile.allocatable,
+      }),
+    )
+    .join('; ');
+
+  return (
+    <div className="gpu-partitioning-overview__chart">
+      <Chart
+        ariaTitle={t('MIG instances in use and free, per profile')}
+        ariaDesc={description}
+        horizontal
+        domainPadding={{ x: [18, 18] }}
+        height={height}
+        width={640}
+        padding={{ top: 16, bottom: 70, left: 110, right: 40 }}
+        themeColor={ChartThemeColor.multiOrdered}
+        legendData={[{ name: inUseLabel }, { name: freeLabel }]}
+        legendPosition="bottom-left"
+        legendComponent={<ChartLegend />}
+      >
+        <ChartAxis />
+        <ChartAxis
+          dependentAxis
+          showGrid
+          tickFormat={(tick: number) => (Number.isInteger(tick) ? tick : '')}
+        />
+        <ChartStack>
+          <ChartBar
+            data={inUse}
+            barWidth={20}
+            labelComponent={<ChartTooltip constrainToVisibleArea />}
+          />
+          <ChartBar
+            data={free}
+            barWidth={20}
+            labelComponent={<ChartTooltip constrainToVisibleArea />}
+          />
+        </ChartStack>
+      </Chart>
+    </div>
+  );
+};

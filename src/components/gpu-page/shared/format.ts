@@ -1,0 +1,66 @@
+/**
+ * Pure formatting of view-model values for tables and labels. No React, no translation: callers
+ * pass the words; these helpers only shape numbers and resource names.
+ */
+import { GPU_RESOURCE, MIG_RESOURCE_PREFIX, parseMigResourceName } from '../../../geometry/naming';
+
+/**
+ * Short display name of an extended resource: `nvidia.com/mig-1g.10gb.me` → `1g.10gb+me`,
+ * `nvidia.com/gpu` → `gpu`. A malformed MIG name is shown as written, minus the prefix, so garbage
+ * stays visible instead of disappearing.
+ */
+export const resourceDisplayName = (resourceName: string): string => {
+  if (resourceName === GPU_RESOURCE) return 'gpu';
+  const profile = parseMigResourceName(resourceName);
+  if (profile) return profile;
+  if (resourceName.startsWith(MIG_RESOURCE_PREFIX)) {
+    return resourceName.slice(MIG_RESOURCE_PREFIX.length);
+  }
+  return resourceName.replace(/^nvidia\.com\//, '');
+};
+
+/** GPU resources only (`nvidia.com/gpu`, `nvidia.com/mig-*`), sorted: whole GPUs first, then by name. */
+export const gpuResourceEntries = (
+  resources: Record<string, number> | undefined,
+): Array<[string, number]> =>
+  Object.entries(resources ?? {})
+    .filter(
+      ([name, count]) =>
+        (name === GPU_RESOURCE || name.startsWith(MIG_RESOURCE_PREFIX)) && Number.isFinite(count),
+    )
+    .sort(([a], [b]) => {
+      if (a === GPU_RESOURCE) return -1;
+      if (b === GPU_RESOURCE) return 1;
+      return a.localeCompare(b, undefined, { numeric: true });
+    });
+
+/**
+ * `1g.6gb ×2, 2g.12gb ×1`. Zero counts are left out (the kubelet keeps resources it once saw at 0,
+ * which would only add noise); an empty result means nothing is advertised.
+ */
+export const formatResourcesCompact = (resources: Record<string, number> | undefined): string =>
+  gpuResourceEntries(resources)
+    .filter(([, count]) => count > 0)
+    .map(([name, count]) => `${resourceDisplayName(name)} ×${count}`)
+    .join(', ');
+
+/** MiB as GiB with one decimal when needed (`81559` → `79.6 GiB`), or undefined when unknown. */
+export const formatMiB = (mib: number | undefined): string | undefined => {
+  if (mib === undefined || !Number.isFinite(mib) || mib <= 0) return undefined;
+  const gib = mib / 1024;
+  return `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GiB`;
+};
+
+/** Whole minutes/hours/days since `since`, for "pending for 12m". Undefined for bad input. */
+export const formatElapsed = (since: string | number | Date | undefined, now = Date.now()) => {
+  if (since === undefined) return undefined;
+  const start = new Date(since).getTime();
+  if (!Number.isFinite(start)) return undefined;
+  const seconds = Math.max(0, Math.floor((now - start) / 1000));
+  if (seconds < 60) return `${seconds}s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `${hours}h ${minutes % 60}m`;
+  return `${Math.floor(hours / 24)}d`;
+};
