@@ -1,0 +1,10 @@
+export { SliceMap, default } from './SliceMap';
+export { SliceMapLegend, type SliceMapLegendProps } from './SliceMapLegend';
+export {
+  sliceMapDescription,
+  englishTranslate,
+  type SliceMapDescription,
+  type SliceMapDescriptionInput,
+} from './sliceMapDescription';
+export { layoutSliceMap, sliceColorFor, type SliceMapLayout } from './sliceMapLayout';
+export type { SliceMapInstance, SliceMapProps } from './types';
