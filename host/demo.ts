@@ -1,0 +1,164 @@
+/**
+ * `npm run demo -- [--scenario NAME] [--port 9000] [--api URL] [--token T] [--load F] [--save F]
+ * [--no-build]`: serves the plugin's real pages in a console-like shell on http://localhost:9000,
+ * against the sandbox cluster (started here) or, with `--api`, any Kubernetes API such as
+ * `kubectl proxy`. Development only.
+ */
+import { parseArgs } from 'node:util';
+import { type RunningSandbox, startSandbox } from '../sandbox/server';
+import { HOST_DIST, buildHostBundle, hostBundleExists } from './build';
+import { type RunningHostServer, startHostServer } from './server';
+
+export type DemoOptions = {
+  /** Host port (default 9000; 0 = any free port). */
+  port?: number;
+  /** Sandbox scenario (default `seed`); ignored with `api`. */
+  scenario?: string;
+  /** Sandbox API port (default 8001; 0 = any free port). */
+  sandboxPort?: number;
+  /** Use this Kubernetes API instead of starting the sandbox. */
+  api?: string;
+  /** Bearer token for `api` (none: `kubectl proxy` adds the credentials). */
+  token?: string;
+  loadFile?: string;
+  saveFile?: string;
+  /** Sandbox MIG reconfiguration time. */
+  reconfigureDelayMs?: number;
+  /** `always` rebuilds the bundle, `if-missing` only builds when there is none, `never` fails then. */
+  build?: 'always' | 'if-missing' | 'never';
+  /** Where the host bundle is (default host/dist). */
+  bundleDir?: string;
+};
+
+export type RunningDemo = {
+  url: string;
+  /** The sandbox, unless the demo talks to `api`. */
+  sandbox?: RunningSandbox;
+  host: RunningHostServer;
+  close(): Promise<void>;
+};
+
+export const startDemo = async (options: DemoOptions = {}): Promise<RunningDemo> => {
+  const bundleDir = options.bundleDir ?? HOST_DIST;
+  const build = options.build ?? 'if-missing';
+  if (build === 'always' || (build === 'if-missing' && !hostBundleExists(bundleDir))) {
+    await buildHostBundle(bundleDir);
+  }
+  const sandbox = options.api
+    ? undefined
+    : await startSandbox({
+        port: options.sandboxPort ?? 8001,
+        scenario: options.scenario,
+        loadFile: options.loadFile,
+        saveFile: options.saveFile,
+        reconfigureDelayMs: options.reconfigureDelayMs,
+      });
+  try {
+    const host = await startHostServer({
+      port: options.port ?? 9000,
+      staticDir: bundleDir,
+      apiURL: options.api ?? sandbox!.url,
+      users: sandbox
+        ? { admin: sandbox.adminToken, viewer: sandbox.viewerToken }
+        : { [options.token ? 'token' : 'proxy']: options.token },
+      mode: sandbox ? 'sandbox' : 'api',
+      scenario: sandbox
+        ? options.loadFile
+          ? `loaded from ${options.loadFile}`
+          : (options.scenario ?? 'seed')
+        : undefined,
+      kubeconfigPath: sandbox?.kubeconfigPath,
+    });
+    return {
+      url: host.url,
+      sandbox,
+      host,
+      close: async () => {
+        await host.close();
+        await sandbox?.close();
+      },
+    };
+  } catch (error) {
+    await sandbox?.close();
+    throw error;
+  }
+};
+
+const USAGE = `Usage: npm run demo -- [options]
+  --scenario NAME   sandbox scenario: seed (default), mixed-fleet, single-invalid, large
+  --port N          host port (default 9000)
+  --sandbox-port N  sandbox API port (default 8001)
+  --api URL         use this Kubernetes API instead of the sandbox (e.g. kubectl proxy)
+  --token T         bearer token for --api
+  --load F          restore a sandbox state saved with --save
+  --save F          save the sandbox state to F on exit
+  --no-build        serve the existing host bundle (host/dist) without rebuilding`;
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: {
+      scenario: { type: 'string' },
+      port: { type: 'string', default: '9000' },
+      'sandbox-port': { type: 'string', default: '8001' },
+      api: { type: 'string' },
+      token: { type: 'string' },
+      load: { type: 'string' },
+      save: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (values.api && (values.scenario || values.load || values.save)) {
+    throw new Error('--scenario, --load and --save apply to the sandbox, not to --api');
+  }
+  if (values.token && !values.api) throw new Error('--token needs --api');
+  if (!values['no-build']) console.log('Building the host bundle (host/dist)…');
+  const demo = await startDemo({
+    port: Number(values.port),
+    sandboxPort: Number(values['sandbox-port']),
+    scenario: values.scenario,
+    api: values.api,
+    token: values.token,
+    loadFile: values.load,
+    saveFile: values.save,
+    build: values['no-build'] ? 'never' : 'always',
+  });
+  console.log('');
+  console.log(`GPU Partitioning demo:  ${demo.url}/gpu-partitioning`);
+  if (demo.sandbox) {
+    console.log(
+      `Sandbox API:            ${demo.sandbox.url} (scenario ${values.scenario ?? 'seed'})`,
+    );
+    console.log(`kubectl:                export KUBECONFIG=${demo.sandbox.kubeconfigPath}`);
+    console.log('Users:                  admin (default) and viewer, switched in the banner');
+  } else {
+    console.log(`Kubernetes API:         ${values.api}`);
+  }
+  console.log('Press Ctrl+C to stop.');
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    demo.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+};
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
