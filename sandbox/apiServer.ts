@@ -1,0 +1,1015 @@
+/**
+ * The HTTP face of the sandbox: routes Kubernetes API paths to the store with the API server's
+ * semantics (discovery, get/list/watch/create/update/patch/delete, status and log subresources,
+ * selectors, pagination, server-side printing for kubectl, access reviews, authentication and
+ * authorization). Development only.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, badRequest, expired, invalid, methodNotAllowed, notFound } from './apiErrors';
+import {
+  accessReason,
+  authenticate,
+  authorize,
+  isAllowed,
+  type ResourceAttributes,
+  type SandboxUser,
+} from './auth';
+import { applyPatch, cloneJson, patchTypeOf } from './patch';
+import type { PodLogs } from './podLogs';
+import { decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
+import type { TypeRegistry } from './registry';
+import { apiVersionOf, typeKey, type ResourceType } from './resources';
+import {
+  checkFieldSelector,
+  matchesFields,
+  matchesLabels,
+  parseFieldSelector,
+  parseLabelSelector,
+  type FieldRequirement,
+  type LabelRequirement,
+} from './selectors';
+import type { KubeObject, ObjectStore, StoreEvent } from './store';
+import { toTable, wantsTable, type IncludeObject } from './tables';
+import { applyCreateDefaults, validateObject, type TypeValidator } from './validation';
+
+export const KUBERNETES_VERSION = {
+  major: '1',
+  minor: '32',
+  gitVersion: 'v1.32.5-sandbox',
+  gitCommit: '0000000000000000000000000000000000000000',
+  gitTreeState: 'clean',
+  buildDate: '2026-11-01T00:00:00Z',
+  goVersion: 'go1.23.8',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+};
+
+/** Largest request body accepted (the API server's limit is 3 MiB). */
+const MAX_BODY_BYTES = 3 * 1024 * 1024;
+
+export interface ApiServerOptions {
+  store: ObjectStore;
+  registry: TypeRegistry;
+  logs: PodLogs;
+  /** Extra checks per type key (`clusterpolicies.nvidia.com`), e.g. a CRD schema's enums. */
+  validators?: Record<string, TypeValidator>;
+  /** Interval of BOOKMARK events on watches that allow them. */
+  bookmarkIntervalMs?: number;
+}
+
+interface ParsedPath {
+  type: ResourceType;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+interface RequestContext {
+  request: IncomingMessage;
+  response: ServerResponse;
+  url: URL;
+  user: SandboxUser;
+}
+
+type Handler = (context: RequestContext) => Promise<void> | void;
+
+function sendJson(response: ServerResponse, code: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-cache, private',
+  });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, error: unknown): void {
+  const apiError =
+    error instanceof ApiError
+      ? error
+      : new ApiError('InternalError', `Internal error occurred: ${(error as Error).message}`);
+  if (!(error instanceof ApiError)) console.error('sandbox: internal error:', error);
+  if (response.headersSent) {
+    response.end();
+    return;
+  }
+  sendJson(response, apiError.code, apiError.toStatus());
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  return (await readBytes(request)).toString('utf8');
+}
+
+async function readBytes(request: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) throw new ApiError('BadRequest', 'the request body is too large');
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const text = await readBody(request);
+  if (text.trim() === '') throw badRequest('the request body is empty');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw badRequest(
+      `the body of the request could not be decoded as JSON: ${(error as Error).message}`,
+    );
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+interface ContinueToken {
+  rv: number;
+  after: string;
+}
+
+function encodeContinue(token: ContinueToken): string {
+  return Buffer.from(JSON.stringify({ v: 'sandbox/v1', ...token })).toString('base64url');
+}
+
+function decodeContinue(text: string): ContinueToken {
+  try {
+    const parsed = JSON.parse(
+      Buffer.from(text, 'base64url').toString('utf8'),
+    ) as Partial<ContinueToken> & {
+      v?: string;
+    };
+    if (
+      parsed.v === 'sandbox/v1' &&
+      typeof parsed.rv === 'number' &&
+      typeof parsed.after === 'string'
+    ) {
+      return { rv: parsed.rv, after: parsed.after };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badRequest(
+    'continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)',
+  );
+}
+
+function objectSortKey(object: KubeObject): string {
+  return object.metadata.namespace
+    ? `${object.metadata.namespace}/${object.metadata.name ?? ''}`
+    : (object.metadata.name ?? '');
+}
+
+interface Selection {
+  labels: LabelRequirement[];
+  fields: FieldRequirement[];
+}
+
+export class ApiServer {
+  private readonly store: ObjectStore;
+  private readonly registry: TypeRegistry;
+  private readonly logs: PodLogs;
+  private readonly validators: Record<string, TypeValidator>;
+  private readonly bookmarkIntervalMs: number;
+  private readonly openStreams = new Set<ServerResponse>();
+
+  constructor(options: ApiServerOptions) {
+    this.store = options.store;
+    this.registry = options.registry;
+    this.logs = options.logs;
+    this.validators = options.validators ?? {};
+    this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
+  }
+
+  /** Ends every open watch and log stream (on shutdown). */
+  closeStreams(): void {
+    for (const stream of this.openStreams) stream.end();
+    this.openStreams.clear();
+  }
+
+  readonly handle = (request: IncomingMessage, response: ServerResponse): void => {
+    this.route(request, response).catch((error: unknown) => sendError(response, error));
+  };
+
+  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // Browsers (the development host) call across origins; allow it, as `kubectl proxy` users expect.
+    response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
+    response.setHeader('Access-Control-Allow-Credentials', 'true');
+    response.setHeader('Audit-Id', randomUUID());
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Impersonate-User',
+        'Access-Control-Max-Age': '600',
+      });
+      response.end();
+      return;
+    }
+    const url = new URL(request.url ?? '/', 'http://sandbox.local');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    // Like the API server's system:public-info-viewer: version and health need no credentials.
+    if (path === '/version') return sendJson(response, 200, KUBERNETES_VERSION);
+    if (['/healthz', '/livez', '/readyz'].includes(path)) {
+      response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('ok');
+      return;
+    }
+    const user = authenticate(request.headers.authorization);
+    const context: RequestContext = { request, response, url, user };
+    const handler =
+      this.discoveryHandler(path) ?? this.resourceHandler(path, request.method ?? 'GET');
+    if (!handler)
+      throw new ApiError('NotFound', 'the server could not find the requested resource', {});
+    await handler(context);
+  }
+
+  // ---------------------------------------------------------------- discovery
+
+  private discoveryHandler(path: string): Handler | undefined {
+    if (path === '/api') {
+      return ({ response, request }) =>
+        sendJson(response, 200, {
+          kind: 'APIVersions',
+          versions: ['v1'],
+          serverAddressByClientCIDRs: [
+            { clientCIDR: '0.0.0.0/0', serverAddress: request.headers.host ?? '' },
+          ],
+        });
+    }
+    if (path === '/apis') {
+      return ({ response }) =>
+        sendJson(response, 200, {
+          kind: 'APIGroupList',
+          apiVersion: 'v1',
+          groups: [...this.registry.groups().entries()]
+            .filter(([group]) => group !== '')
+            .map(([group, versions]) => this.groupDocument(group, versions)),
+        });
+    }
+    const groupMatch = /^\/apis\/([^/]+)$/.exec(path);
+    if (groupMatch) {
+      const versions = this.registry.groups().get(groupMatch[1]);
+      if (!versions) return undefined;
+      return ({ response }) =>
+        sendJson(response, 200, {
+          kind: 'APIGroup',
+          apiVersion: 'v1',
+          ...this.groupDocument(groupMatch[1], versions),
+        });
+    }
+    const versionMatch = /^\/api\/(v1)$|^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
+    if (versionMatch) {
+      const group = versionMatch[1] ? '' : versionMatch[2];
+      const version = versionMatch[1] ?? versionMatch[3];
+      const types = this.registry
+        .all()
+        .filter((type) => type.group === group && type.version === version);
+      if (types.length === 0) return undefined;
+      return ({ response }) => sendJson(response, 200, this.resourceList(group, version, types));
+    }
+    return undefined;
+  }
+
+  private groupDocument(group: string, versions: string[]): Record<string, unknown> {
+    const versionEntries = versions.map((version) => ({
+      groupVersion: `${group}/${version}`,
+      version,
+    }));
+    return { name: group, versions: versionEntries, preferredVersion: versionEntries[0] };
+  }
+
+  private resourceList(
+    group: string,
+    version: string,
+    types: ResourceType[],
+  ): Record<string, unknown> {
+    const resources: Record<string, unknown>[] = [];
+    for (const type of types) {
+      const entry: Record<string, unknown> = {
+        name: type.plural,
+        singularName: type.singular,
+        namespaced: type.namespaced,
+        kind: type.kind,
+        verbs: type.verbs,
+      };
+      if (type.shortNames.length) entry.shortNames = type.shortNames;
+      if (type.categories?.length) entry.categories = type.categories;
+      resources.push(entry);
+      for (const subresource of type.subresources) {
+        resources.push({
+          name: `${type.plural}/${subresource}`,
+          singularName: '',
+          namespaced: type.namespaced,
+          kind: subresource === 'log' ? 'Pod' : type.kind,
+          verbs: subresource === 'log' ? ['get'] : ['get', 'patch', 'update'],
+        });
+      }
+    }
+    return {
+      kind: 'APIResourceList',
+      apiVersion: 'v1',
+      groupVersion: apiVersionOf({ group, version }),
+      resources,
+    };
+  }
+
+  // ---------------------------------------------------------------- resources
+
+  private parseResourcePath(path: string): ParsedPath | undefined {
+    const match = /^\/api\/v1(\/.*)?$/.exec(path) ?? /^\/apis\/([^/]+)\/([^/]+)(\/.*)?$/.exec(path);
+    if (!match) return undefined;
+    const core = path.startsWith('/api/');
+    const group = core ? '' : match[1];
+    const version = core ? 'v1' : match[2];
+    const rest = (core ? match[1] : match[3]) ?? '';
+    const segments = rest.split('/').filter(Boolean).map(decodeURIComponent);
+    if (segments.length === 0) return undefined;
+    if (segments[0] === 'namespaces' && segments.length >= 3) {
+      const namespacedType = this.registry.resolve(group, version, segments[2]);
+      if (namespacedType?.namespaced) {
+        if (segments.length > 5) return undefined;
+        return {
+          type: namespacedType,
+          namespace: segments[1],
+          name: segments[3],
+          subresource: segments[4],
+        };
+      }
+    }
+    const type = this.registry.resolve(group, version, segments[0]);
+    if (!type || segments.length > 3) return undefined;
+    return { type, name: segments[1], subresource: segments[2] };
+  }
+
+  private resourceHandler(path: string, method: string): Handler | undefined {
+    const parsed = this.parseResourcePath(path);
+    if (!parsed) return undefined;
+    const { type, name, subresource } = parsed;
+    if (subresource && !type.subresources.includes(subresource)) return undefined;
+    if (type.virtual) {
+      if (method !== 'POST' || name)
+        return () => {
+          throw methodNotAllowed();
+        };
+      return (context) => this.review(context, type);
+    }
+    switch (method) {
+      case 'GET':
+        if (!name) return (context) => this.listOrWatch(context, parsed);
+        if (subresource === 'log') return (context) => this.podLog(context, parsed);
+        return (context) => this.getOne(context, parsed);
+      case 'POST':
+        if (name)
+          return () => {
+            throw methodNotAllowed();
+          };
+        return (context) => this.create(context, parsed);
+      case 'PUT':
+        if (!name || subresource === 'log')
+          return () => {
+            throw methodNotAllowed();
+          };
+        return (context) => this.replace(context, parsed);
+      case 'PATCH':
+        if (!name || subresource === 'log')
+          return () => {
+            throw methodNotAllowed();
+          };
+        return (context) => this.patch(context, parsed);
+      case 'DELETE':
+        if (subresource)
+          return () => {
+            throw methodNotAllowed();
+          };
+        return name
+          ? (context) => this.deleteOne(context, parsed)
+          : (context) => this.deleteCollection(context, parsed);
+      default:
+        return () => {
+          throw methodNotAllowed();
+        };
+    }
+  }
+
+  private authorizeRequest(context: RequestContext, verb: string, parsed: ParsedPath): void {
+    authorize(context.user, {
+      verb,
+      group: parsed.type.group,
+      resource: parsed.type.plural,
+      subresource: parsed.subresource,
+      namespace: parsed.namespace,
+      name: parsed.name,
+    });
+  }
+
+  /** Ensures an object the request names is addressed in a namespace that exists. */
+  private requireNamespace(namespace: string | undefined): void {
+    if (namespace !== undefined && !this.store.get('namespaces', undefined, namespace)) {
+      throw notFound('', 'namespaces', namespace);
+    }
+  }
+
+  private withTypeMeta(type: ResourceType, object: KubeObject): KubeObject {
+    return { apiVersion: apiVersionOf(type), kind: type.kind, ...object };
+  }
+
+  private selection(url: URL, type: ResourceType): Selection {
+    const labelSelector = url.searchParams.get('labelSelector') ?? '';
+    const fieldSelector = url.searchParams.get('fieldSelector') ?? '';
+    const fields = fieldSelector ? parseFieldSelector(fieldSelector) : [];
+    checkFieldSelector(type.plural, fields);
+    return { labels: labelSelector ? parseLabelSelector(labelSelector) : [], fields };
+  }
+
+  private matches(selection: Selection, object: KubeObject): boolean {
+    return (
+      matchesLabels(selection.labels, object.metadata.labels) &&
+      matchesFields(selection.fields, object)
+    );
+  }
+
+  private getOne(context: RequestContext, parsed: ParsedPath): void {
+    this.authorizeRequest(context, 'get', parsed);
+    const key = typeKey(parsed.type);
+    const object = this.store.get(key, parsed.namespace, parsed.name as string);
+    if (!object) throw notFound(parsed.type.group, parsed.type.plural, parsed.name as string);
+    this.respondObjects(context, parsed.type, object);
+  }
+
+  /** Answers with one object, or a one-row Table when kubectl asked for one. */
+  private respondObjects(
+    context: RequestContext,
+    type: ResourceType,
+    object: KubeObject,
+    code = 200,
+  ): void {
+    const typed = this.withTypeMeta(type, object);
+    if (wantsTable(context.request.headers.accept)) {
+      const include =
+        (context.url.searchParams.get('includeObject') as IncludeObject | null) ?? 'Metadata';
+      sendJson(
+        context.response,
+        code,
+        toTable(type, [typed], { resourceVersion: object.metadata.resourceVersion }, include),
+      );
+      return;
+    }
+    sendJson(context.response, code, typed);
+  }
+
+  private listOrWatch(context: RequestContext, parsed: ParsedPath): void {
+    const watch = context.url.searchParams.get('watch');
+    if (watch === 'true' || watch === '1') {
+      this.authorizeRequest(context, 'watch', parsed);
+      this.watch(context, parsed);
+      return;
+    }
+    this.authorizeRequest(context, 'list', parsed);
+    const { type } = parsed;
+    const selection = this.selection(context.url, type);
+    const key = typeKey(type);
+    let items = this.store
+      .list(key, parsed.namespace)
+      .filter((object) => this.matches(selection, object));
+    const continueText = context.url.searchParams.get('continue');
+    let listRv = this.store.resourceVersion;
+    if (continueText) {
+      const token = decodeContinue(continueText);
+      this.store.checkNotExpired(token.rv);
+      items = items.filter((object) => objectSortKey(object) > token.after);
+      listRv = String(token.rv);
+    }
+    const limitText = context.url.searchParams.get('limit');
+    const limit = limitText ? Number(limitText) : 0;
+    if (limitText && (!Number.isInteger(limit) || limit < 0))
+      throw badRequest(`invalid limit: ${limitText}`);
+    const metadata: Record<string, unknown> = { resourceVersion: listRv };
+    if (limit > 0 && items.length > limit) {
+      const page = items.slice(0, limit);
+      metadata.continue = encodeContinue({
+        rv: Number(listRv),
+        after: objectSortKey(page[page.length - 1]),
+      });
+      metadata.remainingItemCount = items.length - limit;
+      items = page;
+    }
+    const typedItems = items.map((object) => this.withTypeMeta(type, object));
+    if (wantsTable(context.request.headers.accept)) {
+      const include =
+        (context.url.searchParams.get('includeObject') as IncludeObject | null) ?? 'Metadata';
+      sendJson(context.response, 200, toTable(type, typedItems, metadata, include));
+      return;
+    }
+    sendJson(context.response, 200, {
+      kind: type.listKind,
+      apiVersion: apiVersionOf(type),
+      metadata,
+      items: typedItems,
+    });
+  }
+
+  private watch(context: RequestContext, parsed: ParsedPath): void {
+    const { type } = parsed;
+    const { response, url, request } = context;
+    const selection = this.selection(url, type);
+    const key = typeKey(type);
+    const table = wantsTable(request.headers.accept);
+    const include = (url.searchParams.get('includeObject') as IncludeObject | null) ?? 'Metadata';
+    const rvText = url.searchParams.get('resourceVersion') ?? '';
+    if (rvText !== '' && !/^\d+$/.test(rvText)) {
+      throw invalid('', 'ListOptions', '', [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'resourceVersion',
+          message: `Invalid value: "${rvText}": must be a number`,
+        },
+      ]);
+    }
+    const fieldName = parsed.name;
+    const inScope = (object: KubeObject): boolean =>
+      (parsed.namespace === undefined || object.metadata.namespace === parsed.namespace) &&
+      (fieldName === undefined || object.metadata.name === fieldName) &&
+      this.matches(selection, object);
+
+    const write = (eventType: string, object: unknown): void => {
+      let payload = object;
+      if (table && eventType !== 'ERROR' && eventType !== 'BOOKMARK') {
+        const typed = object as KubeObject;
+        payload = toTable(
+          type,
+          [typed],
+          { resourceVersion: typed.metadata.resourceVersion },
+          include,
+        );
+      }
+      response.write(`${JSON.stringify({ type: eventType, object: payload })}\n`);
+    };
+    const translate = (event: StoreEvent): void => {
+      // A change that moves an object into or out of the selection is ADDED or DELETED for this
+      // watcher, as the API server's filtered watch reports it.
+      const now = inScope(event.object);
+      const before = event.previous ? inScope(event.previous) : false;
+      const typed = this.withTypeMeta(type, event.object);
+      if (event.type === 'ADDED' && now) write('ADDED', typed);
+      else if (event.type === 'DELETED' && (now || before)) write('DELETED', typed);
+      else if (event.type === 'MODIFIED') {
+        if (now && before) write('MODIFIED', typed);
+        else if (now) write('ADDED', typed);
+        else if (before) write('DELETED', typed);
+      }
+    };
+
+    response.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
+    response.flushHeaders();
+
+    let replay: StoreEvent[] = [];
+    if (rvText === '' || rvText === '0') {
+      for (const object of this.store.list(key, parsed.namespace)) {
+        if (inScope(object)) write('ADDED', this.withTypeMeta(type, object));
+      }
+    } else {
+      try {
+        replay = this.store.eventsSince(key, Number(rvText));
+      } catch (error) {
+        // kube-apiserver answers an expired resourceVersion inside the watch: 200, then one ERROR
+        // event carrying the 410 Status, then the end of the stream.
+        const status = error instanceof ApiError ? error : expired(String(error));
+        write('ERROR', status.toStatus());
+        response.end();
+        return;
+      }
+    }
+    for (const event of replay) translate(event);
+    const unsubscribe = this.store.subscribe((event) => {
+      if (event.key === key) translate(event);
+    });
+    this.openStreams.add(response);
+
+    const allowBookmarks = ['true', '1'].includes(
+      url.searchParams.get('allowWatchBookmarks') ?? '',
+    );
+    const bookmarkTimer = allowBookmarks
+      ? setInterval(() => {
+          write('BOOKMARK', {
+            kind: type.kind,
+            apiVersion: apiVersionOf(type),
+            metadata: { resourceVersion: this.store.resourceVersion },
+          });
+        }, this.bookmarkIntervalMs)
+      : undefined;
+    const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? '') || 1800;
+    const timeout = setTimeout(() => response.end(), timeoutSeconds * 1000);
+    const cleanup = (): void => {
+      unsubscribe();
+      clearTimeout(timeout);
+      if (bookmarkTimer) clearInterval(bookmarkTimer);
+      this.openStreams.delete(response);
+    };
+    response.on('close', cleanup);
+    response.on('finish', cleanup);
+  }
+
+  private async create(context: RequestContext, parsed: ParsedPath): Promise<void> {
+    this.authorizeRequest(context, 'create', parsed);
+    const { type } = parsed;
+    const body = await readJson(context.request);
+    const object = this.checkBody(body, type, parsed.namespace);
+    if (type.namespaced) {
+      if (parsed.namespace === undefined) {
+        throw badRequest('the server could not find the requested resource');
+      }
+      object.metadata.namespace = parsed.namespace;
+      this.requireNamespace(parsed.namespace);
+    } else {
+      delete object.metadata.namespace;
+    }
+    for (const field of [
+      'uid',
+      'resourceVersion',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'generation',
+    ]) {
+      delete object.metadata[field];
+    }
+    applyCreateDefaults(type, object);
+    validateObject(type, object, undefined, this.validators[typeKey(type)]);
+    if (this.isDryRun(context)) {
+      this.respondObjects(context, type, object, 201);
+      return;
+    }
+    const created = this.store.create(typeKey(type), object);
+    this.respondObjects(context, type, created, 201);
+  }
+
+  private isDryRun(context: RequestContext): boolean {
+    const dryRun = context.url.searchParams.get('dryRun');
+    if (dryRun && dryRun !== 'All')
+      throw badRequest(`Unsupported value: "${dryRun}": supported values: "All"`);
+    return dryRun === 'All';
+  }
+
+  /** Checks apiVersion/kind/namespace of a request body against the URL. */
+  private checkBody(body: unknown, type: ResourceType, namespace: string | undefined): KubeObject {
+    if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object');
+    const apiVersion = body.apiVersion;
+    const kind = body.kind;
+    if (apiVersion !== undefined && apiVersion !== apiVersionOf(type)) {
+      throw badRequest(
+        `the API version in the data (${String(apiVersion)}) does not match the expected API version (${apiVersionOf(type)})`,
+      );
+    }
+    if (kind !== undefined && kind !== type.kind) {
+      throw badRequest(
+        `the kind in the data (${String(kind)}) does not match the expected kind (${type.kind})`,
+      );
+    }
+    const metadata = body.metadata === undefined ? {} : body.metadata;
+    if (!isPlainObject(metadata)) throw badRequest('metadata must be an object');
+    if (
+      type.namespaced &&
+      metadata.namespace !== undefined &&
+      metadata.namespace !== '' &&
+      metadata.namespace !== namespace
+    ) {
+      throw badRequest(
+        'the namespace of the provided object does not match the namespace sent on the request',
+      );
+    }
+    const object = { ...cloneJson(body), metadata: cloneJson(metadata) } as KubeObject;
+    object.apiVersion = apiVersionOf(type);
+    object.kind = type.kind;
+    return object;
+  }
+
+  private async replace(context: RequestContext, parsed: ParsedPath): Promise<void> {
+    this.authorizeRequest(context, 'update', parsed);
+    const body = await readJson(context.request);
+    const incoming = this.checkBody(body, parsed.type, parsed.namespace);
+    if (incoming.metadata.name !== undefined && incoming.metadata.name !== parsed.name) {
+      throw badRequest(
+        `the name of the object (${String(incoming.metadata.name)}) does not match the name on the URL (${String(parsed.name)})`,
+      );
+    }
+    const current = this.store.require(
+      typeKey(parsed.type),
+      parsed.namespace,
+      parsed.name as string,
+    );
+    // Custom resources reject unconditional updates, as the API server does for CRs.
+    if (
+      parsed.type.group &&
+      !['apiextensions.k8s.io'].includes(parsed.type.group) &&
+      !incoming.metadata.resourceVersion
+    ) {
+      throw invalid(parsed.type.group, parsed.type.kind, parsed.name as string, [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.resourceVersion',
+          message: 'Invalid value: 0x0: must be specified for an update',
+        },
+      ]);
+    }
+    this.write(context, parsed, current, incoming, incoming.metadata.resourceVersion);
+  }
+
+  private async patch(context: RequestContext, parsed: ParsedPath): Promise<void> {
+    this.authorizeRequest(context, 'patch', parsed);
+    const patchType = patchTypeOf(context.request.headers['content-type']);
+    if (!patchType) {
+      const received = context.request.headers['content-type'] ?? '';
+      if (received.startsWith('application/apply-patch')) {
+        throw new ApiError(
+          'UnsupportedMediaType',
+          'server-side apply is not supported by the sandbox; use kubectl apply without --server-side',
+        );
+      }
+      throw new ApiError(
+        'UnsupportedMediaType',
+        `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
+      );
+    }
+    const body = await readJson(context.request);
+    const current = this.store.require(
+      typeKey(parsed.type),
+      parsed.namespace,
+      parsed.name as string,
+    );
+    const patched = applyPatch(
+      patchType,
+      cloneJson(current),
+      body,
+      !parsed.type.group || parsed.type.group === 'apiextensions.k8s.io',
+    );
+    if (!isPlainObject(patched) || !isPlainObject(patched.metadata)) {
+      throw badRequest('the patched object has no metadata');
+    }
+    // A resourceVersion inside a patch is a precondition, as with update.
+    const patchedRv = (patched.metadata as { resourceVersion?: string }).resourceVersion;
+    const precondition = patchedRv !== current.metadata.resourceVersion ? patchedRv : undefined;
+    const object = this.checkBody(patched, parsed.type, parsed.namespace);
+    if (object.metadata.name !== parsed.name) {
+      throw invalid(parsed.type.group, parsed.type.kind, parsed.name as string, [
+        {
+          reason: 'FieldValueInvalid',
+          field: 'metadata.name',
+          message: 'Invalid value: field is immutable',
+        },
+      ]);
+    }
+    this.write(context, parsed, current, object, precondition);
+  }
+
+  /** Shared tail of update and patch: status subresource split, validation, optimistic concurrency. */
+  private write(
+    context: RequestContext,
+    parsed: ParsedPath,
+    current: KubeObject,
+    incoming: KubeObject,
+    expectedResourceVersion: string | undefined,
+  ): void {
+    const { type } = parsed;
+    let next: KubeObject;
+    if (parsed.subresource === 'status') {
+      next = { ...cloneJson(current), status: incoming.status };
+    } else if (type.subresources.includes('status')) {
+      next = { ...incoming, status: cloneJson(current.status) };
+      if (current.status === undefined) delete next.status;
+    } else {
+      next = incoming;
+    }
+    next.metadata.namespace = current.metadata.namespace;
+    if (next.metadata.namespace === undefined) delete next.metadata.namespace;
+    validateObject(type, next, current, this.validators[typeKey(type)]);
+    if (expectedResourceVersion && expectedResourceVersion !== current.metadata.resourceVersion) {
+      // Same answer the store would give; checked here so dry runs see it too.
+      this.store.update(
+        typeKey(type),
+        { ...next, metadata: { ...next.metadata } },
+        expectedResourceVersion,
+      );
+    }
+    if (this.isDryRun(context)) {
+      this.respondObjects(context, type, next);
+      return;
+    }
+    const stored = this.store.update(typeKey(type), next, expectedResourceVersion);
+    this.respondObjects(context, type, stored);
+  }
+
+  private async deleteOne(context: RequestContext, parsed: ParsedPath): Promise<void> {
+    this.authorizeRequest(context, 'delete', parsed);
+    const { type } = parsed;
+    const name = parsed.name as string;
+    const text = await readBody(context.request);
+    let preconditions: { uid?: string; resourceVersion?: string } = {};
+    if (text.trim()) {
+      const options = JSON.parse(text) as {
+        preconditions?: { uid?: string; resourceVersion?: string };
+      };
+      preconditions = options.preconditions ?? {};
+    }
+    const key = typeKey(type);
+    const current = this.store.require(key, parsed.namespace, name);
+    if (this.isDryRun(context)) {
+      this.respondDeleted(context, type, current);
+      return;
+    }
+    if (type.plural === 'namespaces' && !type.group) this.deleteNamespaceContents(name);
+    const deleted = this.store.delete(
+      key,
+      parsed.namespace,
+      name,
+      preconditions.uid,
+      preconditions.resourceVersion,
+    );
+    if (type.plural === 'pods' && !type.group) this.logs.remove(parsed.namespace as string, name);
+    this.respondDeleted(context, type, deleted);
+  }
+
+  /** Pods come back as the deleted object; other types as a Success Status (ReturnDeletedObject). */
+  private respondDeleted(context: RequestContext, type: ResourceType, deleted: KubeObject): void {
+    if (type.plural === 'pods' && !type.group) {
+      this.respondObjects(context, type, deleted);
+      return;
+    }
+    const details: Record<string, unknown> = {
+      name: deleted.metadata.name,
+      kind: type.plural,
+      uid: deleted.metadata.uid,
+    };
+    if (type.group) details.group = type.group;
+    sendJson(context.response, 200, {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Success',
+      details,
+    });
+  }
+
+  /** Namespace deletion removes everything in it (finalization without the Terminating wait). */
+  private deleteNamespaceContents(namespace: string): void {
+    for (const type of this.registry.all()) {
+      if (!type.namespaced || type.virtual) continue;
+      const key = typeKey(type);
+      for (const object of this.store.list(key, namespace)) {
+        if (this.store.get(key, namespace, object.metadata.name ?? '')) {
+          this.store.delete(key, namespace, object.metadata.name ?? '');
+        }
+      }
+    }
+  }
+
+  private deleteCollection(context: RequestContext, parsed: ParsedPath): void {
+    this.authorizeRequest(context, 'deletecollection', parsed);
+    const { type } = parsed;
+    const selection = this.selection(context.url, type);
+    const key = typeKey(type);
+    const deleted = this.store
+      .list(key, parsed.namespace)
+      .filter((object) => this.matches(selection, object))
+      .map((object) =>
+        this.store.delete(key, object.metadata.namespace, object.metadata.name ?? ''),
+      );
+    sendJson(context.response, 200, {
+      kind: type.listKind,
+      apiVersion: apiVersionOf(type),
+      metadata: { resourceVersion: this.store.resourceVersion },
+      items: deleted.map((object) => this.withTypeMeta(type, object)),
+    });
+  }
+
+  private podLog(context: RequestContext, parsed: ParsedPath): void {
+    this.authorizeRequest(context, 'get', parsed);
+    const namespace = parsed.namespace as string;
+    const name = parsed.name as string;
+    const pod = this.store.require('pods', namespace, name);
+    const containers = (
+      (pod.spec as { containers?: { name: string }[] } | undefined)?.containers ?? []
+    ).map((container) => container.name);
+    const requested = context.url.searchParams.get('container');
+    if (requested && !containers.includes(requested)) {
+      throw badRequest(`container ${requested} is not valid for pod ${name}`);
+    }
+    if (!requested && containers.length > 1) {
+      throw badRequest(
+        `a container name must be specified for pod ${name}, choose one of: [${containers.join(' ')}]`,
+      );
+    }
+    const container = requested ?? containers[0] ?? '';
+    const phase = (pod.status as { phase?: string } | undefined)?.phase;
+    if (phase === 'Pending') {
+      throw badRequest(
+        `container "${container}" in pod "${name}" is waiting to start: ContainerCreating`,
+      );
+    }
+    let lines = this.logs.read(namespace, name);
+    const tail = context.url.searchParams.get('tailLines');
+    if (tail !== null && /^\d+$/.test(tail))
+      lines = Number(tail) === 0 ? [] : lines.slice(-Number(tail));
+    const { response } = context;
+    const follow = ['true', '1'].includes(context.url.searchParams.get('follow') ?? '');
+    response.writeHead(200, { 'Content-Type': 'text/plain', 'Cache-Control': 'no-cache, private' });
+    const text = lines.map((line) => `${line}\n`).join('');
+    if (!follow) {
+      response.end(text);
+      return;
+    }
+    response.write(text);
+    this.openStreams.add(response);
+    const stopFollowing = this.logs.follow(namespace, name, (added) =>
+      response.write(added.map((line) => `${line}\n`).join('')),
+    );
+    const stopWatchingPod = this.store.subscribe((event) => {
+      if (
+        event.key === 'pods' &&
+        event.type === 'DELETED' &&
+        event.object.metadata.name === name &&
+        event.object.metadata.namespace === namespace
+      ) {
+        response.end();
+      }
+    });
+    response.on('close', () => {
+      stopFollowing();
+      stopWatchingPod();
+      this.openStreams.delete(response);
+    });
+  }
+
+  // ---------------------------------------------------------------- access reviews
+
+  private async review(context: RequestContext, type: ResourceType): Promise<void> {
+    authorize(context.user, { verb: 'create', group: type.group, resource: type.plural });
+    const isProtobuf = (context.request.headers['content-type'] ?? '').startsWith(
+      PROTOBUF_MEDIA_TYPE,
+    );
+    const body = isProtobuf
+      ? decodeReview(await readBytes(context.request))
+      : await readJson(context.request);
+    if (!isPlainObject(body)) throw badRequest('the request body must be a JSON object');
+    const { user } = context;
+    if (type.plural === 'selfsubjectreviews') {
+      sendJson(context.response, 201, {
+        kind: 'SelfSubjectReview',
+        apiVersion: 'authentication.k8s.io/v1',
+        metadata: { creationTimestamp: null },
+        status: { userInfo: { username: user.username, uid: user.uid, groups: user.groups } },
+      });
+      return;
+    }
+    const spec = isPlainObject(body.spec) ? body.spec : {};
+    const resourceAttributes = isPlainObject(spec.resourceAttributes)
+      ? spec.resourceAttributes
+      : undefined;
+    const nonResourceAttributes = isPlainObject(spec.nonResourceAttributes)
+      ? spec.nonResourceAttributes
+      : undefined;
+    let allowed: boolean;
+    if (resourceAttributes) {
+      const attributes: ResourceAttributes = {
+        verb: String(resourceAttributes.verb ?? ''),
+        group: String(resourceAttributes.group ?? ''),
+        resource: String(resourceAttributes.resource ?? ''),
+        subresource: resourceAttributes.subresource
+          ? String(resourceAttributes.subresource)
+          : undefined,
+        namespace: resourceAttributes.namespace ? String(resourceAttributes.namespace) : undefined,
+        name: resourceAttributes.name ? String(resourceAttributes.name) : undefined,
+      };
+      allowed = attributes.verb === '*' ? !user.readOnly : isAllowed(user, attributes);
+    } else if (nonResourceAttributes) {
+      allowed = !user.readOnly || String(nonResourceAttributes.verb ?? '') === 'get';
+    } else {
+      throw invalid(type.group, type.kind, '', [
+        {
+          reason: 'FieldValueRequired',
+          field: 'spec.resourceAttributes',
+          message:
+            'Required value: exactly one of nonResourceAttributes or resourceAttributes must be specified',
+        },
+      ]);
+    }
+    const status: Record<string, unknown> = { allowed };
+    const reason = accessReason(user, allowed);
+    if (reason) status.reason = reason;
+    sendJson(context.response, 201, {
+      kind: 'SelfSubjectAccessReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec,
+      status,
+    });
+  }
+}
