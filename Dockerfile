@@ -29,7 +29,7 @@ COPY --chown=1001:0 package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 
 COPY --chown=1001:0 . .
-RUN npm run build && test -f dist/plugin-manifest.json && test -f dist/plugin-entry.js
+RUN npm run build && test -f dist/plugin-manifest.json
 
 # ---- runtime ----------------------------------------------------------------------------------
 FROM registry.access.redhat.com/ubi9/nginx-124:9.8-1787065328@sha256:3292e9a046b72b18e51229a448f97568a9af26b26bf54488bfd78094800f2e61

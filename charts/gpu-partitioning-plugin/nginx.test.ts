@@ -109,7 +109,10 @@ describe('nginx with the rendered configuration', () => {
       path.join(work, 'html', 'plugin-manifest.json'),
       JSON.stringify({ name: 'gpu-partitioning-plugin', version: '0.1.0', extensions: [] }),
     );
-    fs.writeFileSync(path.join(work, 'html', 'plugin-entry.js'), 'window.loadPluginEntry = 1;\n');
+    fs.writeFileSync(
+      path.join(work, 'html', 'plugin-entry.b1ffd72ccdef2a4c2a9d.min.js'),
+      'window.loadPluginEntry = 1;\n',
+    );
     fs.writeFileSync(path.join(work, 'html', 'exposed-Page-chunk-0123abcd.min.js'), 'var a = 1;\n');
     fs.writeFileSync(
       path.join(work, 'html', 'locales', 'en', 'plugin__gpu-partitioning-plugin.json'),
@@ -192,19 +195,25 @@ describe('nginx with the rendered configuration', () => {
     if (work) fs.rmSync(work, { recursive: true, force: true });
   });
 
-  it('serves the plugin entry as JavaScript, not cached, with nosniff', async () => {
-    const res = await get('127.0.0.1', port, '/plugin-entry.js', ca);
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toBe('application/javascript');
-    expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['cache-control']).toBe('no-cache');
-    expect(res.body).toBe('window.loadPluginEntry = 1;\n');
+  it('serves the manifest as JSON that is always revalidated, with nosniff', async () => {
+    const manifest = await get('127.0.0.1', port, '/plugin-manifest.json', ca);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers['content-type']).toBe('application/json');
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(manifest.headers['x-content-type-options']).toBe('nosniff');
+    expect(JSON.parse(manifest.body).name).toBe('gpu-partitioning-plugin');
   });
 
-  it('serves the manifest and locales as JSON and chunks as JavaScript', async () => {
-    const manifest = await get('127.0.0.1', port, '/plugin-manifest.json', ca);
-    expect(manifest.headers['content-type']).toBe('application/json');
-    expect(JSON.parse(manifest.body).name).toBe('gpu-partitioning-plugin');
+  it('serves the hashed entry and chunks as JavaScript and locales as JSON', async () => {
+    const entry = await get('127.0.0.1', port, '/plugin-entry.b1ffd72ccdef2a4c2a9d.min.js', ca);
+    expect([entry.status, entry.headers['content-type']]).toEqual([200, 'application/javascript']);
+    expect(entry.headers['x-content-type-options']).toBe('nosniff');
+    expect(entry.body).toBe('window.loadPluginEntry = 1;\n');
+    const chunk = await get('127.0.0.1', port, '/exposed-Page-chunk-0123abcd.min.js', ca);
+    expect([chunk.status, chunk.headers['content-type']]).toEqual([200, 'application/javascript']);
+    expect(chunk.headers['x-content-type-options']).toBe('nosniff');
+    // Content-hashed files may be cached.
+    expect(chunk.headers['cache-control']).toBeUndefined();
     const locale = await get(
       '127.0.0.1',
       port,
@@ -212,10 +221,6 @@ describe('nginx with the rendered configuration', () => {
       ca,
     );
     expect([locale.status, locale.headers['content-type']]).toEqual([200, 'application/json']);
-    const chunk = await get('127.0.0.1', port, '/exposed-Page-chunk-0123abcd.min.js', ca);
-    expect([chunk.status, chunk.headers['content-type']]).toEqual([200, 'application/javascript']);
-    expect(chunk.headers['x-content-type-options']).toBe('nosniff');
-    expect(chunk.headers['cache-control']).toBeUndefined();
     const svg = await get('127.0.0.1', port, '/icon.svg', ca);
     expect(svg.headers['content-type']).toBe('image/svg+xml');
   });
