@@ -288,6 +288,16 @@ export const consoleFetchJSON = jest.fn(() =>
   Promise.resolve({}),
 ) as unknown as typeof SDK.consoleFetchJSON & jest.Mock;
 
+/** Resolves to a Response-like object whose `text()` is '' (override with `mockResolvedValueOnce`). */
+export const consoleFetch = jest.fn(() =>
+  Promise.resolve({
+    ok: true,
+    status: 200,
+    text: () => Promise.resolve(''),
+    json: () => Promise.resolve({}),
+  }),
+) as unknown as typeof SDK.consoleFetch & jest.Mock;
+
 export const getGroupVersionKindForModel = ((model: SDK.K8sModel) => ({
   ...(model.apiGroup ? { group: model.apiGroup } : {}),
   version: model.apiVersion,

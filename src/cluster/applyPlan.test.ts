@@ -1,0 +1,142 @@
+import { BUILT_IN_SOURCE, a30DisabledNode, viewOf, wholeGpuPod } from './__fixtures__/applyNodes';
+import { configOptions, planApply, planNodeApply } from './applyPlan';
+
+const source = () => BUILT_IN_SOURCE;
+
+describe('planNodeApply', () => {
+  it('previews all-balanced on a MIG-disabled A30 under mixed', () => {
+    const node = viewOf(a30DisabledNode('worker1'), 'mixed');
+    const plan = planNodeApply(node, 'all-balanced', 'mixed', BUILT_IN_SOURCE);
+    expect(plan.blocked).toBe(false);
+    expect(plan.skip).toBe(false);
+    expect(plan.gpus).toHaveLength(1);
+    expect(plan.gpus[0].before.migEnabled).toBe(false);
+    expect(plan.gpus[0].after.migEnabled).toBe(true);
+    expect(plan.gpus[0].after.layout?.instances.map((instance) => instance.profile).sort()).toEqual(
+      ['1g.6gb', '1g.6gb', '2g.12gb'],
+    );
+    expect(plan.gpus[0].changedInstanceIds).toHaveLength(3);
+    expect(plan.changes).toEqual([
+      { resource: 'nvidia.com/gpu', before: 1, after: 0, delta: -1 },
+      { resource: 'nvidia.com/mig-1g.6gb', before: 0, after: 2, delta: 2 },
+      { resource: 'nvidia.com/mig-2g.12gb', before: 0, after: 1, delta: 1 },
+    ]);
+    expect(plan.issues).toEqual([]);
+  });
+
+  it('warns (does not block) when single cannot express the layout', () => {
+    const node = viewOf(a30DisabledNode('worker1'), 'single');
+    const plan = planNodeApply(node, 'all-balanced', 'single', BUILT_IN_SOURCE);
+    expect(plan.blocked).toBe(false);
+    expect(plan.issues.map((issue) => [issue.severity, issue.code])).toContainEqual([
+      'warning',
+      'single-strategy-invalid',
+    ]);
+    expect(plan.resourcesAfter).toEqual({});
+  });
+
+  it('blocks a config that is not in the file', () => {
+    const plan = planNodeApply(
+      viewOf(a30DisabledNode('worker1'), 'mixed'),
+      'all-9g.99gb',
+      'mixed',
+      BUILT_IN_SOURCE,
+    );
+    expect(plan.blocked).toBe(true);
+    expect(plan.issues[0]).toMatchObject({ severity: 'error', code: 'config-not-found' });
+  });
+
+  it('lists GPU pods with the warning that the change fails while they run', () => {
+    const pod = wholeGpuPod('train-1', 'worker1');
+    const node = viewOf(a30DisabledNode('worker1'), 'mixed', [pod]);
+    const plan = planNodeApply(node, 'all-balanced', 'mixed', BUILT_IN_SOURCE);
+    expect(plan.pods).toEqual([pod]);
+    expect(plan.issues).toContainEqual({
+      severity: 'warning',
+      code: 'gpu-pods',
+      details: ['sample-project/train-1'],
+    });
+  });
+
+  it('skips a node that already has the value (the mig-manager reacts only to a change)', () => {
+    const applied = planNodeApply(
+      viewOf(a30DisabledNode('worker1'), 'mixed'),
+      'all-disabled',
+      'mixed',
+      BUILT_IN_SOURCE,
+    );
+    expect(applied).toMatchObject({ skip: true, blocked: false });
+    expect(applied.issues).toEqual([{ severity: 'info', code: 'already-applied', details: [] }]);
+
+    const failed = planNodeApply(
+      viewOf(
+        a30DisabledNode('worker1', {
+          'nvidia.com/mig.config': 'all-balanced',
+          'nvidia.com/mig.config.state': 'failed',
+        }),
+        'mixed',
+      ),
+      'all-balanced',
+      'mixed',
+      BUILT_IN_SOURCE,
+    );
+    expect(failed.issues.map((issue) => issue.code)).toEqual(['same-value-no-retry']);
+  });
+
+  it('warns when a change is already in progress, and when the strategy is none', () => {
+    const node = viewOf(
+      a30DisabledNode('worker1', {
+        'nvidia.com/mig.config': 'all-1g.6gb',
+        'nvidia.com/mig.config.state': 'pending',
+      }),
+      'none',
+    );
+    const codes = planNodeApply(node, 'all-balanced', 'none', BUILT_IN_SOURCE).issues.map(
+      (issue) => issue.code,
+    );
+    expect(codes).toEqual(expect.arrayContaining(['already-pending', 'strategy-none']));
+  });
+});
+
+describe('planApply', () => {
+  it('writes only the nodes that change and asks to acknowledge warnings', () => {
+    const nodes = [
+      viewOf(a30DisabledNode('worker1'), 'single'),
+      viewOf(a30DisabledNode('worker2', { 'nvidia.com/mig.config': 'all-balanced' }), 'single'),
+    ];
+    const plan = planApply({
+      nodes,
+      configName: 'all-balanced',
+      strategy: 'single',
+      sourceFor: source,
+    });
+    expect(plan.writes).toEqual(['worker1']);
+    expect(plan.blocked).toBe(false);
+    expect(plan.needsAcknowledgement).toBe(true);
+  });
+});
+
+describe('configOptions', () => {
+  it('offers the configs valid for an A30 and explains the others', () => {
+    const options = configOptions([viewOf(a30DisabledNode('worker1'), 'mixed')], source);
+    const byName = new Map(options.map((option) => [option.name, option]));
+    expect(options[0].name).toBe('all-disabled');
+    expect(byName.get('all-disabled')).toMatchObject({ available: true, current: true });
+    expect(byName.get('all-balanced')?.available).toBe(true);
+    expect(byName.get('all-1g.6gb')?.available).toBe(true);
+    const h100Only = byName.get('all-1g.10gb');
+    expect(h100Only?.available).toBe(false);
+    expect(h100Only?.reasons.join(' ')).toMatch(/1g\.10gb/);
+    const firstUnavailable = options.findIndex((option) => !option.available);
+    expect(options.slice(firstUnavailable).every((option) => !option.available)).toBe(true);
+  });
+
+  it('prefixes reasons with the node when several are selected', () => {
+    const options = configOptions(
+      [viewOf(a30DisabledNode('worker1'), 'mixed'), viewOf(a30DisabledNode('worker2'), 'mixed')],
+      source,
+    );
+    const unavailable = options.find((option) => !option.available);
+    expect(unavailable?.reasons[0]).toMatch(/^worker1: /);
+  });
+});

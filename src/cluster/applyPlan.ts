@@ -1,0 +1,366 @@
+/**
+ * What setting `nvidia.com/mig.config=<name>` on some nodes will do, before anything is written:
+ * per node and GPU the layout before and after, the resources the node advertises before and
+ * after, the GPU pods that make the change fail (the mig-manager does not drain them), and what
+ * blocks or weakens the change. Pure; the apply modal renders it and writes only what it says.
+ */
+import {
+  configsValidForGpus,
+  listConfigNames,
+  type ConfigChoice,
+  type ConfigIssue,
+  type MigPartedConfigFile,
+  type ValidationGpu,
+} from '../geometry/migParted';
+import { predictNodeAfterConfig, type ConfigPrediction } from '../geometry/predictConfig';
+import { diffResources, type ResourceChange } from '../geometry/prediction';
+import type { GpuModel, LayoutResult, MigStrategy } from '../geometry/types';
+import { isGpuResourceName } from './pods';
+import type {
+  GpuNodeView,
+  GpuPodUsage,
+  MigConfigSourceView,
+  MigConfigState,
+  SliceInstanceView,
+} from './types';
+
+/** The config `all-disabled`: MIG off on every GPU ("Disable MIG"). */
+export const ALL_DISABLED_CONFIG = 'all-disabled';
+
+export interface PlanConfigSource {
+  config?: MigPartedConfigFile;
+  view: MigConfigSourceView;
+}
+
+export type PlanIssueCode =
+  // Errors: block the apply.
+  | 'no-config-source'
+  | 'config-not-found'
+  | 'config-invalid'
+  | 'not-mig-capable'
+  // Warnings: need acknowledging.
+  | 'single-strategy-invalid'
+  | 'strategy-none'
+  | 'gpu-pods'
+  | 'already-pending'
+  | 'unknown-model'
+  | 'unverified-layout'
+  | 'built-in-config'
+  // Information: the node is skipped.
+  | 'already-applied'
+  | 'same-value-no-retry';
+
+export interface PlanIssue {
+  severity: 'error' | 'warning' | 'info';
+  code: PlanIssueCode;
+  /** Engine wording with the specifics (profile, GPU, entry), English. */
+  details: string[];
+}
+
+export interface GpuPlan {
+  index: number;
+  model?: GpuModel;
+  before: { migEnabled: boolean; instances: SliceInstanceView[] };
+  after: {
+    migEnabled: boolean;
+    /** Undefined when the GPU keeps MIG off, or the model is unknown. */
+    layout?: LayoutResult;
+    /** mig-parted leaves this GPU as it is. */
+    untouched: boolean;
+  };
+  /** Instance ids (as drawn after) that are new or moved compared with before. */
+  changedInstanceIds: string[];
+}
+
+export interface NodeApplyPlan {
+  nodeName: string;
+  /** The node's `nvidia.com/mig.config` now. */
+  currentConfig?: string;
+  state: MigConfigState;
+  configSource?: MigConfigSourceView;
+  prediction?: ConfigPrediction;
+  gpus: GpuPlan[];
+  /** GPU resources the node advertises now (allocatable). */
+  resourcesBefore: Record<string, number>;
+  /** What it will advertise after a successful apply; undefined when not predictable. */
+  resourcesAfter?: Record<string, number>;
+  changes: ResourceChange[];
+  /** GPU pods on the node: while they run, the change fails ("In use by another client"). */
+  pods: GpuPodUsage[];
+  unschedulable: boolean;
+  issues: PlanIssue[];
+  /** Any error: nothing may be written to this node. */
+  blocked: boolean;
+  /** The label already has this value: writing it would do nothing (the node is skipped). */
+  skip: boolean;
+}
+
+export interface ApplyPlan {
+  configName: string;
+  strategy?: MigStrategy;
+  nodes: NodeApplyPlan[];
+  /** Nodes the apply writes to (not skipped). */
+  writes: string[];
+  blocked: boolean;
+  /** True when warnings exist that the user must acknowledge. */
+  needsAcknowledgement: boolean;
+}
+
+export interface ApplyPlanInput {
+  nodes: GpuNodeView[];
+  configName: string;
+  strategy?: MigStrategy;
+  sourceFor: (nodeName: string) => PlanConfigSource;
+}
+
+function gpuResources(resources: Record<string, number>): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [name, value] of Object.entries(resources)) {
+    if (isGpuResourceName(name)) result[name] = value;
+  }
+  return result;
+}
+
+/** The GPUs of a node as mig-parted identifies them (GFD gives the model, not the PCI id). */
+function validationGpus(node: GpuNodeView): ValidationGpu[] {
+  const model = node.model;
+  if (!model) return [];
+  return node.gpus.map((gpu) => ({
+    index: gpu.index,
+    deviceId: gpu.deviceId ?? model.pciDeviceIds[0] ?? '',
+    model,
+  }));
+}
+
+const placementKey = (instance: { profile: string; start: number }) =>
+  `${instance.profile}@${instance.start}`;
+
+function planGpus(node: GpuNodeView, prediction: ConfigPrediction | undefined): GpuPlan[] {
+  return node.gpus.map((gpu) => {
+    const predicted = prediction?.gpus.find((candidate) => candidate.index === gpu.index);
+    const after: GpuPlan['after'] = {
+      migEnabled: predicted ? predicted.migEnabled : gpu.migEnabled,
+      untouched: predicted ? predicted.untouched : true,
+    };
+    if (predicted?.layout && predicted.migEnabled) after.layout = predicted.layout;
+    const beforeKeys = new Set(gpu.migEnabled ? gpu.instances.map(placementKey) : []);
+    const changedInstanceIds =
+      after.layout && !after.untouched
+        ? after.layout.instances
+            .filter((instance) => !beforeKeys.has(placementKey(instance)))
+            .map((instance) => `${node.name}/gpu${gpu.index}/after/${placementKey(instance)}`)
+        : [];
+    const plan: GpuPlan = {
+      index: gpu.index,
+      before: { migEnabled: gpu.migEnabled, instances: gpu.instances },
+      after,
+      changedInstanceIds,
+    };
+    if (gpu.model ?? node.model) plan.model = gpu.model ?? node.model;
+    return plan;
+  });
+}
+
+const issueMessages = (issues: ConfigIssue[], codes: ConfigIssue['code'][]) =>
+  issues.filter((issue) => codes.includes(issue.code)).map((issue) => issue.message);
+
+/** Plans one node. Never throws. */
+export function planNodeApply(
+  node: GpuNodeView,
+  configName: string,
+  strategy: MigStrategy | undefined,
+  source: PlanConfigSource,
+): NodeApplyPlan {
+  const issues: PlanIssue[] = [];
+  const add = (severity: PlanIssue['severity'], code: PlanIssueCode, details: string[] = []) =>
+    issues.push({ severity, code, details });
+  const resourcesBefore = gpuResources(node.allocatable);
+
+  let prediction: ConfigPrediction | undefined;
+  if (!source.config) {
+    add(
+      'error',
+      'no-config-source',
+      source.view.fallbackReason ? [source.view.fallbackReason] : [],
+    );
+  } else if (!node.model) {
+    const found = listConfigNames(source.config).includes(configName);
+    if (!found) add('error', 'config-not-found');
+    add('warning', 'unknown-model', node.product ? [node.product] : []);
+  } else {
+    prediction = predictNodeAfterConfig({
+      config: source.config,
+      configName,
+      strategy: strategy ?? 'none',
+      product: node.product,
+      gpus: node.gpus.map((gpu) => ({
+        index: gpu.index,
+        deviceId: gpu.deviceId ?? node.model?.pciDeviceIds[0] ?? '',
+        ...(node.model ? { model: node.model } : {}),
+        current: { migEnabled: gpu.migEnabled, counts: gpu.requestedCounts ?? {} },
+      })),
+    });
+    if (!prediction.found) {
+      add('error', 'config-not-found', issueMessages(prediction.errors, ['config-not-found']));
+    } else {
+      const notCapable = issueMessages(prediction.errors, ['not-mig-capable']);
+      if (notCapable.length > 0) add('error', 'not-mig-capable', notCapable);
+      const invalid = prediction.errors
+        .filter(
+          (issue) =>
+            !['config-not-found', 'not-mig-capable', 'single-strategy-invalid'].includes(
+              issue.code,
+            ),
+        )
+        .map((issue) => issue.message);
+      if (invalid.length > 0) add('error', 'config-invalid', invalid);
+      // The mig-manager applies it; the device plugin then refuses the layout. The user may be
+      // about to switch to `mixed`, so this warns instead of blocking.
+      const singleInvalid = issueMessages(prediction.errors, ['single-strategy-invalid']);
+      if (singleInvalid.length > 0) add('warning', 'single-strategy-invalid', singleInvalid);
+      if (prediction.warnings.length > 0) {
+        add(
+          'warning',
+          'unverified-layout',
+          prediction.warnings.map((issue) => issue.message),
+        );
+      }
+    }
+  }
+
+  const gpus = planGpus(node, prediction);
+  if (strategy === 'none' && gpus.some((gpu) => gpu.after.migEnabled)) {
+    add('warning', 'strategy-none');
+  }
+  if (source.view.kind === 'built-in' && source.view.fallbackReason) {
+    add('warning', 'built-in-config', [source.view.fallbackReason]);
+  }
+
+  const sameValue = node.migConfig === configName;
+  if (sameValue) {
+    add('info', node.migConfigState === 'success' ? 'already-applied' : 'same-value-no-retry');
+  } else {
+    if (node.migConfigState === 'pending' || node.migConfigState === 'rebooting') {
+      add('warning', 'already-pending', node.migConfig ? [node.migConfig] : []);
+    }
+    if (node.pods.length > 0) {
+      add(
+        'warning',
+        'gpu-pods',
+        node.pods.map((pod) => `${pod.namespace}/${pod.name}`),
+      );
+    }
+  }
+
+  const resourcesAfter = prediction?.advertisement
+    ? gpuResources(prediction.advertisement.resources)
+    : undefined;
+  const plan: NodeApplyPlan = {
+    nodeName: node.name,
+    state: node.migConfigState,
+    gpus,
+    resourcesBefore,
+    changes: resourcesAfter ? diffResources(resourcesBefore, resourcesAfter) : [],
+    pods: node.pods,
+    unschedulable: node.unschedulable,
+    issues,
+    blocked: !sameValue && issues.some((issue) => issue.severity === 'error'),
+    skip: sameValue,
+  };
+  if (node.migConfig !== undefined) plan.currentConfig = node.migConfig;
+  if (node.configSource) plan.configSource = node.configSource;
+  if (prediction) plan.prediction = prediction;
+  if (resourcesAfter) plan.resourcesAfter = resourcesAfter;
+  return plan;
+}
+
+export function planApply(input: ApplyPlanInput): ApplyPlan {
+  const nodes = input.nodes.map((node) =>
+    planNodeApply(node, input.configName, input.strategy, input.sourceFor(node.name)),
+  );
+  const plan: ApplyPlan = {
+    configName: input.configName,
+    nodes,
+    writes: nodes.filter((node) => !node.skip).map((node) => node.nodeName),
+    blocked: nodes.some((node) => node.blocked),
+    needsAcknowledgement: nodes.some(
+      (node) => !node.skip && node.issues.some((issue) => issue.severity === 'warning'),
+    ),
+  };
+  if (input.strategy) plan.strategy = input.strategy;
+  return plan;
+}
+
+export interface ConfigOption {
+  name: string;
+  /** Valid (or not decidable offline) for every selected node. */
+  available: boolean;
+  /** `unknown` when some node's layout cannot be checked offline. */
+  verdict: 'valid' | 'invalid' | 'unknown';
+  /** Why it is unavailable, prefixed with the node when several are selected. */
+  reasons: string[];
+  comment?: string[];
+  /** The value every selected node already has. */
+  current: boolean;
+}
+
+/**
+ * Every config name any selected node's config source knows, judged for every selected node's GPUs
+ * (`configsValidForGpus`). Available when no node finds it invalid; unknown models cannot be
+ * judged and make the verdict `unknown`. Sorted: available first, then by name, `all-disabled` first.
+ */
+export function configOptions(
+  nodes: GpuNodeView[],
+  sourceFor: (nodeName: string) => PlanConfigSource,
+): ConfigOption[] {
+  const byName = new Map<string, ConfigOption>();
+  const perNode = nodes.map((node) => {
+    const config = sourceFor(node.name).config;
+    const choices = new Map<string, ConfigChoice>();
+    if (config && node.model) {
+      for (const choice of configsValidForGpus(config, validationGpus(node))) {
+        choices.set(choice.name, choice);
+      }
+    } else if (config) {
+      for (const name of listConfigNames(config)) {
+        choices.set(name, { name, verdict: 'unknown', reasons: [] });
+      }
+    }
+    return { node, choices };
+  });
+  for (const { choices } of perNode) {
+    for (const name of choices.keys()) {
+      if (!byName.has(name)) {
+        byName.set(name, { name, available: true, verdict: 'valid', reasons: [], current: false });
+      }
+    }
+  }
+  const several = nodes.length > 1;
+  for (const option of byName.values()) {
+    for (const { node, choices } of perNode) {
+      const prefix = several ? `${node.name}: ` : '';
+      const choice = choices.get(option.name);
+      if (!choice) {
+        option.available = false;
+        option.verdict = 'invalid';
+        option.reasons.push(`${prefix}not in the mig-parted config this node uses`);
+        continue;
+      }
+      if (choice.comment && !option.comment) option.comment = choice.comment;
+      if (choice.verdict === 'invalid') {
+        option.available = false;
+        option.verdict = 'invalid';
+        option.reasons.push(...choice.reasons.map((reason) => `${prefix}${reason}`));
+      } else if (choice.verdict === 'unknown' && option.verdict === 'valid') {
+        option.verdict = 'unknown';
+      }
+    }
+    option.current = nodes.length > 0 && nodes.every((node) => node.migConfig === option.name);
+  }
+  return [...byName.values()].sort((a, b) => {
+    if (a.available !== b.available) return a.available ? -1 : 1;
+    if (a.name === ALL_DISABLED_CONFIG) return -1;
+    if (b.name === ALL_DISABLED_CONFIG) return 1;
+    return a.name.localeCompare(b.name, undefined, { numeric: true });
+  });
+}

@@ -1,0 +1,172 @@
+/**
+ * JSON Patches (RFC 6902) for every write the plugin makes. Each patch starts with a `test` of the
+ * value the user's preview was computed from, so the API server rejects the write (HTTP 422) when
+ * someone changed the object in between, instead of overwriting their change silently. Pure: the
+ * caller sends them with `k8sPatch`.
+ */
+import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
+import type { MigStrategy } from '../geometry/types';
+import { MIG_CONFIG_CHANGED_AT_ANNOTATION, MIG_CONFIG_LABEL } from './labels';
+import type { ClusterPolicyKind, NodeKind } from './models';
+
+/** RFC 6901: `~` → `~0`, `/` → `~1` (order matters). */
+export function escapeJsonPointerSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function labelPath(label: string): string {
+  return `/metadata/labels/${escapeJsonPointerSegment(label)}`;
+}
+
+export function annotationPath(annotation: string): string {
+  return `/metadata/annotations/${escapeJsonPointerSegment(annotation)}`;
+}
+
+/** `/metadata/labels/nvidia.com~1mig.config`. */
+export const MIG_CONFIG_LABEL_PATH = labelPath(MIG_CONFIG_LABEL);
+
+/** What the preview saw of a node: the precondition of every write to it. */
+export interface NodeSnapshot {
+  name: string;
+  /** Raw `nvidia.com/mig.config` value; undefined when the label is absent. */
+  migConfigLabel?: string;
+  /** `metadata.resourceVersion` the preview was computed from. */
+  resourceVersion?: string;
+  /** Whether the node has `metadata.labels` / `metadata.annotations` at all. */
+  hasLabels: boolean;
+  hasAnnotations: boolean;
+  unschedulable: boolean;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The snapshot of a node object as the preview read it. */
+export function nodeSnapshot(node: NodeKind): NodeSnapshot {
+  const labels: unknown = node.metadata?.labels;
+  const raw = isObject(labels) ? labels[MIG_CONFIG_LABEL] : undefined;
+  const snapshot: NodeSnapshot = {
+    name: node.metadata?.name ?? '',
+    hasLabels: isObject(labels),
+    hasAnnotations: isObject(node.metadata?.annotations),
+    unschedulable: node.spec?.unschedulable === true,
+  };
+  if (typeof raw === 'string') snapshot.migConfigLabel = raw;
+  if (node.metadata?.resourceVersion) snapshot.resourceVersion = node.metadata.resourceVersion;
+  return snapshot;
+}
+
+export class MissingPreconditionError extends Error {
+  constructor(what: string) {
+    super(`Cannot guard the change of ${what}: its resourceVersion is unknown. Reload and retry.`);
+    this.name = 'MissingPreconditionError';
+  }
+}
+
+/**
+ * The test that proves the node still is what the preview showed. With the label present, its
+ * value. With the label absent, JSON Patch cannot test that a member is missing (a `test` against
+ * a missing path fails), so the whole object's `resourceVersion` is tested instead: stricter (any
+ * write to the node makes it fail, and the user re-previews), but never wrong.
+ */
+function migConfigPrecondition(node: NodeSnapshot): Patch {
+  if (node.migConfigLabel !== undefined) {
+    return { op: 'test', path: MIG_CONFIG_LABEL_PATH, value: node.migConfigLabel };
+  }
+  if (!node.resourceVersion) throw new MissingPreconditionError(`node ${node.name}`);
+  return { op: 'test', path: '/metadata/resourceVersion', value: node.resourceVersion };
+}
+
+function setMember(exists: boolean, parentPath: string, path: string, key: string, value: string) {
+  // `add` on an object member is an upsert; the parent object itself must exist first.
+  return exists
+    ? { op: 'add', path, value }
+    : { op: 'add', path: parentPath, value: { [key]: value } };
+}
+
+/**
+ * Sets `nvidia.com/mig.config` to `configName`, guarded by the value the preview used, and records
+ * when (the mig-manager writes no timestamp; the plugin uses it for "pending for 20 min").
+ */
+export function migConfigLabelPatch(node: NodeSnapshot, configName: string, now: Date): Patch[] {
+  return [
+    migConfigPrecondition(node),
+    setMember(
+      node.hasLabels,
+      '/metadata/labels',
+      MIG_CONFIG_LABEL_PATH,
+      MIG_CONFIG_LABEL,
+      configName,
+    ),
+    setMember(
+      node.hasAnnotations,
+      '/metadata/annotations',
+      annotationPath(MIG_CONFIG_CHANGED_AT_ANNOTATION),
+      MIG_CONFIG_CHANGED_AT_ANNOTATION,
+      now.toISOString(),
+    ),
+  ];
+}
+
+/**
+ * Cordons the node (`spec.unschedulable: true`, what `oc adm cordon` writes), guarded like the label
+ * change: the node is only cordoned while it still carries the config the user is replacing.
+ */
+export function cordonPatch(node: NodeSnapshot): Patch[] {
+  return [migConfigPrecondition(node), { op: 'add', path: '/spec/unschedulable', value: true }];
+}
+
+/** Uncordons a node the plugin cordoned, only while it is still cordoned. */
+export function uncordonPatch(): Patch[] {
+  return [
+    { op: 'test', path: '/spec/unschedulable', value: true },
+    { op: 'replace', path: '/spec/unschedulable', value: false },
+  ];
+}
+
+/** What the preview saw of a ClusterPolicy. */
+export interface ClusterPolicySnapshot {
+  name: string;
+  /** Raw `spec.mig.strategy`; undefined when absent. */
+  strategy?: string;
+  hasMig: boolean;
+  hasSpec: boolean;
+  resourceVersion?: string;
+}
+
+export function clusterPolicySnapshot(policy: ClusterPolicyKind): ClusterPolicySnapshot {
+  const spec: unknown = policy.spec;
+  const mig: unknown = isObject(spec) ? spec.mig : undefined;
+  const strategy: unknown = isObject(mig) ? mig.strategy : undefined;
+  const snapshot: ClusterPolicySnapshot = {
+    name: policy.metadata?.name ?? '',
+    hasSpec: isObject(spec),
+    hasMig: isObject(mig),
+  };
+  if (typeof strategy === 'string') snapshot.strategy = strategy;
+  if (policy.metadata?.resourceVersion) snapshot.resourceVersion = policy.metadata.resourceVersion;
+  return snapshot;
+}
+
+/**
+ * Sets `spec.mig.strategy`. With a strategy present: test it, then replace. Absent: the
+ * resourceVersion is tested (see `migConfigPrecondition`) and `spec.mig` (or its `strategy`) added.
+ */
+export function strategyPatch(policy: ClusterPolicySnapshot, strategy: MigStrategy): Patch[] {
+  if (policy.hasMig && policy.strategy !== undefined) {
+    return [
+      { op: 'test', path: '/spec/mig/strategy', value: policy.strategy },
+      { op: 'replace', path: '/spec/mig/strategy', value: strategy },
+    ];
+  }
+  if (!policy.resourceVersion) throw new MissingPreconditionError(`ClusterPolicy ${policy.name}`);
+  const guard: Patch = {
+    op: 'test',
+    path: '/metadata/resourceVersion',
+    value: policy.resourceVersion,
+  };
+  if (policy.hasMig) return [guard, { op: 'add', path: '/spec/mig/strategy', value: strategy }];
+  if (policy.hasSpec) return [guard, { op: 'add', path: '/spec/mig', value: { strategy } }];
+  return [guard, { op: 'add', path: '/spec', value: { mig: { strategy } } }];
+}

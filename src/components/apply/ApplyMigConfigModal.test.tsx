@@ -1,0 +1,155 @@
+import { sdkMock } from './__fixtures__/sdkMock';
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { ApplyMigConfigModal } from './ApplyMigConfigModal';
+import { seedCluster } from './__fixtures__/cluster';
+import { initTestI18n } from './__fixtures__/i18n';
+
+const {
+  k8sPatch,
+  mockHttpError,
+  resetK8sWatchFixtures,
+  setAccessReviewAllowed,
+  setK8sWatchFixtures,
+} = sdkMock;
+
+// jsdom resolves `yaml` to its ESM browser build, which Jest cannot load; use the CommonJS build.
+jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
+jest.mock('../SliceMap', () =>
+  jest.requireActual('../gpu-page/__fixtures__/sliceMapStub').sliceMapModuleStub(),
+);
+
+const patchMock = k8sPatch as unknown as jest.Mock;
+
+beforeAll(initTestI18n);
+afterEach(() => {
+  resetK8sWatchFixtures();
+  patchMock.mockClear();
+});
+
+const renderModal = (props: { nodeNames?: string[]; initialConfig?: string } = {}) =>
+  render(
+    <ApplyMigConfigModal
+      isOpen
+      onClose={jest.fn()}
+      nodeNames={props.nodeNames ?? ['worker1', 'worker2']}
+      {...(props.initialConfig ? { initialConfig: props.initialConfig } : {})}
+    />,
+  );
+
+const applyButton = () => screen.getByRole('button', { name: /^Apply/ });
+
+describe('ApplyMigConfigModal', () => {
+  it('offers valid configs and lists the others disabled with the reason', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    renderModal();
+    await userEvent.click(screen.getByRole('button', { name: 'MIG config' }));
+    expect(screen.getByRole('option', { name: /^all-balanced/ })).toBeEnabled();
+    const h100 = screen.getByRole('option', { name: /^all-1g\.10gb\s/ });
+    expect(h100).toBeDisabled();
+    expect(h100).toHaveTextContent(/worker1: .*1g\.10gb/);
+  });
+
+  it('previews every node and states exactly what Apply writes', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    renderModal({ initialConfig: 'all-balanced' });
+    expect(
+      await screen.findByRole('grid', { name: 'Resources of worker1 before and after' }),
+    ).toHaveTextContent(/nvidia\.com\/gpu\s*10-1/);
+    expect(
+      screen.getByRole('grid', { name: 'Resources of worker2 before and after' }),
+    ).toHaveTextContent(/nvidia\.com\/mig-1g\.6gb\s*02\+2/);
+    expect(screen.getAllByLabelText('Slice map GPU 0')).toHaveLength(4);
+    expect(applyButton()).toHaveTextContent('Apply nvidia.com/mig.config=all-balanced on 2 node');
+    expect(applyButton()).toBeEnabled();
+    await userEvent.click(applyButton());
+    await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(2));
+    expect(patchMock.mock.calls[0][0].data).toEqual([
+      { op: 'test', path: '/metadata/labels/nvidia.com~1mig.config', value: 'all-disabled' },
+      { op: 'add', path: '/metadata/labels/nvidia.com~1mig.config', value: 'all-balanced' },
+      expect.objectContaining({ op: 'add' }),
+    ]);
+    expect(await screen.findByText('The label was written on 2 node')).toBeInTheDocument();
+    expect(screen.getAllByText('nvidia.com/mig.config=all-balanced')).toHaveLength(2);
+  });
+
+  it('blocks Apply on errors and says why', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    renderModal({ nodeNames: ['worker1'], initialConfig: 'all-9g.99gb' });
+    expect(
+      await screen.findByText("'all-9g.99gb' is not in the mig-parted config this node uses"),
+    ).toBeInTheDocument();
+    expect(applyButton()).toBeDisabled();
+    expect(screen.getByText('Resolve the errors shown in the preview first.')).toBeInTheDocument();
+  });
+
+  it('needs warnings acknowledged: single strategy with a mixed layout', async () => {
+    setK8sWatchFixtures({ objects: seedCluster({ strategy: 'single' }) });
+    renderModal({ nodeNames: ['worker1'], initialConfig: 'all-balanced' });
+    expect(
+      await screen.findByText('The single strategy cannot advertise this layout'),
+    ).toBeInTheDocument();
+    expect(applyButton()).toBeDisabled();
+    await userEvent.click(screen.getByRole('checkbox', { name: /I have read the warnings above/ }));
+    expect(applyButton()).toBeEnabled();
+  });
+
+  it('lists GPU pods, warns, and cordons first when asked', async () => {
+    setK8sWatchFixtures({ objects: seedCluster({ podOn: 'worker1' }) });
+    renderModal({ nodeNames: ['worker1'], initialConfig: 'all-balanced' });
+    expect(await screen.findByText('GPU pods are running on this node')).toBeInTheDocument();
+    const pods = screen.getByRole('grid', { name: 'GPU pods on worker1' });
+    expect(within(pods).getByText('train-1')).toBeInTheDocument();
+    expect(within(pods).getByText('ReplicaSet/train-1-rs')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Cordon worker1 first' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /I have read the warnings/ }));
+    await userEvent.click(applyButton());
+    await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(2));
+    expect(patchMock.mock.calls[0][0].data[1]).toEqual({
+      op: 'add',
+      path: '/spec/unschedulable',
+      value: true,
+    });
+    expect(await screen.findByText(/\(cordoned first\)/)).toBeInTheDocument();
+  });
+
+  it('reports a conflict, overwrites nothing and keeps the preview', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    patchMock.mockRejectedValueOnce(mockHttpError(422, 'the server rejected our request'));
+    renderModal({ initialConfig: 'all-balanced' });
+    await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
+    await userEvent.click(applyButton());
+    expect(
+      await screen.findByText('Changed by someone else since the preview: nothing was overwritten'),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/worker2: not attempted/)).toBeInTheDocument();
+    expect(patchMock).toHaveBeenCalledTimes(1);
+    expect(applyButton()).toBeInTheDocument();
+  });
+
+  it('says exactly which nodes changed when a later write is forbidden', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    patchMock
+      .mockImplementationOnce((options: { resource: unknown }) => Promise.resolve(options.resource))
+      .mockRejectedValueOnce(mockHttpError(403, 'nodes "worker2" is forbidden'));
+    renderModal({ initialConfig: 'all-balanced' });
+    await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
+    await userEvent.click(applyButton());
+    expect(await screen.findByText('1 of 2 nodes changed')).toBeInTheDocument();
+    expect(
+      screen.getByText(/worker1: nvidia.com\/mig.config set to all-balanced/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/worker2: not changed. You are not allowed/)).toBeInTheDocument();
+  });
+
+  it('keeps the preview but disables Apply, with the reason, when the user may not patch nodes', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    setAccessReviewAllowed(false);
+    renderModal({ initialConfig: 'all-balanced' });
+    expect(
+      await screen.findByRole('grid', { name: 'Resources of worker1 before and after' }),
+    ).toBeInTheDocument();
+    expect(applyButton()).toBeDisabled();
+    expect(screen.getByText(/You are not allowed to patch nodes/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,184 @@
+/**
+ * The words for apply-plan issues and mig-manager log findings. Kept apart from the components so
+ * the modal, the progress panel and the Node tab say the same thing.
+ */
+import type { PlanIssue } from '../../cluster/applyPlan';
+import type { MigLogFinding } from '../../cluster/migManagerLog';
+import type { usePluginTranslation } from '../../hooks/usePluginTranslation';
+
+export type Translate = ReturnType<typeof usePluginTranslation>['t'];
+
+export interface IssueText {
+  title: string;
+  body?: string;
+}
+
+export function planIssueText(t: Translate, issue: PlanIssue, configName: string): IssueText {
+  switch (issue.code) {
+    case 'no-config-source':
+      return {
+        title: t('No mig-parted config could be read for this node'),
+        body: t('Without it the change cannot be checked, and the mig-manager may fail.'),
+      };
+    case 'config-not-found':
+      return {
+        title: t("'{{config}}' is not in the mig-parted config this node uses", {
+          config: configName,
+        }),
+        body: t('The mig-manager would fail with "selected mig-config not present".'),
+      };
+    case 'config-invalid':
+      return {
+        title: t("'{{config}}' cannot be created on this node's GPUs", { config: configName }),
+        body: t('mig-parted would fail on the node and the state would become failed.'),
+      };
+    case 'not-mig-capable':
+      return { title: t('A GPU on this node does not support MIG') };
+    case 'single-strategy-invalid':
+      return {
+        title: t('The single strategy cannot advertise this layout'),
+        body: t(
+          'The mig-manager will apply it, but the device plugin refuses mixed instance types under the single strategy: the node will offer no GPUs (GFD labels it MIG-INVALID) until the strategy is changed to mixed.',
+        ),
+      };
+    case 'strategy-none':
+      return {
+        title: t('The cluster strategy is none'),
+        body: t(
+          'The device plugin advertises each GPU whole, so MIG instances will not be schedulable. Change the strategy to single or mixed.',
+        ),
+      };
+    case 'gpu-pods':
+      return {
+        title: t('GPU pods are running on this node'),
+        body: t(
+          'The mig-manager does not drain or evict pods: while these pods hold the GPU the change fails ("In use by another client"). Cordon the node so no new GPU pods land on it, then stop or move these pods before applying.',
+        ),
+      };
+    case 'already-pending':
+      return {
+        title: t('A change is already in progress on this node'),
+        body: t(
+          'The mig-manager finishes the current run first and then applies the newest value of the label.',
+        ),
+      };
+    case 'unknown-model':
+      return {
+        title: t('The GPU model is not in the plugin catalog'),
+        body: t('The layout cannot be checked or drawn; the result is unverified.'),
+      };
+    case 'unverified-layout':
+      return { title: t('Part of this prediction is unverified') };
+    case 'built-in-config':
+      return { title: t("Checked against the plugin's built-in config, not the cluster's") };
+    case 'already-applied':
+      return {
+        title: t("This node already has '{{config}}'", { config: configName }),
+        body: t('Nothing will be written to it.'),
+      };
+    case 'same-value-no-retry':
+      return {
+        title: t("This node's label is already '{{config}}'", { config: configName }),
+        body: t(
+          'Writing the same value does not make the mig-manager run again. Use Retry in the progress panel or the Node tab instead.',
+        ),
+      };
+    default:
+      return { title: issue.code };
+  }
+}
+
+export function logFindingText(t: Translate, finding: MigLogFinding): IssueText & { fix: string } {
+  switch (finding.code) {
+    case 'in-use':
+      return {
+        title: t('The GPU was in use by another client'),
+        body: finding.pods?.length
+          ? t('These pods held the GPU: {{pods}}.', { pods: finding.pods.join(', ') })
+          : t(
+              'A process still held the GPU: a GPU pod (the mig-manager does not drain them) or a host service such as nvidia-persistenced, DCGM or the fabric manager.',
+            ),
+        fix: t(
+          'Cordon the node, stop or move the GPU pods on it, then retry. If no pod holds the GPU, stop the host GPU clients.',
+        ),
+      };
+    case 'nvidia-drm':
+      return {
+        title: t('The nvidia_drm kernel module blocks the GPU reset'),
+        body: t('Changing the MIG mode needs a GPU reset, which fails while nvidia_drm is loaded.'),
+        fix: t(
+          'Unload nvidia_drm on the node (driver configuration), or set WITH_REBOOT=true in the ClusterPolicy spec.migManager.env so the mig-manager reboots the node, then retry.',
+        ),
+      };
+    case 'gpu-reset':
+      return {
+        title: t('The GPU could not be reset'),
+        body: t('Some hypervisors and clouds do not allow a GPU reset in place.'),
+        fix: t('Set WITH_REBOOT=true in the ClusterPolicy spec.migManager.env, then retry.'),
+      };
+    case 'insufficient-resources':
+      return {
+        title: t('mig-parted could not create the instances (Insufficient Resources)'),
+        body: t(
+          'The layout does not fit the GPU as it is: instances left over from an earlier run, or a layout this GPU cannot hold.',
+        ),
+        fix: t('Go back to the previous config, or choose a config the preview shows as valid.'),
+      };
+    case 'config-not-found':
+      return {
+        title: t("The config '{{config}}' is not in the mig-manager's file", {
+          config: finding.configName ?? '',
+        }),
+        body: t(
+          'A custom ConfigMap edit reaches the pod only after the kubelet syncs it, and nothing re-runs until the label changes.',
+        ),
+        fix: t(
+          'Choose a config that exists, or check spec.migManager.config.name in the ClusterPolicy.',
+        ),
+      };
+    case 'invalid-config':
+      return {
+        title: t('mig-parted refuses the config file'),
+        body: t('The file does not parse or does not validate, so every change fails.'),
+        fix: t(
+          'Fix the ConfigMap named in spec.migManager.config.name, then change the label again.',
+        ),
+      };
+    case 'operand-not-stopping':
+      return {
+        title: t('The mig-manager is waiting for {{operand}} to stop', {
+          operand: finding.operand ?? '',
+        }),
+        body: t(
+          'It waits up to 5 minutes per operand and then gives up without writing a state, leaving the node pending.',
+        ),
+        fix: t('Check why that operand pod does not terminate; then set the label again.'),
+      };
+    case 'rebooting':
+      return {
+        title: t('The node is rebooting to change the MIG mode'),
+        fix: t('Wait for the node to come back; the state is re-evaluated after boot.'),
+      };
+    case 'mode-not-applied-after-reboot':
+      return {
+        title: t('The MIG mode did not change even after a reboot'),
+        fix: t('Check the GPU and hypervisor support for MIG on this node.'),
+      };
+    default:
+      return { title: finding.code, fix: '' };
+  }
+}
+
+/** Causes to name when the log cannot be read or says nothing specific. */
+export function likelyFailureCauses(t: Translate): string[] {
+  return [
+    t(
+      'A GPU pod or host process held the GPU ("In use by another client"); the mig-manager does not drain pods.',
+    ),
+    t(
+      'nvidia_drm is loaded, or the platform cannot reset the GPU without a reboot (WITH_REBOOT=true).',
+    ),
+    t('The config name is not in the mig-parted file in use, or the file is invalid.'),
+    t('The layout cannot be created on this GPU (Insufficient Resources).'),
+  ];
+}
