@@ -27,7 +27,14 @@ const GpuPartitioningPage = () => {
       <ListPageHeader title={t('GPU Partitioning')} />
       <GpuPartitioningView
         data={data}
-        planner={<ProfileRequestCard nodes={result.nodes} summary={result.summary} />}
+        planner={
+          <ProfileRequestCard
+            nodes={result.nodes}
+            summary={result.summary}
+            strategy={result.strategy}
+            configSources={result.configSource}
+          />
+        }
       />
     </>
   );

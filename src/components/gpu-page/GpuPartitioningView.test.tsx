@@ -83,7 +83,7 @@ describe('GpuPartitioningView', () => {
 
   it('links node counts by state to the filtered Nodes tab', async () => {
     const { currentUrl } = renderWithRouter(<GpuPartitioningView data={loadedData} />);
-    await userEvent.click(screen.getByRole('link', { name: '1 nodes in state failed' }));
+    await userEvent.click(screen.getByRole('link', { name: 'Nodes in state failed: 1' }));
     expect(currentUrl()).toContain('state=failed');
     const table = screen.getByRole('grid', { name: 'GPU nodes' });
     expect(within(table).getByText('gpu-h100-failed')).toBeInTheDocument();

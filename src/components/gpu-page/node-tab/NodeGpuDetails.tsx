@@ -1,5 +1,4 @@
 import {
-  Alert,
   Card,
   CardBody,
   CardTitle,
@@ -24,6 +23,7 @@ import { NodeSliceMaps } from '../nodes/NodeSliceMaps';
 import { formatMiB } from '../shared/format';
 import { NodeConditionAlerts } from '../shared/NodeConditionAlerts';
 import {
+  DataWarnings,
   ErrorState,
   ForbiddenState,
   LoadingSkeleton,
@@ -97,13 +97,11 @@ export const NodeGpuDetails = ({
   return (
     <PageSection hasBodyWrapper={false}>
       <Stack hasGutter>
-        {warnings.map((warning) => (
-          <StackItem key={warning.message}>
-            <Alert isInline variant="warning" title={t('Some GPU information could not be read')}>
-              {warning.message}
-            </Alert>
+        {warnings.length > 0 && (
+          <StackItem>
+            <DataWarnings warnings={warnings} />
           </StackItem>
-        ))}
+        )}
         <StackItem>
           <NodeConditionAlerts node={view} />
         </StackItem>
@@ -130,8 +128,8 @@ export const NodeGpuDetails = ({
                     <DescriptionListGroup>
                       <DescriptionListTerm>{t('GPUs')}</DescriptionListTerm>
                       <DescriptionListDescription>
-                        {t('{{count}} × {{memory}}', {
-                          count: view.gpuCount,
+                        {t('{{gpus}} × {{memory}}', {
+                          gpus: view.gpuCount,
                           memory: formatMiB(view.gpuMemoryMiB) ?? t('unknown memory'),
                         })}
                       </DescriptionListDescription>

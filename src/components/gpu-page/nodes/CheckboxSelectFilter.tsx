@@ -8,6 +8,7 @@ import {
   ToolbarFilter,
 } from '@patternfly/react-core';
 import { type ReactNode, useState } from 'react';
+import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 
 export interface FilterOption {
   value: string;
@@ -43,6 +44,7 @@ export const CheckboxSelectFilter = ({
   groups,
   showToolbarItem = true,
 }: CheckboxSelectFilterProps) => {
+  const { t } = usePluginTranslation();
   const [isOpen, setIsOpen] = useState(false);
   const selectedCount = groups.reduce((sum, group) => sum + group.selected.length, 0);
 
@@ -86,6 +88,7 @@ export const CheckboxSelectFilter = ({
           ref={toggleRef}
           onClick={() => setIsOpen((open) => !open)}
           isExpanded={isOpen}
+          aria-label={t('Filter by {{category}}', { category: categoryName })}
           badge={selectedCount > 0 ? <Badge isRead>{selectedCount}</Badge> : undefined}
         >
           {categoryName}

@@ -202,7 +202,7 @@ export const NodesTab = ({ nodes, toolbarActions, rowActions }: NodesTabProps) =
       {sorted.length === 0 && hasActiveFilters(filters) ? (
         <EmptyState titleText={t('No nodes match the filters')} headingLevel="h3" icon={SearchIcon}>
           <EmptyStateBody>
-            {t('{{count}} GPU node is hidden by the filters.', { count: nodes.length })}
+            {t('None of the {{total}} GPU nodes matches the filters.', { total: nodes.length })}
           </EmptyStateBody>
           <EmptyStateFooter>
             <EmptyStateActions>

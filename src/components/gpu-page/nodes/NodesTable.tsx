@@ -144,7 +144,7 @@ export const NodesTable = ({
                   {problems.length > 0 && (
                     <StackItem>
                       <Content component="small">
-                        {t('{{count}} problem', { count: problems.length })}
+                        {t('Problems: {{problems}}', { problems: problems.length })}
                       </Content>
                     </StackItem>
                   )}

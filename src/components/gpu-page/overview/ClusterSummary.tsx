@@ -46,14 +46,14 @@ export const ClusterSummary = ({ summary, nodeCount, nodesInStateHref }: Cluster
         <CardTitle component="h3">{t('GPUs')}</CardTitle>
         <CardBody>
           <span className="gpu-partitioning-overview__figure">{summary.totalGpus}</span>
-          <div>{t('on {{count}} node', { count: nodeCount })}</div>
+          <div>{t('GPU nodes: {{nodes}}', { nodes: nodeCount })}</div>
         </CardBody>
       </Card>
       <Card isCompact>
         <CardTitle component="h3">{t('MIG-enabled GPUs')}</CardTitle>
         <CardBody>
           <span className="gpu-partitioning-overview__figure">{summary.migEnabledGpus}</span>
-          <div>{t('of {{count}} GPU', { count: summary.totalGpus })}</div>
+          <div>{t('out of {{total}}', { total: summary.totalGpus })}</div>
         </CardBody>
       </Card>
       <Card isCompact>
@@ -91,8 +91,8 @@ export const ClusterSummary = ({ summary, nodeCount, nodesInStateHref }: Cluster
                   {summary.nodesByState[state] > 0 ? (
                     <Link
                       to={nodesInStateHref(state)}
-                      aria-label={t('{{count}} nodes in state {{state}}', {
-                        count: summary.nodesByState[state],
+                      aria-label={t('Nodes in state {{state}}: {{nodes}}', {
+                        nodes: summary.nodesByState[state],
                         state,
                       })}
                     >

@@ -15,7 +15,7 @@ import type {
   MigConfigState,
 } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { MigNotEnabledBody } from '../shared/PageStates';
+import { DataWarnings, MigNotEnabledBody } from '../shared/PageStates';
 import { ClusterSummary } from './ClusterSummary';
 import { ConfigSourceNotice } from './ConfigSourceNotice';
 import { ProfileAvailabilityChart } from './ProfileAvailabilityChart';
@@ -45,21 +45,11 @@ export const OverviewTab = ({
   const { t } = usePluginTranslation();
   return (
     <Stack hasGutter>
-      {warnings.map((warning) => (
-        <StackItem key={warning.message}>
-          <Alert
-            isInline
-            variant="warning"
-            title={
-              warning.kind === 'forbidden'
-                ? t('Some GPU information is not readable with your permissions')
-                : t('Some GPU information could not be read')
-            }
-          >
-            {warning.message}
-          </Alert>
+      {warnings.length > 0 && (
+        <StackItem>
+          <DataWarnings warnings={warnings} />
         </StackItem>
-      ))}
+      )}
       {configSource && (
         <StackItem>
           <ConfigSourceNotice source={configSource} />

@@ -28,12 +28,12 @@ export const ProfileAvailabilityChart = ({ profiles }: ProfileAvailabilityChartP
   const inUse = profiles.map((profile) => ({
     x: profile.profile,
     y: profile.inUse,
-    label: t('{{profile}}: {{count}} in use', { profile: profile.profile, count: profile.inUse }),
+    label: t('{{profile}}: {{inUse}} in use', { profile: profile.profile, inUse: profile.inUse }),
   }));
   const free = profiles.map((profile) => ({
     x: profile.profile,
     y: profile.free,
-    label: t('{{profile}}: {{count}} free', { profile: profile.profile, count: profile.free }),
+    label: t('{{profile}}: {{free}} free', { profile: profile.profile, free: profile.free }),
   }));
   const description = profiles
     .map((profile) =>

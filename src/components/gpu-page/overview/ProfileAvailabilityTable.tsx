@@ -40,7 +40,7 @@ export const ProfileAvailabilityTable = ({
               <Td dataLabel={t('Free')}>
                 {profile.free > 0 ? (
                   <Label isCompact color="green">
-                    {t('{{count}} free', { count: profile.free })}
+                    {t('{{free}} free', { free: profile.free })}
                   </Label>
                 ) : (
                   <Label isCompact color="grey">
@@ -50,9 +50,7 @@ export const ProfileAvailabilityTable = ({
               </Td>
               <Td dataLabel={t('Nodes with free')}>
                 {nodesWithFree > 0 ? (
-                  <Link to={nodesWithFreeHref(profile.profile)}>
-                    {t('{{count}} node', { count: nodesWithFree })}
-                  </Link>
+                  <Link to={nodesWithFreeHref(profile.profile)}>{nodesWithFree}</Link>
                 ) : (
                   '0'
                 )}

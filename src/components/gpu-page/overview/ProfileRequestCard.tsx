@@ -14,13 +14,26 @@ import {
   SplitItem,
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
+import {
+  type ConfigSourceLookup,
+  type NodeConfigChange,
+  planProfileRequest,
+} from '../../../cluster/availability';
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
+import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { formatResourcesCompact } from '../shared/format';
 
 interface ProfileRequestCardProps {
   nodes: GpuNodeView[];
   summary: ClusterGpuSummary;
+  strategy?: MigStrategy;
+  /** The mig-parted configs each node can switch to, for the "what would make it yes" hint. */
+  configSources?: ConfigSourceLookup;
 }
+
+/** How many answers to list before "and N more". */
+const MAX_LISTED = 5;
 
 /** Profiles worth asking about: those advertised, then those the fleet's GPU models offer. */
 const requestableProfiles = (nodes: GpuNodeView[], summary: ClusterGpuSummary): string[] => {
@@ -37,7 +50,12 @@ const requestableProfiles = (nodes: GpuNodeView[], summary: ClusterGpuSummary): 
  * "Can I get N × profile?": answers from what is advertised and free now, names the nodes, and
  * when the answer is no, hints at the smallest change an admin could make.
  */
-export const ProfileRequestCard = ({ nodes, summary }: ProfileRequestCardProps) => {
+export const ProfileRequestCard = ({
+  nodes,
+  summary,
+  strategy,
+  configSources,
+}: ProfileRequestCardProps) => {
   const { t } = usePluginTranslation();
   const profiles = useMemo(() => requestableProfiles(nodes, summary), [nodes, summary]);
   const [count, setCount] = useState<number | ''>(1);
@@ -45,11 +63,13 @@ export const ProfileRequestCard = ({ nodes, summary }: ProfileRequestCardProps) 
   const selected = profiles.includes(profile) ? profile : (profiles[0] ?? '');
   const wanted = typeof count === 'number' && count > 0 ? count : 0;
 
-  const availability = summary.profiles.find((candidate) => candidate.profile === selected);
-  const nodesWithFree = (availability?.nodes ?? [])
-    .filter((node) => node.free > 0)
-    .sort((a, b) => b.free - a.free);
-  const free = availability?.free ?? 0;
+  const plan = useMemo(
+    () =>
+      selected && wanted > 0
+        ? planProfileRequest(nodes, selected, wanted, strategy, configSources)
+        : undefined,
+    [nodes, selected, wanted, strategy, configSources],
+  );
 
   return (
     <Card isFullHeight>
@@ -93,40 +113,126 @@ export const ProfileRequestCard = ({ nodes, summary }: ProfileRequestCardProps) 
                 </FormGroup>
               </SplitItem>
             </Split>
-            <div aria-live="polite">
-              {wanted > 0 && free >= wanted ? (
-                <Alert
-                  isInline
-                  isPlain
-                  variant="success"
-                  title={t('Yes: {{free}} × {{profile}} free now', { free, profile: selected })}
-                >
-                  <List isPlain>
-                    {nodesWithFree.slice(0, 5).map((node) => (
-                      <ListItem key={node.name}>
-                        {t('{{node}}: {{count}} free', { node: node.name, count: node.free })}
-                      </ListItem>
-                    ))}
-                  </List>
-                </Alert>
-              ) : (
-                wanted > 0 && (
-                  <Alert
-                    isInline
-                    isPlain
-                    variant="warning"
-                    title={t('No: {{free}} × {{profile}} free now, {{wanted}} wanted', {
-                      free,
-                      profile: selected,
-                      wanted,
-                    })}
-                  />
-                )
-              )}
-            </div>
+            <div aria-live="polite">{plan && <PlanAnswer plan={plan} />}</div>
           </Form>
         )}
       </CardBody>
     </Card>
+  );
+};
+
+type Plan = ReturnType<typeof planProfileRequest>;
+
+/** One suggested change, phrased as something an admin can do. */
+const ChangeHint = ({ change, profile }: { change: NodeConfigChange; profile: string }) => {
+  const { t } = usePluginTranslation();
+  const lost = formatResourcesCompact(change.lost);
+  return (
+    <>
+      {t(
+        'Label {{node}} with nvidia.com/mig.config={{to}} (now {{from}}): {{offered}} × {{profile}}',
+        {
+          node: change.node,
+          to: change.toConfig,
+          from: change.fromConfig ?? t('not set'),
+          offered: change.offeredAfter,
+          profile,
+        },
+      )}
+      {lost && <div>{t('It would stop advertising {{lost}}.', { lost })}</div>}
+      {change.disruptive && (
+        <div>
+          {t(
+            '{{pods}} GPU pods run there: drain them first, the mig-manager does not evict pods and the change fails on a busy GPU.',
+            { pods: change.gpuPods },
+          )}
+        </div>
+      )}
+    </>
+  );
+};
+
+const PlanAnswer = ({ plan }: { plan: Plan }) => {
+  const { t } = usePluginTranslation();
+  const profile = plan.profile ?? plan.resourceName;
+  if (plan.problems.length > 0) {
+    return (
+      <Alert isInline isPlain variant="info" title={t('This request cannot be answered')}>
+        <List>
+          {plan.problems.map((problem) => (
+            <ListItem key={problem}>{problem}</ListItem>
+          ))}
+        </List>
+      </Alert>
+    );
+  }
+  if (plan.satisfiable) {
+    return (
+      <Alert
+        isInline
+        isPlain
+        variant="success"
+        title={t('Yes: {{free}} × {{profile}} free now', { free: plan.totalFree, profile })}
+      >
+        <List isPlain>
+          {plan.nodes.slice(0, MAX_LISTED).map((node) => (
+            <ListItem key={node.name}>
+              {t('{{node}}: {{free}} free', { node: node.name, free: node.free })}
+            </ListItem>
+          ))}
+          {plan.nodes.length > MAX_LISTED && (
+            <ListItem>
+              {t('and {{more}} more nodes', { more: plan.nodes.length - MAX_LISTED })}
+            </ListItem>
+          )}
+        </List>
+        {!plan.fitsOnOneNode && plan.requested > 1 && (
+          <div>
+            {t(
+              'No single node has {{wanted}} free: one pod asking for all of them would not be scheduled; separate pods would.',
+              { wanted: plan.requested },
+            )}
+          </div>
+        )}
+        <div>
+          {t('Request it in the pod as {{resource}}: {{wanted}}.', {
+            resource: plan.resourceName,
+            wanted: plan.requested,
+          })}
+        </div>
+      </Alert>
+    );
+  }
+  const suggestion = plan.suggestion;
+  return (
+    <Alert
+      isInline
+      isPlain
+      variant="warning"
+      title={t('No: {{free}} × {{profile}} free now, {{wanted}} wanted', {
+        free: plan.totalFree,
+        profile,
+        wanted: plan.requested,
+      })}
+    >
+      {suggestion && suggestion.changes.length > 0 ? (
+        <>
+          <div>
+            {suggestion.sufficient
+              ? t('An administrator could make it yes:')
+              : t('Even these changes would not be enough, but they come closest:')}
+          </div>
+          <List>
+            {suggestion.changes.map((change) => (
+              <ListItem key={change.node}>
+                <ChangeHint change={change} profile={profile} />
+              </ListItem>
+            ))}
+          </List>
+        </>
+      ) : (
+        t('No configuration of the GPUs in this cluster offers {{profile}}.', { profile })
+      )}
+    </Alert>
   );
 };

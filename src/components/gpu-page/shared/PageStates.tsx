@@ -1,5 +1,8 @@
 import {
+  Alert,
   Bullseye,
+  List,
+  ListItem,
   Content,
   EmptyState,
   EmptyStateBody,
@@ -129,5 +132,32 @@ export const MigNotEnabledBody = () => {
         'The MIG manager applies the configuration and reports progress in nvidia.com/mig.config.state.',
       )}
     </>
+  );
+};
+
+/** Data the page could do without (pods, ClusterPolicy, ConfigMaps): one warning listing each. */
+export const DataWarnings = ({
+  warnings,
+}: {
+  warnings: Array<{ kind: string; message: string }>;
+}) => {
+  const { t } = usePluginTranslation();
+  if (warnings.length === 0) return null;
+  return (
+    <Alert
+      isInline
+      variant="warning"
+      title={
+        warnings.some((warning) => warning.kind === 'forbidden')
+          ? t('Some GPU information is not readable with your permissions')
+          : t('Some GPU information could not be read')
+      }
+    >
+      <List>
+        {warnings.map((warning) => (
+          <ListItem key={warning.message}>{warning.message}</ListItem>
+        ))}
+      </List>
+    </Alert>
   );
 };
