@@ -187,12 +187,12 @@ describe('SliceMap', () => {
 describe('SliceMapLegend', () => {
   it('lists the compute sizes of a model, the usage patterns and states', () => {
     render(<SliceMapLegend model={model('a30-24gb')} showStates />);
-    const sizes = screen.getByRole('list', { name: 'Instance sizes' });
+    const sizes = screen.getByRole('list', { name: 'Colour by compute slices' });
     expect(
       within(sizes)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['1g: 1 compute slices', '2g: 2 compute slices', '4g: 4 compute slices']);
+    ).toEqual(['1g profiles', '2g: 2 compute slices', '4g: 4 compute slices']);
     expect(screen.getByText('In use by a pod (filled)')).toBeInTheDocument();
     expect(screen.getByText('Unallocated memory slices (dashed)')).toBeInTheDocument();
     expect(

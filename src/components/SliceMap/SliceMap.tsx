@@ -239,14 +239,26 @@ const PredictedNote = ({ compact, t }: { compact: boolean; t: Translate }) => (
   </Popover>
 );
 
-const MemoryAxis = ({ units, compact, t }: { units: number; compact: boolean; t: Translate }) => (
-  <div aria-hidden="true">
+/** Memory-slice numbers over the grid columns; the caption row also carries the predicted note. */
+const MemoryAxis = ({
+  units,
+  compact,
+  note,
+  t,
+}: {
+  units: number;
+  compact: boolean;
+  note?: React.ReactNode;
+  t: Translate;
+}) => (
+  <div>
     {!compact && (
       <div className={`${BLOCK}__axis-caption`}>
-        <span>{t('Memory slices')}</span>
+        <span aria-hidden="true">{t('Memory slices')}</span>
+        {note}
       </div>
     )}
-    <div className={`${BLOCK}__axis`} style={gridColumns(units)}>
+    <div className={`${BLOCK}__axis`} style={gridColumns(units)} aria-hidden="true">
       {Array.from({ length: units }, (_, unit) => (
         <span key={unit} className={`${BLOCK}__axis-tick`}>
           {unit + 1}
@@ -341,7 +353,7 @@ export const SliceMap = (props: SliceMapProps) => {
           {healthStateLabel(state, t)}
         </Label>
       )}
-      {predicted && migEnabled && layout && <PredictedNote compact={compact} t={t} />}
+      {compact && predicted && layout && <PredictedNote compact t={t} />}
     </div>
   );
 
@@ -374,6 +386,7 @@ export const SliceMap = (props: SliceMapProps) => {
           variant="warning"
           isInline
           isPlain
+          component="p"
           title={t('Unknown GPU model')}
           className={`${BLOCK}__fallback`}
         >
@@ -389,7 +402,12 @@ export const SliceMap = (props: SliceMapProps) => {
   } else {
     body = (
       <>
-        <MemoryAxis units={units} compact={compact} t={t} />
+        <MemoryAxis
+          units={units}
+          compact={compact}
+          note={predicted && !compact ? <PredictedNote compact={false} t={t} /> : undefined}
+          t={t}
+        />
         <ul
           className={`${BLOCK}__grid`}
           style={{ ...gridColumns(units), gridTemplateRows: `repeat(${layout.lanes}, auto)` }}
@@ -422,6 +440,7 @@ export const SliceMap = (props: SliceMapProps) => {
             variant="danger"
             isInline
             isPlain
+            component="p"
             title={t('The reported instances do not fit this GPU')}
             className={`${BLOCK}__problems`}
           >

@@ -1,7 +1,7 @@
 import { Label } from '@patternfly/react-core';
 import type { GpuHealthState } from '../../cluster/types';
 import type { GpuModel } from '../../geometry/types';
-import { CircleIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
+import { CircleIcon, ExclamationCircleIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { healthStateLabel, type Translate } from './sliceMapDescription';
 import { colouredComputeSizes, sliceColorFor } from './sliceMapLayout';
@@ -51,11 +51,11 @@ export const SliceMapLegend = (props: SliceMapLegendProps) => {
   const t = i18nT as Translate;
   return (
     <div className={[BLOCK, props.className].filter(Boolean).join(' ')}>
-      <ul className={`${BLOCK}__group`} aria-label={t('Instance sizes')}>
+      <ul className={`${BLOCK}__group`} aria-label={t('Colour by compute slices')}>
         {legendSizes(props).map((slices) => (
           <li key={slices} className={`${BLOCK}__item`}>
             <Swatch modifiers={[sliceColorFor(slices), 'in-use']} />
-            {t('{{slices}}g: {{slices}} compute slices', { slices })}
+            {t('{{slices}}g profiles', { slices })}
           </li>
         ))}
       </ul>
@@ -71,6 +71,10 @@ export const SliceMapLegend = (props: SliceMapLegendProps) => {
         <li className={`${BLOCK}__item`}>
           <Swatch modifiers={['unallocated']} />
           {t('Unallocated memory slices (dashed)')}
+        </li>
+        <li className={`${BLOCK}__item`}>
+          <Swatch modifiers={['overlapping']} icon={<ExclamationCircleIcon />} />
+          {t('Overlapping instance (red dashed)')}
         </li>
       </ul>
       {props.showStates && (
