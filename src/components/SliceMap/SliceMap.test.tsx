@@ -192,7 +192,7 @@ describe('SliceMapLegend', () => {
       within(sizes)
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['1g profiles', '2g: 2 compute slices', '4g: 4 compute slices']);
+    ).toEqual(['1g profiles', '2g profiles', '4g profiles']);
     expect(screen.getByText('In use by a pod (filled)')).toBeInTheDocument();
     expect(screen.getByText('Unallocated memory slices (dashed)')).toBeInTheDocument();
     expect(
