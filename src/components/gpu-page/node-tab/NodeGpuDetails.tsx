@@ -141,13 +141,13 @@ export const NodeGpuDetails = ({
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                     <DescriptionListGroup>
-                      <DescriptionListTerm>nvidia.com/mig.config</DescriptionListTerm>
+                      <DescriptionListTerm>{t('MIG config')}</DescriptionListTerm>
                       <DescriptionListDescription>
                         {view.migConfig ? <code>{view.migConfig}</code> : t('Not set')}
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                     <DescriptionListGroup>
-                      <DescriptionListTerm>nvidia.com/mig.config.state</DescriptionListTerm>
+                      <DescriptionListTerm>{t('Config state')}</DescriptionListTerm>
                       <DescriptionListDescription>
                         <ConfigStateLabel state={view.migConfigState} since={view.pendingSince} />
                       </DescriptionListDescription>

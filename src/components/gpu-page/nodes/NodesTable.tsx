@@ -2,6 +2,7 @@ import { Content, Label, Stack, StackItem, Tooltip } from '@patternfly/react-cor
 import {
   ActionsColumn,
   ExpandableRowContent,
+  InnerScrollContainer,
   type IAction,
   type ThProps,
   Table,
@@ -77,114 +78,117 @@ export const NodesTable = ({
   });
 
   return (
-    <Table aria-label={t('GPU nodes')} variant="compact" isExpandable>
-      <Thead>
-        <Tr>
-          <Th screenReaderText={t('Row expansion')} />
-          {columns.map((column, index) => (
-            <Th
-              key={column.key}
-              sort={sortParams(column.key, index)}
-              info={column.info ? { tooltip: <code>{column.info}</code> } : undefined}
-              modifier={column.key === 'advertised' ? 'wrap' : 'fitContent'}
-            >
-              {column.title}
-            </Th>
-          ))}
-          <Th screenReaderText={t('Actions')} />
-        </Tr>
-      </Thead>
-      {nodes.map((node, rowIndex) => {
-        const isExpanded = expanded.has(node.name);
-        const advertised = formatResourcesCompact(node.allocatable);
-        const actions = rowActions?.(node) ?? [];
-        const problems = node.conditions.filter((condition) => condition.severity !== 'info');
-        return (
-          <Tbody key={node.name} isExpanded={isExpanded}>
-            <Tr>
-              <Td
-                expand={{
-                  rowIndex,
-                  isExpanded,
-                  onToggle: () => onToggleExpanded(node.name),
-                  expandId: `gpu-node-${node.name}`,
-                }}
-              />
-              <Td dataLabel={t('Name')}>
-                <ResourceLink groupVersionKind={NodeGroupVersionKind} name={node.name} />
-              </Td>
-              <Td dataLabel={t('Product')}>
-                <Stack>
-                  <StackItem>{node.product || t('Unknown product')}</StackItem>
-                  {!node.model && node.migCapable !== false && (
-                    <StackItem>
-                      <Label isCompact color="orange">
-                        {t('unknown model')}
-                      </Label>
-                    </StackItem>
-                  )}
-                </Stack>
-              </Td>
-              <Td dataLabel={t('GPUs')}>{node.gpuCount}</Td>
-              <Td dataLabel={t('Memory per GPU')}>{formatMiB(node.gpuMemoryMiB) ?? '—'}</Td>
-              <Td dataLabel={t('MIG config')}>
-                {node.migConfig ? <code>{node.migConfig}</code> : t('Not set')}
-              </Td>
-              <Td dataLabel={t('State')}>
-                <Stack>
-                  <StackItem>
-                    <HealthStateLabel state={node.primaryState} since={node.pendingSince} />
-                  </StackItem>
-                  {node.migConfigState !== 'absent' &&
-                    (node.primaryState === 'drifted' || node.primaryState === 'invalid') && (
+    // Nine columns do not fit narrow windows: scroll sideways instead of clipping.
+    <InnerScrollContainer>
+      <Table aria-label={t('GPU nodes')} variant="compact" isExpandable>
+        <Thead>
+          <Tr>
+            <Th screenReaderText={t('Row expansion')} />
+            {columns.map((column, index) => (
+              <Th
+                key={column.key}
+                sort={sortParams(column.key, index)}
+                info={column.info ? { tooltip: <code>{column.info}</code> } : undefined}
+                modifier="wrap"
+              >
+                {column.title}
+              </Th>
+            ))}
+            <Th screenReaderText={t('Actions')} />
+          </Tr>
+        </Thead>
+        {nodes.map((node, rowIndex) => {
+          const isExpanded = expanded.has(node.name);
+          const advertised = formatResourcesCompact(node.allocatable);
+          const actions = rowActions?.(node) ?? [];
+          const problems = node.conditions.filter((condition) => condition.severity !== 'info');
+          return (
+            <Tbody key={node.name} isExpanded={isExpanded}>
+              <Tr>
+                <Td
+                  expand={{
+                    rowIndex,
+                    isExpanded,
+                    onToggle: () => onToggleExpanded(node.name),
+                    expandId: `gpu-node-${node.name}`,
+                  }}
+                />
+                <Td dataLabel={t('Name')}>
+                  <ResourceLink groupVersionKind={NodeGroupVersionKind} name={node.name} />
+                </Td>
+                <Td dataLabel={t('Product')}>
+                  <Stack>
+                    <StackItem>{node.product || t('Unknown product')}</StackItem>
+                    {!node.model && node.migCapable !== false && (
                       <StackItem>
-                        <ConfigStateLabel state={node.migConfigState} />
+                        <Label isCompact color="orange">
+                          {t('unknown model')}
+                        </Label>
                       </StackItem>
                     )}
-                  {problems.length > 0 && (
+                  </Stack>
+                </Td>
+                <Td dataLabel={t('GPUs')}>{node.gpuCount}</Td>
+                <Td dataLabel={t('Memory per GPU')}>{formatMiB(node.gpuMemoryMiB) ?? '—'}</Td>
+                <Td dataLabel={t('MIG config')}>
+                  {node.migConfig ? <code>{node.migConfig}</code> : t('Not set')}
+                </Td>
+                <Td dataLabel={t('State')}>
+                  <Stack>
                     <StackItem>
-                      <Content component="small">
-                        {t('Problems: {{problems}}', { problems: problems.length })}
-                      </Content>
+                      <HealthStateLabel state={node.primaryState} since={node.pendingSince} />
                     </StackItem>
+                    {node.migConfigState !== 'absent' &&
+                      (node.primaryState === 'drifted' || node.primaryState === 'invalid') && (
+                        <StackItem>
+                          <ConfigStateLabel state={node.migConfigState} />
+                        </StackItem>
+                      )}
+                    {problems.length > 0 && (
+                      <StackItem>
+                        <Content component="small">
+                          {t('Problems: {{problems}}', { problems: problems.length })}
+                        </Content>
+                      </StackItem>
+                    )}
+                  </Stack>
+                </Td>
+                <Td dataLabel={t('Strategy')}>{node.strategyLabel ?? t('none')}</Td>
+                <Td dataLabel={t('Advertised (allocatable)')}>
+                  {advertised || (
+                    <Tooltip content={t('The node advertises no GPU resources to the scheduler.')}>
+                      <span tabIndex={0}>{t('Nothing')}</span>
+                    </Tooltip>
                   )}
-                </Stack>
-              </Td>
-              <Td dataLabel={t('Strategy')}>{node.strategyLabel ?? t('none')}</Td>
-              <Td dataLabel={t('Advertised (allocatable)')}>
-                {advertised || (
-                  <Tooltip content={t('The node advertises no GPU resources to the scheduler.')}>
-                    <span tabIndex={0}>{t('Nothing')}</span>
-                  </Tooltip>
-                )}
-              </Td>
-              <Td dataLabel={t('GPU pods')}>{node.pods.length}</Td>
-              <Td isActionCell>{actions.length > 0 && <ActionsColumn items={actions} />}</Td>
-            </Tr>
-            <Tr isExpanded={isExpanded}>
-              <Td colSpan={COLUMN_COUNT + 1}>
-                {isExpanded && (
-                  <ExpandableRowContent>
-                    <Stack hasGutter>
-                      <StackItem>
-                        <NodeConditionAlerts node={node} />
-                      </StackItem>
-                      <StackItem>
-                        <NodeSliceMaps node={node} compact />
-                      </StackItem>
-                      <StackItem>
-                        <Link to={nodeGpuTabPath(node.name)}>
-                          {t('View GPU details of {{node}}', { node: node.name })}
-                        </Link>
-                      </StackItem>
-                    </Stack>
-                  </ExpandableRowContent>
-                )}
-              </Td>
-            </Tr>
-          </Tbody>
-        );
-      })}
-    </Table>
+                </Td>
+                <Td dataLabel={t('GPU pods')}>{node.pods.length}</Td>
+                <Td isActionCell>{actions.length > 0 && <ActionsColumn items={actions} />}</Td>
+              </Tr>
+              <Tr isExpanded={isExpanded}>
+                <Td colSpan={COLUMN_COUNT + 1}>
+                  {isExpanded && (
+                    <ExpandableRowContent>
+                      <Stack hasGutter>
+                        <StackItem>
+                          <NodeConditionAlerts node={node} />
+                        </StackItem>
+                        <StackItem>
+                          <NodeSliceMaps node={node} compact />
+                        </StackItem>
+                        <StackItem>
+                          <Link to={nodeGpuTabPath(node.name)}>
+                            {t('View GPU details of {{node}}', { node: node.name })}
+                          </Link>
+                        </StackItem>
+                      </Stack>
+                    </ExpandableRowContent>
+                  )}
+                </Td>
+              </Tr>
+            </Tbody>
+          );
+        })}
+      </Table>
+    </InnerScrollContainer>
   );
 };

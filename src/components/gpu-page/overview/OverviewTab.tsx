@@ -80,17 +80,17 @@ export const OverviewTab = ({
                     'No node advertises MIG resources (nvidia.com/mig-<profile>). Under the single strategy MIG instances are advertised as nvidia.com/gpu; under none they are not advertised at all.',
                   )
                 ) : (
-                  <Grid hasGutter>
-                    <GridItem lg={6}>
-                      <ProfileAvailabilityChart profiles={summary.profiles} />
-                    </GridItem>
-                    <GridItem lg={6}>
+                  <Stack hasGutter>
+                    <StackItem>
                       <ProfileAvailabilityTable
                         profiles={summary.profiles}
                         nodesWithFreeHref={nodesWithFreeHref}
                       />
-                    </GridItem>
-                  </Grid>
+                    </StackItem>
+                    <StackItem>
+                      <ProfileAvailabilityChart profiles={summary.profiles} />
+                    </StackItem>
+                  </Stack>
                 )}
               </CardBody>
             </Card>

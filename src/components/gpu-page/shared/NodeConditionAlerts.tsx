@@ -8,6 +8,8 @@ interface ConditionText {
   title: string;
   /** What it means and what to do, in the GPU operator's words. */
   body?: ReactNode;
+  /** False when `body` already says what the cluster layer's `detail` says. */
+  showDetail?: boolean;
 }
 
 /**
@@ -30,24 +32,8 @@ const useConditionText = (node: GpuNodeView) => {
           ),
         };
       case 'stuck-pending':
-        return {
-          title: t('Stuck in pending'),
-          body: (
-            <>
-              {t(
-                'The mig-manager has not finished. It writes no new state when the GPU operand pods do not stop within 5 minutes, so the node can stay pending, with operands paused. Check the logs of the nvidia-mig-manager pod on this node.',
-              )}{' '}
-              {retry}
-            </>
-          ),
-        };
-      case 'rebooting':
-        return {
-          title: t('Rebooting to change MIG mode'),
-          body: t(
-            'Enabling or disabling MIG needs a GPU reset that could not be done in place, so the mig-manager is rebooting the node. The state is re-evaluated after boot.',
-          ),
-        };
+        // The cluster layer's title carries the duration and its detail the likely cause.
+        return { title: condition.title, body: retry };
       case 'failed':
         return {
           title: t('Applying MIG configuration {{config}} failed', { config }),
@@ -59,6 +45,7 @@ const useConditionText = (node: GpuNodeView) => {
               {retry}
             </>
           ),
+          showDetail: false,
         };
       case 'drifted':
         return {
@@ -81,6 +68,7 @@ const useConditionText = (node: GpuNodeView) => {
               </StackItem>
             </Stack>
           ),
+          showDetail: false,
         };
       case 'single-invalid':
         return {
@@ -95,27 +83,13 @@ const useConditionText = (node: GpuNodeView) => {
           body: t(
             'Under strategy none the device plugin advertises each physical GPU as nvidia.com/gpu and ignores its MIG instances. Set mig.strategy to single or mixed in the ClusterPolicy.',
           ),
+          showDetail: false,
         };
       case 'gpu-not-covered':
         return {
           title: t('Some GPUs are not covered by {{config}}', { config }),
           body: t(
             'No entry of this configuration matches these GPUs, so mig-parted leaves them unchanged and still reports success. Use a configuration with an entry for this GPU model (or one without a device filter).',
-          ),
-        };
-      case 'operands-paused':
-        return {
-          title: t('GPU operands are paused for a MIG change'),
-          body: t(
-            'nvidia.com/gpu.deploy.* labels are set to paused-for-mig-change: the device plugin, GPU Feature Discovery and DCGM are stopped, so the node advertises no GPUs until the change completes.',
-          ),
-        };
-      case 'unknown-model':
-        return {
-          title: t('GPU model not in the catalog'),
-          body: t(
-            'This plugin does not know the geometry of {{product}}. Slice maps and predictions are not available; resources are shown as the node advertises them.',
-            { product: node.product || t('this GPU') },
           ),
         };
       case 'unknown-config':
@@ -125,18 +99,9 @@ const useConditionText = (node: GpuNodeView) => {
             'The mig-manager fails with a name it cannot find. Use a name from the ConfigMap, or add it to a custom ConfigMap set in the ClusterPolicy (the operator reverts edits to default-mig-parted-config).',
           ),
         };
-      case 'malformed-label':
-        return { title: t('A GPU label has a value this plugin does not understand') };
-      case 'missing-capacity':
-        return { title: t('The node reports no GPU capacity') };
-      case 'unverified-layout':
-        return {
-          title: t('Slice positions are predicted'),
-          body: t(
-            'mig-parted lets the driver choose where each instance starts; the slice maps show the likely placement.',
-          ),
-        };
       default:
+        // Rebooting, paused operands, unknown model, malformed labels, unread quantities and
+        // predicted layouts: the cluster layer's title and detail are specific to the case.
         return { title: condition.title };
     }
   };
@@ -168,7 +133,9 @@ export const NodeConditionAlerts = ({ node, hideInfo }: NodeConditionAlertsProps
         return (
           <StackItem key={`${condition.kind}-${index}`}>
             <Alert isInline isPlain={false} variant={condition.severity} title={text.title}>
-              {condition.detail && <Content component="p">{condition.detail}</Content>}
+              {condition.detail && text.showDetail !== false && (
+                <Content component="p">{condition.detail}</Content>
+              )}
               {text.body && <div>{text.body}</div>}
             </Alert>
           </StackItem>
