@@ -166,8 +166,21 @@ function formatPciWord(value: number): string {
   return `0x${value.toString(16).toUpperCase().padStart(8, '0')}`;
 }
 
+/** Filters and GPU ids repeat across entries and nodes; parsing them once keeps fleet checks fast. */
+const pciIdCache = new Map<string, ParsedPciId | undefined>();
+const PCI_ID_CACHE_LIMIT = 4096;
+
 /** Parse `0x20B710DE` or `0x233010DE:0x16C110DE`; undefined when mig-parted could not read it. */
 export function parsePciId(text: string): ParsedPciId | undefined {
+  if (typeof text !== 'string') return undefined;
+  if (pciIdCache.has(text)) return pciIdCache.get(text);
+  const parsed = parsePciIdUncached(text);
+  if (pciIdCache.size >= PCI_ID_CACHE_LIMIT) pciIdCache.clear();
+  pciIdCache.set(text, parsed);
+  return parsed;
+}
+
+function parsePciIdUncached(text: string): ParsedPciId | undefined {
   const parts = text.trim().split(':');
   if (parts.length > 2) return undefined;
   const device = parseGoUint32(parts[0]);
@@ -1177,6 +1190,30 @@ const LAYOUT_PROBLEM_CODES: Record<LayoutProblem['code'], ConfigIssueCode> = {
   'invalid-count': 'invalid-count',
 };
 
+/**
+ * Layouts are a pure function of (model, counts) and identical GPUs repeat across a node and a
+ * fleet, so they are computed once per model object. Shared results: treat them as read-only.
+ */
+const layoutCache = new WeakMap<GpuModel, Map<string, LayoutResult>>();
+const LAYOUT_CACHE_LIMIT = 2048;
+
+function cachedLayout(model: GpuModel, counts: ProfileCounts): LayoutResult {
+  const key = JSON.stringify(
+    Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  let perModel = layoutCache.get(model);
+  if (!perModel) {
+    perModel = new Map();
+    layoutCache.set(model, perModel);
+  }
+  const known = perModel.get(key);
+  if (known) return known;
+  const layout = placeInstances(model, counts);
+  if (perModel.size >= LAYOUT_CACHE_LIMIT) perModel.clear();
+  perModel.set(key, layout);
+  return layout;
+}
+
 function checkGpu(
   resolution: GpuConfigResolution,
   gpu: ValidationGpu,
@@ -1212,7 +1249,7 @@ function checkGpu(
     });
     return { ...base, verdict: 'unknown' };
   }
-  const layout = placeInstances(model, resolution.counts);
+  const layout = cachedLayout(model, resolution.counts);
   const name = shortModelName(model);
   if (Object.keys(resolution.counts).length === 0) {
     push({
