@@ -2,6 +2,7 @@ import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin
 import { useMemo } from 'react';
 import { GpuPartitioningView, type GpuPageData } from '../components/gpu-page/GpuPartitioningView';
 import { ProfileRequestCard } from '../components/gpu-page/overview/ProfileRequestCard';
+import { useGpuWriteActions } from '../components/apply/useGpuWriteActions';
 import { useGpuNodeViews } from '../hooks/useGpuNodeViews';
 import { usePluginTranslation } from '../hooks/usePluginTranslation';
 
@@ -9,6 +10,7 @@ import { usePluginTranslation } from '../hooks/usePluginTranslation';
 const GpuPartitioningPage = () => {
   const { t } = usePluginTranslation();
   const result = useGpuNodeViews();
+  const writeActions = useGpuWriteActions(result.nodes);
   const data = useMemo<GpuPageData>(
     () => ({
       nodes: result.nodes,
@@ -27,6 +29,8 @@ const GpuPartitioningPage = () => {
       <ListPageHeader title={t('GPU Partitioning')} />
       <GpuPartitioningView
         data={data}
+        nodesToolbarActions={writeActions.toolbar}
+        nodeRowActions={writeActions.rowActions}
         planner={
           <ProfileRequestCard
             nodes={result.nodes}
@@ -36,6 +40,7 @@ const GpuPartitioningPage = () => {
           />
         }
       />
+      {writeActions.modals}
     </>
   );
 };

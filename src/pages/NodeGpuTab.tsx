@@ -1,4 +1,5 @@
 import type { NodeKind } from '../cluster/models';
+import { NodeGpuActions } from '../components/apply/NodeGpuActions';
 import { NodeGpuDetails } from '../components/gpu-page/node-tab/NodeGpuDetails';
 import { useGpuNodeView } from '../hooks/useGpuNodeView';
 import { useMigStateHistory } from '../hooks/useMigStateHistory';
@@ -14,17 +15,24 @@ const NodeGpuTab = ({ obj }: NodeGpuTabProps) => {
   const result = useGpuNodeView(obj);
   const { transitions } = useMigStateHistory(nodeName);
   return (
-    <NodeGpuDetails
-      nodeName={nodeName}
-      view={result.view}
-      loaded={result.loaded}
-      operatorInstalled={result.operatorInstalled}
-      error={result.error}
-      warnings={result.errors.filter((error) => error !== result.error)}
-      strategy={result.strategy}
-      configSource={result.configSource.shared.view}
-      history={transitions}
-    />
+    <>
+      <NodeGpuActions
+        view={result.view}
+        history={transitions}
+        namespace={result.configSource.namespace}
+      />
+      <NodeGpuDetails
+        nodeName={nodeName}
+        view={result.view}
+        loaded={result.loaded}
+        operatorInstalled={result.operatorInstalled}
+        error={result.error}
+        warnings={result.errors.filter((error) => error !== result.error)}
+        strategy={result.strategy}
+        configSource={result.configSource.shared.view}
+        history={transitions}
+      />
+    </>
   );
 };
 

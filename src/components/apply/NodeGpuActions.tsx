@@ -1,0 +1,82 @@
+import { Button, Flex, FlexItem, PageSection } from '@patternfly/react-core';
+import * as React from 'react';
+import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
+import type { MigStateTransition } from '../../cluster/stateHistory';
+import type { GpuNodeView } from '../../cluster/types';
+import type { FollowTarget } from '../../hooks/useFollowMigChange';
+import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { ApplyMigConfigModal } from './ApplyMigConfigModal';
+import { MigChangeProgress } from './MigChangeProgress';
+
+interface NodeGpuActionsProps {
+  view?: GpuNodeView;
+  /** Observed state transitions (for "back to the previous config"). */
+  history: MigStateTransition[];
+  namespace: string;
+}
+
+/** The config the node had before its current one, as far as this browser saw. */
+function previousConfigOf(view: GpuNodeView, history: MigStateTransition[]): string | undefined {
+  for (let index = history.length - 1; index >= 0; index -= 1) {
+    const config = history[index].migConfig;
+    if (config !== undefined && config !== view.migConfig) return config;
+  }
+  return undefined;
+}
+
+/**
+ * Node → GPU tab: Apply / Disable MIG buttons, and while the node is pending, stuck or failed, the
+ * same progress panel (reason from the mig-manager log, recovery) as after an apply.
+ */
+export const NodeGpuActions = ({ view, history, namespace }: NodeGpuActionsProps) => {
+  const { t } = usePluginTranslation();
+  const [open, setOpen] = React.useState<string | null>();
+  const state = view?.migConfigState;
+  const following =
+    view?.migConfig && (state === 'pending' || state === 'failed' || state === 'rebooting');
+  const target = React.useMemo<FollowTarget | undefined>(() => {
+    if (!view?.migConfig || !following) return undefined;
+    const previous = previousConfigOf(view, history);
+    return {
+      nodeName: view.name,
+      configName: view.migConfig,
+      startedAt: view.pendingSince ?? new Date().toISOString(),
+      initialState: 'unknown',
+      ...(previous ? { previousConfig: previous } : {}),
+    };
+    // Re-target only when the node's config or state changes, not on every view refresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [view?.name, view?.migConfig, following]);
+  const targets = React.useMemo(() => (target ? [target] : []), [target]);
+  const views = React.useMemo(() => (view ? [view] : []), [view]);
+  if (!view || !view.migCapable) return null;
+  return (
+    <PageSection>
+      <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+        <FlexItem>
+          <Button variant="primary" onClick={() => setOpen(null)}>
+            {t('Apply MIG config…')}
+          </Button>
+        </FlexItem>
+        <FlexItem>
+          <Button variant="secondary" onClick={() => setOpen(ALL_DISABLED_CONFIG)}>
+            {t('Disable MIG')}
+          </Button>
+        </FlexItem>
+      </Flex>
+      {targets.length > 0 && (
+        <div className="gpu-partitioning-apply__pods">
+          <MigChangeProgress targets={targets} views={views} namespace={namespace} />
+        </div>
+      )}
+      {open !== undefined && (
+        <ApplyMigConfigModal
+          isOpen
+          onClose={() => setOpen(undefined)}
+          nodeNames={[view.name]}
+          {...(open ? { initialConfig: open } : {})}
+        />
+      )}
+    </PageSection>
+  );
+};
