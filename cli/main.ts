@@ -16,6 +16,8 @@ import {
   normalizeDeviceId,
   parseMigPartedConfig,
   placeInstances,
+  hasOwn,
+  setOwn,
   predictNodeAfterConfig,
   listConfigNames,
   shortModelName,
@@ -255,13 +257,7 @@ function parseCountsSpec(parts: string[]): ProfileCounts {
     const match = /^([^=:\s]+)(?:[=:](\d+))?$/.exec(item);
     if (!match) throw new UsageError(`cannot read '${item}': write PROFILE=COUNT, e.g. 1g.10gb=2`);
     const count = match[2] === undefined ? 1 : Number(match[2]);
-    Object.defineProperty(counts, match[1], {
-      value:
-        (Object.prototype.hasOwnProperty.call(counts, match[1]) ? counts[match[1]] : 0) + count,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(counts, match[1], (hasOwn(counts, match[1]) ? counts[match[1]] : 0) + count);
   }
   return counts;
 }

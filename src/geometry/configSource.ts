@@ -12,6 +12,7 @@
  */
 import {
   serializeMigPartedConfig,
+  setOwn,
   type MigPartedConfigFile,
   type MigPartedEntry,
 } from './migParted';
@@ -234,12 +235,7 @@ export function buildGeneratedMigConfig(gpus: GeneratedConfigGpu[]): MigPartedCo
 
   const migConfigs: Record<string, MigPartedEntry[]> = {};
   for (const name of [...configs.keys()].sort()) {
-    Object.defineProperty(migConfigs, name, {
-      value: configs.get(name),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(migConfigs, name, configs.get(name));
   }
   return { version: 'v1', migConfigs };
 }

@@ -232,6 +232,16 @@ export function hasOwn(record: object, key: string): boolean {
   return Object.prototype.hasOwnProperty.call(record, key);
 }
 
+/** Sets an own, enumerable property even for keys like `__proto__` (plain assignment would not). */
+export function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(record, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+}
+
 export function listConfigNames(config: MigPartedConfigFile): string[] {
   return Object.keys(config.migConfigs);
 }
@@ -550,12 +560,7 @@ function parseMigDevices(
       );
       continue;
     }
-    Object.defineProperty(counts, profile, {
-      value: count,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
+    setOwn(counts, profile, count);
   }
   if (!ok) return undefined;
   const values = Object.values(counts);
@@ -590,12 +595,7 @@ function collectComments(doc: Document): Record<string, string[]> {
     const raw = i === 0 ? (pair.key.commentBefore ?? node.commentBefore) : pair.key.commentBefore;
     const lines = commentLines(raw);
     if (lines.length > 0) {
-      Object.defineProperty(comments, String(pair.key.value), {
-        value: lines,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(comments, String(pair.key.value), lines);
     }
   });
   return comments;
@@ -766,12 +766,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
     for (const [name, rawEntries] of named) {
       const entries = parseNamedConfig(context, name, rawEntries);
       if (entries) {
-        Object.defineProperty(migConfigs, name, {
-          value: entries,
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
+        setOwn(migConfigs, name, entries);
       } else {
         rejectedConfigNames.push(name);
       }
@@ -852,12 +847,7 @@ function nonZeroCounts(counts: ProfileCounts | undefined): ProfileCounts {
   const result: ProfileCounts = {};
   for (const [profile, count] of Object.entries(counts ?? {})) {
     if (count > 0) {
-      Object.defineProperty(result, profile, {
-        value: count,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
+      setOwn(result, profile, count);
     }
   }
   return result;
@@ -1049,15 +1039,6 @@ export function serializeMigPartedConfig(config: MigPartedConfigFile): string {
     for (const entry of config.migConfigs[name]) lines.push(...serializeEntry(entry));
   });
   return `${lines.join('\n')}\n`;
-}
-
-function setOwn<T>(record: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(record, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
-  });
 }
 
 export interface MergeResult {

@@ -67,8 +67,13 @@ export interface ConfigPrediction {
   warnings: ConfigIssue[];
 }
 
-/** Issue codes after which mig-parted's apply fails on the node (state `failed`). */
-const APPLY_FAILS: ReadonlySet<ConfigIssue['code']> = new Set<ConfigIssue['code']>([
+/**
+ * Issue codes after which mig-parted's apply fails on the node (state `failed`). Others, like a GPU
+ * no entry matches, still end in `success`. The sandbox's simulated mig-manager uses the same set.
+ */
+export const APPLY_FAILING_ISSUE_CODES: ReadonlySet<ConfigIssue['code']> = new Set<
+  ConfigIssue['code']
+>([
   'config-not-found',
   'not-mig-capable',
   'unknown-profile',
@@ -129,7 +134,7 @@ export function predictNodeAfterConfig(input: PredictConfigInput): ConfigPredict
   });
 
   const applyFails = issues.some(
-    (issue) => issue.severity === 'error' && APPLY_FAILS.has(issue.code),
+    (issue) => issue.severity === 'error' && APPLY_FAILING_ISSUE_CODES.has(issue.code),
   );
   let advertisement: NodeAdvertisement | undefined;
   if (validation.found && !applyFails) {
