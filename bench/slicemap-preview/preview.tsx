@@ -5,6 +5,7 @@
 import i18next from 'i18next';
 import { render } from 'react-dom';
 import { initReactI18next } from 'react-i18next';
+import { Flex, FlexItem } from '@patternfly/react-core';
 import { SliceMap, SliceMapLegend } from '../../src/components/SliceMap';
 import type { SliceMapInstance } from '../../src/components/SliceMap';
 import { findModel } from '../../src/geometry/catalog';
@@ -116,6 +117,25 @@ const Preview = () => (
         instance('f3', '1g.5gb', 7, 3, 1),
       ]}
     />
+    {/* As the Nodes table lays a node's GPUs out: shrink-to-fit flex items. */}
+    <Flex spaceItems={{ default: 'spaceItemsMd' }} alignItems={{ default: 'alignItemsFlexStart' }}>
+      {[0, 1, 2].map((gpuIndex) => (
+        <FlexItem key={gpuIndex}>
+          <SliceMap
+            model={a100}
+            gpuIndex={gpuIndex}
+            compact={gpuIndex > 0}
+            state="applied"
+            migEnabled
+            instances={[
+              instance(`h${gpuIndex}1`, '3g.20gb', 0, 4, 3, 'x'),
+              instance(`h${gpuIndex}2`, '2g.10gb', 4, 2, 2),
+              instance(`h${gpuIndex}3`, '1g.5gb', 6, 1, 1),
+            ]}
+          />
+        </FlexItem>
+      ))}
+    </Flex>
     <SliceMap
       gpuIndex={7}
       state="invalid"
