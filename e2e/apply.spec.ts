@@ -23,8 +23,9 @@ const chooseConfig = async (page: Page, name: string) => {
 
 const openRowAction = async (page: Page, node: string, action: string) => {
   await page
-    .getByTestId(`node-row-${node}`)
-    .getByRole('button', { name: /kebab|actions/i })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: node, exact: true }) })
+    .getByRole('button', { name: 'Kebab toggle' })
     .click();
   await page.getByRole('menuitem', { name: new RegExp(`^${action}`) }).click();
 };
@@ -70,7 +71,7 @@ test('switch to mixed, then apply all-balanced to both workers and watch them su
     .getByRole('button', { name: 'Set spec.mig.strategy=mixed on gpu-cluster-policy' })
     .click();
   await expect(page.getByTestId('strategy-written')).toBeVisible();
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
   const policy = await adminApi.get('/apis/nvidia.com/v1/clusterpolicies/gpu-cluster-policy');
   expect((policy.spec as { mig: { strategy: string } }).mig.strategy).toBe('mixed');
 
@@ -100,7 +101,7 @@ test('switch to mixed, then apply all-balanced to both workers and watch them su
     ).toHaveText('Success', { timeout: 30_000 });
     expect(await labelOf(adminApi, node)).toBe('all-balanced');
   }
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
 });
 
 test('a running GPU pod is warned about, the node cordoned, the failure explained and recovered in one click', async ({
@@ -149,7 +150,7 @@ test('a running GPU pod is warned about, the node cordoned, the failure explaine
     timeout: 30_000,
   });
   expect(await labelOf(adminApi, node)).toBe('all-balanced');
-  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
 });
 
 test('a label changed between preview and apply is refused, never overwritten', async ({

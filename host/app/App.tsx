@@ -115,12 +115,11 @@ const HostSidebar: React.FC<{ flags: Record<string, boolean | undefined> }> = ({
         <Nav aria-label="Compute">
           <NavList>
             {items.map((item) => (
-              <NavItem
-                key={item.id}
-                isActive={location.pathname.startsWith(item.href)}
-                data-test={`nav-${item.id}`}
-              >
-                <NavLink to={item.href}>{item.label}</NavLink>
+              <NavItem key={item.id} isActive={location.pathname.startsWith(item.href)}>
+                {/* PatternFly clones a link child, dropping NavItem's own extra props. */}
+                <NavLink to={item.href} data-test={`nav-${item.id}`}>
+                  {item.label}
+                </NavLink>
               </NavItem>
             ))}
           </NavList>

@@ -1,0 +1,29 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/browser';
+
+/**
+ * Browser tests: each test file gets its own sandbox cluster and standalone host on random
+ * ports (see e2e/fixtures.ts); the host bundle is built once by the global setup.
+ */
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'e2e/artifacts/test-results',
+  globalSetup: './e2e/global-setup.ts',
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  // Two cores shared by several processes: one browser at a time keeps timings predictable.
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: [['list'], ['html', { outputFolder: 'e2e/artifacts/report', open: 'never' }]],
+  use: {
+    browserName: 'chromium',
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+    viewport: { width: 1280, height: 800 },
+    testIdAttribute: 'data-test',
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+});
