@@ -3,12 +3,12 @@
  *
  * Watches behave like a tiny fake API server fed by the test:
  *
- *   import { setK8sWatchFixtures, updateK8sWatchFixtures, resetK8sWatchFixtures,
- *            getK8sWatchCalls, mockHttpError, mockNoModelError } from '@openshift-console/dynamic-plugin-sdk';
+ *   // Typed access (the real SDK's types do not know these helpers):
+ *   import { sdkMock } from '<src>/hooks/testing/sdkMock';
  *
- *   setK8sWatchFixtures({
+ *   sdkMock.setK8sWatchFixtures({
  *     objects: [node, pod, clusterPolicy],            // served by apiVersion + kind
- *     errors: [{ kind: 'Pod', error: mockHttpError(403) }],
+ *     errors: [{ kind: 'Pod', error: sdkMock.mockHttpError(403) }],
  *     loading: [{ kind: 'ConfigMap' }],               // watch stays `loaded: false`
  *   });
  *

@@ -26,6 +26,7 @@ import {
 import type { MigStrategy } from '../geometry/types';
 import { classifyDataError, type DataError } from './errors';
 import type { ClusterPolicyKind, ConfigMapKind } from './models';
+import { safeText } from './quantities';
 import type { MigConfigSourceView } from './types';
 
 /** The operator namespace on OpenShift (OperatorHub install); used when the policy does not say. */
@@ -67,7 +68,7 @@ export function readStrategy(policy: ClusterPolicyKind | undefined): StrategyRea
   }
   if (raw === 'none' || raw === 'single' || raw === 'mixed') return { strategy: raw };
   return {
-    problem: `ClusterPolicy spec.mig.strategy is '${String(raw)}', not none, single or mixed`,
+    problem: `ClusterPolicy spec.mig.strategy is '${safeText(raw)}', not none, single or mixed`,
   };
 }
 

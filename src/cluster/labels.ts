@@ -5,7 +5,7 @@
  */
 import { MIG_RESOURCE_PREFIX, migResourceName, parseMigResourceName } from '../geometry/naming';
 import type { NodeKind } from './models';
-import { parseCount } from './quantities';
+import { parseCount, safeText } from './quantities';
 import type { MigConfigState } from './types';
 
 // GFD (the `gpu.*` labels describe the parent GPU; under `single` they describe the MIG device).
@@ -180,7 +180,7 @@ export function nodeLabels(node: NodeKind | undefined | null): Record<string, st
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
     if (typeof value === 'string') result[key] = value;
-    else if (value !== undefined && value !== null) result[key] = String(value);
+    else if (value !== undefined && value !== null) result[key] = safeText(value);
   }
   return result;
 }

@@ -1,11 +1,17 @@
+import fc from 'fast-check';
 import { a30AllBalancedNode, gpuPod } from './__fixtures__/nodes';
 import { builtInMigConfig } from './configSource';
 import { buildGpuNodeView } from './nodeView';
 import { gpuPodUsage } from './pods';
+import type { NodeKind } from './models';
 import type { GpuPodUsage } from './types';
 
 const builtIn = { config: builtInMigConfig(), view: { kind: 'default' as const } };
 const now = new Date('2026-11-25T12:00:00Z');
+
+function viewOf(node: NodeKind, strategy: 'none' | 'single' | 'mixed' = 'mixed') {
+  return buildGpuNodeView({ node, pods: [], strategy, configSource: builtIn, now });
+}
 
 function usages(...pods: ReturnType<typeof gpuPod>[]): GpuPodUsage[] {
   return pods.map((pod) => gpuPodUsage(pod)).filter((usage): usage is GpuPodUsage => !!usage);
@@ -13,13 +19,7 @@ function usages(...pods: ReturnType<typeof gpuPod>[]): GpuPodUsage[] {
 
 describe('buildGpuNodeView: the article A30 after all-balanced under mixed', () => {
   it('predicts 2 × 1g.6gb + 1 × 2g.12gb and sees no drift despite stale gpu capacity', () => {
-    const view = buildGpuNodeView({
-      node: a30AllBalancedNode(),
-      pods: [],
-      strategy: 'mixed',
-      configSource: builtIn,
-      now,
-    });
+    const view = viewOf(a30AllBalancedNode(), 'mixed');
     expect(view.model?.id).toBe('a30-24gb');
     expect(view.gpuCount).toBe(1);
     expect(view.expected).toEqual({ 'nvidia.com/mig-1g.6gb': 2, 'nvidia.com/mig-2g.12gb': 1 });
@@ -63,5 +63,187 @@ describe('buildGpuNodeView: the article A30 after all-balanced under mixed', () 
     expect(used.map((i) => i.podName)).toEqual(['older', 'newer']);
     expect(used.every((i) => i.assignmentInferred)).toBe(true);
     expect(view.inUse).toEqual({ 'nvidia.com/mig-1g.6gb': 2 });
+  });
+});
+
+function kinds(view: ReturnType<typeof buildGpuNodeView>) {
+  return view.conditions.map((condition) => condition.kind);
+}
+
+function build(
+  labels: Record<string, string>,
+  options: Partial<Parameters<typeof buildGpuNodeView>[0]> = {},
+) {
+  return buildGpuNodeView({
+    node: a30AllBalancedNode({ labels }),
+    pods: [],
+    strategy: 'mixed',
+    configSource: builtIn,
+    now,
+    ...options,
+  });
+}
+
+describe('buildGpuNodeView: conditions', () => {
+  it('drifted when allocatable disagrees with the prediction, naming both', () => {
+    const node = a30AllBalancedNode();
+    node.status!.allocatable!['nvidia.com/mig-1g.6gb'] = '1';
+    const view = viewOf(node, 'mixed');
+    expect(view.primaryState).toBe('drifted');
+    expect(view.drift).toEqual([
+      {
+        resourceName: 'nvidia.com/mig-1g.6gb',
+        expected: 2,
+        allocatable: 1,
+        labelCount: 2,
+      },
+    ]);
+    expect(view.conditions.find((c) => c.kind === 'drifted')?.detail).toMatch(
+      /expected 2, allocatable 1/,
+    );
+  });
+
+  it('single strategy with MIG-INVALID: invalid, no drift reported on top', () => {
+    const node = a30AllBalancedNode({
+      labels: {
+        'nvidia.com/gpu.product': 'NVIDIA-A30-MIG-INVALID',
+        'nvidia.com/gpu.count': '0',
+        'nvidia.com/mig.strategy': 'single',
+      },
+    });
+    node.status!.allocatable = { cpu: '4' };
+    const view = viewOf(node, 'single');
+    expect(view.primaryState).toBe('invalid');
+    expect(kinds(view)).toContain('single-invalid');
+    expect(kinds(view)).not.toContain('drifted');
+    expect(kinds(view)).not.toContain('missing-capacity');
+    // Physical count recovered from the stale capacity the kubelet keeps.
+    expect(view.gpuCount).toBe(1);
+  });
+
+  it('single strategy with a valid profile counts physical GPUs from MIG devices', () => {
+    const node = a30AllBalancedNode({
+      labels: {
+        'nvidia.com/gpu.product': 'NVIDIA-A30-MIG-1g.6gb',
+        'nvidia.com/gpu.count': '8',
+        'nvidia.com/mig.strategy': 'single',
+        'nvidia.com/mig.config': 'all-1g.6gb',
+      },
+    });
+    node.status!.allocatable = { 'nvidia.com/gpu': '8' };
+    const view = viewOf(node, 'single');
+    expect(view.gpuCount).toBe(2);
+    expect(view.expected).toEqual({ 'nvidia.com/gpu': 8 });
+    expect(view.drift).toEqual([]);
+    expect(view.gpus[0].instances.every((i) => i.resourceName === 'nvidia.com/gpu')).toBe(true);
+  });
+
+  it('MIG enabled under strategy none', () => {
+    const node = a30AllBalancedNode();
+    node.status!.allocatable = { 'nvidia.com/gpu': '1' };
+    const view = viewOf(node, 'none');
+    expect(kinds(view)).toContain('mig-under-strategy-none');
+  });
+
+  it('pending with paused operands, then stuck after the mig-manager timeouts', () => {
+    const labels = {
+      'nvidia.com/mig.config.state': 'pending',
+      'nvidia.com/gpu.deploy.device-plugin': 'paused-for-mig-change',
+    };
+    const fresh = build(labels, { firstSeenPending: '2026-11-25T11:55:00Z' });
+    expect(kinds(fresh)).toEqual(expect.arrayContaining(['pending', 'operands-paused']));
+    expect(fresh.primaryState).toBe('pending');
+    expect(fresh.pendingSince).toBe('2026-11-25T11:55:00Z');
+    expect(fresh.drift).toEqual([]);
+    const stuck = build(labels, { firstSeenPending: '2026-11-25T11:00:00Z' });
+    expect(kinds(stuck)).toContain('stuck-pending');
+    expect(stuck.conditions.find((c) => c.kind === 'stuck-pending')?.title).toMatch(/1 h 0 min/);
+  });
+
+  it('the changed-at annotation wins over the first observation', () => {
+    const node = a30AllBalancedNode({ labels: { 'nvidia.com/mig.config.state': 'pending' } });
+    node.metadata!.annotations = {
+      'gpu-partitioning-plugin.openshift.io/mig-config-changed-at': '2026-11-25T10:00:00Z',
+    };
+    const view = buildGpuNodeView({
+      node,
+      pods: [],
+      strategy: 'mixed',
+      configSource: builtIn,
+      now,
+      firstSeenPending: '2026-11-25T11:59:00Z',
+    });
+    expect(view.pendingSince).toBe('2026-11-25T10:00:00Z');
+    expect(kinds(view)).toContain('stuck-pending');
+  });
+
+  it('failed, rebooting', () => {
+    expect(build({ 'nvidia.com/mig.config.state': 'failed' }).primaryState).toBe('failed');
+    expect(kinds(build({ 'nvidia.com/mig.config.state': 'rebooting' }))).toContain('rebooting');
+  });
+
+  it('operands left paused after the run is flagged as a warning', () => {
+    const view = build({ 'nvidia.com/gpu.deploy.dcgm': 'paused-for-mig-change' });
+    const paused = view.conditions.find((c) => c.kind === 'operands-paused');
+    expect(paused?.severity).toBe('warning');
+  });
+
+  it('unknown config name', () => {
+    const view = build({ 'nvidia.com/mig.config': 'all-balanced-typo' });
+    expect(kinds(view)).toContain('unknown-config');
+    expect(view.primaryState).toBe('failed');
+  });
+
+  it('GPU not covered by the config', () => {
+    // all-1g.10gb filters on H100/A100-80GB device ids only: the A30 is skipped.
+    const view = build({ 'nvidia.com/mig.config': 'all-1g.10gb' });
+    expect(kinds(view)).toContain('gpu-not-covered');
+    expect(view.gpus[0].notCovered).toBe(true);
+  });
+
+  it('unknown GPU model and missing product', () => {
+    expect(kinds(build({ 'nvidia.com/gpu.product': 'NVIDIA-Z9000' }))).toContain('unknown-model');
+    const node = a30AllBalancedNode();
+    delete node.metadata!.labels!['nvidia.com/gpu.product'];
+    const view = viewOf(node, 'mixed');
+    expect(view.conditions.find((c) => c.kind === 'unknown-model')?.severity).toBe('info');
+    expect(view.gpus[0].instances).toEqual([]);
+  });
+
+  it('missing or malformed capacity', () => {
+    const node = a30AllBalancedNode();
+    node.status = {
+      allocatable: { 'nvidia.com/mig-1g.6gb': '1k', 'nvidia.com/mig-2g.12gb': 'abc' },
+    };
+    const view = viewOf(node, 'mixed');
+    expect(kinds(view)).toContain('missing-capacity');
+    expect(view.allocatable['nvidia.com/mig-1g.6gb']).toBe(1000);
+    const bare = a30AllBalancedNode();
+    delete bare.status;
+    expect(kinds(viewOf(bare, 'mixed'))).toContain('missing-capacity');
+  });
+
+  it('a built-in fallback is visible on the node', () => {
+    const view = build(
+      {},
+      {
+        configSource: {
+          config: builtInMigConfig(),
+          view: { kind: 'built-in', fallbackReason: 'ConfigMap x cannot be read (forbidden).' },
+        },
+      },
+    );
+    expect(view.conditions.some((c) => c.detail?.includes('forbidden'))).toBe(true);
+  });
+
+  it('never throws on garbage nodes', () => {
+    fc.assert(
+      fc.property(fc.anything(), fc.anything(), (labels, status) => {
+        const node = { metadata: { name: 'n', labels }, status } as unknown as NodeKind;
+        const view = viewOf(node, 'mixed');
+        expect(Array.isArray(view.conditions)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -97,13 +97,14 @@ function physicalGpuCount(
   const product = labels.product;
   if (product?.singleStrategyProfile && labels.count !== undefined) {
     if (model && source.config && labels.migConfig && strategy) {
-      const perGpu = predictNodeAfterConfig({
-        config: source.config,
-        configName: labels.migConfig,
-        strategy: 'single',
-        product: product.raw,
-        gpus: [{ index: 0, deviceId: model.pciDeviceIds[0] ?? '', model }],
-      }).advertisement?.resources[GPU_RESOURCE];
+      const perGpu = cachedPrediction(
+        source.config,
+        labels.migConfig,
+        'single',
+        product.base,
+        model,
+        1,
+      ).advertisement?.resources[GPU_RESOURCE];
       if (perGpu && perGpu > 0 && labels.count % perGpu === 0) {
         return { count: labels.count / perGpu };
       }
@@ -127,6 +128,42 @@ function physicalGpuCount(
     return { count: 1, guess: `${why}; one GPU is assumed` };
   }
   return { count: labels.count };
+}
+
+// Identical nodes (same model, GPU count, config name, strategy and config file) get the same
+// prediction: on a large homogeneous fleet this turns 1,000 predictions into a handful.
+const predictionCache = new WeakMap<MigPartedConfigFile, Map<string, ConfigPrediction>>();
+const PREDICTIONS_PER_CONFIG = 500;
+
+function cachedPrediction(
+  config: MigPartedConfigFile,
+  configName: string,
+  strategy: MigStrategy,
+  product: string,
+  model: GpuModel,
+  gpuCount: number,
+): ConfigPrediction {
+  let byKey = predictionCache.get(config);
+  if (!byKey) {
+    byKey = new Map();
+    predictionCache.set(config, byKey);
+  }
+  const key = JSON.stringify([configName, strategy, product, model.id, gpuCount]);
+  let prediction = byKey.get(key);
+  if (!prediction) {
+    // GFD labels carry no PCI id: every GPU gets the model's first id (one product label per node).
+    const deviceId = model.pciDeviceIds[0] ?? '';
+    prediction = predictNodeAfterConfig({
+      config,
+      configName,
+      strategy,
+      product,
+      gpus: Array.from({ length: gpuCount }, (_, index) => ({ index, deviceId, model })),
+    });
+    if (byKey.size >= PREDICTIONS_PER_CONFIG) byKey.clear();
+    byKey.set(key, prediction);
+  }
+  return prediction;
 }
 
 function healthForCondition(kind: NodeGpuCondition['kind']): GpuHealthState | undefined {
@@ -261,15 +298,14 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
   let prediction: ConfigPrediction | undefined;
   const migConfig = labels.migConfig;
   if (model && migConfig && configSource.config) {
-    // GFD labels carry no PCI id: every GPU gets the model's first id (a node has one product label).
-    const deviceId = model.pciDeviceIds[0] ?? '';
-    prediction = predictNodeAfterConfig({
-      config: configSource.config,
-      configName: migConfig,
-      strategy: strategy ?? 'none',
-      product: product?.base ?? '',
-      gpus: Array.from({ length: gpuCount.count }, (_, index) => ({ index, deviceId, model })),
-    });
+    prediction = cachedPrediction(
+      configSource.config,
+      migConfig,
+      strategy ?? 'none',
+      product?.base ?? '',
+      model,
+      gpuCount.count,
+    );
   }
   if (gpuCount.guess && model) {
     add({

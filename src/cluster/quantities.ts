@@ -36,9 +36,27 @@ const BINARY_SUFFIXES: Record<string, number> = {
 const QUANTITY_PATTERN =
   /^([+-]?)(\d+(?:\.\d*)?|\.\d+)(Ki|Mi|Gi|Ti|Pi|Ei|[numkMGTPE]|[eE][+-]?\d+)?$/;
 
+/** Any value as short text, even objects whose `toString` is broken (hostile input). */
+export function safeText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value === null ||
+    value === undefined
+  ) {
+    return String(value);
+  }
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
 function describe(text: unknown): string {
   if (typeof text === 'string') return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
-  return String(text);
+  return safeText(text);
 }
 
 /** Parses a quantity with the grammar of k8s.io/apimachinery's `resource.Quantity`. */

@@ -90,7 +90,8 @@ export function useNodeViewCache(
       const key = [
         node.metadata?.resourceVersion ?? `object${objectId(node)}`,
         podsKey(nodePods),
-        objectId(source),
+        // By content: a new ConfigMap list or policy object with the same config text keeps the view.
+        `${source.config ? objectId(source.config) : 'none'}|${JSON.stringify(source.view)}`,
         strategy ?? '',
         state === 'pending' ? `${minute}|${firstSeenPending ?? ''}` : '',
       ].join('\u0000');
