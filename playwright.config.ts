@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/browser';
 
@@ -8,7 +9,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/browser';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
-  outputDir: 'e2e/artifacts/test-results',
+  // Playwright empties this at start; E2E_OUTPUT_DIR keeps parallel runs from wiping each other.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'e2e/artifacts/test-results',
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -17,7 +19,16 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  reporter: [['list'], ['html', { outputFolder: 'e2e/artifacts/report', open: 'never' }]],
+  reporter: [
+    ['list'],
+    [
+      'html',
+      {
+        outputFolder: join(process.env.E2E_OUTPUT_DIR ?? 'e2e/artifacts', 'report'),
+        open: 'never',
+      },
+    ],
+  ],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },

@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { KubeApiClient } from './api-client';
-import { expect, saveScreenshot, setTheme, switchUser, test } from './fixtures';
+import { expect, saveScreenshot, switchUser, test } from './fixtures';
 
 /**
  * The article's workflow without `oc`: switch the strategy to mixed, apply all-balanced to both
@@ -19,6 +19,12 @@ const chooseConfig = async (page: Page, name: string) => {
   await page
     .getByRole('option', { name: new RegExp(`^${name.replace(/\./g, '\\.')}(\\s|$)`) })
     .click();
+};
+
+/** Ticks the acknowledgement when the preview has warnings (e.g. the built-in config is used). */
+const acknowledgeWarnings = async (page: Page) => {
+  const acknowledge = page.getByRole('checkbox', { name: /I have read the warnings/ });
+  if (await acknowledge.isVisible()) await acknowledge.check();
 };
 
 const openRowAction = async (page: Page, node: string, action: string) => {
@@ -85,15 +91,17 @@ test('switch to mixed, then apply all-balanced to both workers and watch them su
   }
   await page.waitForTimeout(500);
   await saveScreenshot(page, 'apply-preview-light');
-  await setTheme(page, 'dark');
+  // The host's theme switch is behind the modal's backdrop: toggle the PatternFly class directly.
+  await page.evaluate(() => document.documentElement.classList.add('pf-v6-theme-dark'));
   await saveScreenshot(page, 'apply-preview-dark');
-  await setTheme(page, 'light');
+  await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
   await dialog.screenshot({
     path: join(__dirname, '..', 'docs', 'screenshots', 'apply-preview.png'),
   });
 
+  await acknowledgeWarnings(page);
   await dialog
-    .getByRole('button', { name: 'Apply nvidia.com/mig.config=all-balanced on 2 nodes' })
+    .getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-balanced on 2 nodes?$/ })
     .click();
   for (const node of NODES) {
     await expect(
@@ -131,7 +139,7 @@ test('a running GPU pod is warned about, the node cordoned, the failure explaine
   await expect(dialog.getByText('GPU pods are running on this node')).toBeVisible();
   await expect(dialog.getByRole('grid', { name: `GPU pods on ${node}` })).toContainText('train-1');
   await dialog.getByRole('checkbox', { name: `Cordon ${node} first` }).check();
-  await dialog.getByRole('checkbox', { name: /I have read the warnings/ }).check();
+  await acknowledgeWarnings(page);
   await dialog
     .getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-1g.6gb on 1 node/ })
     .click();
@@ -172,6 +180,7 @@ test('a label changed between preview and apply is refused, never overwritten', 
     'json',
   );
   await expect(dialog.getByText(/Changed since this preview/)).toBeVisible();
+  await acknowledgeWarnings(page);
   await dialog.getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-1g.6gb/ }).click();
   await expect(
     dialog.getByText('Changed by someone else since the preview: nothing was overwritten'),

@@ -13,9 +13,17 @@ export const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-/** Where the browser tests' host bundle goes, apart from `host/dist` so a running demo is unaffected. */
-export const E2E_HOST_BUNDLE =
-  process.env.E2E_HOST_BUNDLE ?? join(tmpdir(), 'gpu-partitioning-e2e-host');
+/** Names the directory of this run's host bundle (set by the global setup for the workers). */
+export const E2E_HOST_BUNDLE_ENV = 'E2E_HOST_BUNDLE';
+/** The bundle kept across runs with `E2E_REUSE_BUNDLE=1`, apart from `host/dist` (the demo's). */
+export const REUSABLE_E2E_HOST_BUNDLE = join(tmpdir(), 'gpu-partitioning-e2e-host');
+
+export const e2eHostBundle = (): string => {
+  const dir = process.env[E2E_HOST_BUNDLE_ENV];
+  if (!dir)
+    throw new Error(`${E2E_HOST_BUNDLE_ENV} is not set: run the tests with playwright test`);
+  return dir;
+};
 
 /** Screenshots the tests keep for people to look at (CI uploads e2e/artifacts). */
 export const ARTIFACTS_DIR = join(__dirname, 'artifacts');

@@ -2,7 +2,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { type RunningDemo, startDemo } from '../host/demo';
 import { KubeApiClient } from './api-client';
-import { ARTIFACTS_DIR, E2E_HOST_BUNDLE } from './browser';
+import { ARTIFACTS_DIR, e2eHostBundle } from './browser';
 
 /**
  * Test fixtures: every test file gets its own demo (sandbox cluster + standalone host, random
@@ -41,7 +41,7 @@ class DemoPool {
       sandboxPort: 0,
       scenario: options.scenario,
       reconfigureDelayMs: options.reconfigureDelayMs,
-      bundleDir: E2E_HOST_BUNDLE,
+      bundleDir: e2eHostBundle(),
       build: 'never',
     });
     this.current = { key, demo };
