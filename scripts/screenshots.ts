@@ -57,7 +57,7 @@ const pickNode = async (page: Page): Promise<string> => {
   if (values.node) return values.node;
   await page.goto('/gpu-partitioning?tab=nodes&health=drifted');
   await settle(page);
-  const drifted = page.locator('table[aria-label="GPU nodes"] tbody [data-test="resource-link"]');
+  const drifted = page.locator('table[aria-label="GPU nodes"] tbody td[data-label="Name"] a');
   if ((await drifted.count()) > 0) return (await drifted.first().textContent()) ?? '';
   await page.goto('/gpu-partitioning?tab=nodes');
   await settle(page);

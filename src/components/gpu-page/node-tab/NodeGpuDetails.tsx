@@ -95,7 +95,7 @@ export const NodeGpuDetails = ({
 
   const source = view.configSource ?? configSource;
   return (
-    <PageSection hasBodyWrapper={false}>
+    <PageSection hasBodyWrapper={false} data-test="gpu-partitioning-node-tab">
       <Stack hasGutter>
         {warnings.length > 0 && (
           <StackItem>

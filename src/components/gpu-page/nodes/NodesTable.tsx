@@ -1,4 +1,4 @@
-import { Content, Label, Stack, StackItem, Tooltip } from '@patternfly/react-core';
+import { Label, Stack, StackItem, Tooltip } from '@patternfly/react-core';
 import {
   ActionsColumn,
   ExpandableRowContent,
@@ -43,7 +43,7 @@ interface NodesTableProps {
 export const nodeGpuTabPath = (nodeName: string) =>
   `/k8s/cluster/nodes/${encodeURIComponent(nodeName)}/gpu`;
 
-const COLUMN_COUNT = 10;
+const COLUMN_COUNT = 9;
 
 export const NodesTable = ({
   nodes,
@@ -55,14 +55,13 @@ export const NodesTable = ({
 }: NodesTableProps) => {
   const { t } = usePluginTranslation();
 
-  const columns: Array<{ key: NodeSortKey; title: string; info?: string }> = [
+  const columns: Array<{ key: NodeSortKey; title: string }> = [
     { key: 'name', title: t('Name') },
     { key: 'product', title: t('Product') },
     { key: 'gpuCount', title: t('GPUs') },
-    { key: 'memory', title: t('Memory per GPU') },
-    { key: 'config', title: t('MIG config'), info: 'nvidia.com/mig.config' },
+    { key: 'config', title: t('MIG config') },
     { key: 'state', title: t('State') },
-    { key: 'strategy', title: t('Strategy'), info: 'nvidia.com/mig.strategy' },
+    { key: 'strategy', title: t('Strategy') },
     { key: 'advertised', title: t('Advertised (allocatable)') },
     { key: 'pods', title: t('GPU pods') },
   ];
@@ -85,12 +84,7 @@ export const NodesTable = ({
           <Tr>
             <Th screenReaderText={t('Row expansion')} />
             {columns.map((column, index) => (
-              <Th
-                key={column.key}
-                sort={sortParams(column.key, index)}
-                info={column.info ? { tooltip: <code>{column.info}</code> } : undefined}
-                modifier="wrap"
-              >
+              <Th key={column.key} sort={sortParams(column.key, index)} modifier="wrap">
                 {column.title}
               </Th>
             ))}
@@ -101,7 +95,6 @@ export const NodesTable = ({
           const isExpanded = expanded.has(node.name);
           const advertised = formatResourcesCompact(node.allocatable);
           const actions = rowActions?.(node) ?? [];
-          const problems = node.conditions.filter((condition) => condition.severity !== 'info');
           return (
             <Tbody key={node.name} isExpanded={isExpanded}>
               <Tr>
@@ -144,13 +137,6 @@ export const NodesTable = ({
                           <ConfigStateLabel state={node.migConfigState} />
                         </StackItem>
                       )}
-                    {problems.length > 0 && (
-                      <StackItem>
-                        <Content component="small">
-                          {t('Problems: {{problems}}', { problems: problems.length })}
-                        </Content>
-                      </StackItem>
-                    )}
                   </Stack>
                 </Td>
                 <Td dataLabel={t('Strategy')}>{node.strategyLabel ?? t('none')}</Td>

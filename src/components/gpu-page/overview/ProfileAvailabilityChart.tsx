@@ -9,6 +9,7 @@ import {
 } from '@patternfly/react-charts/victory';
 import type { ProfileAvailability } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { useProfileName } from '../shared/StateLabels';
 
 interface ProfileAvailabilityChartProps {
   profiles: ProfileAvailability[];
@@ -22,23 +23,30 @@ const BAR_HEIGHT = 36;
  */
 export const ProfileAvailabilityChart = ({ profiles }: ProfileAvailabilityChartProps) => {
   const { t } = usePluginTranslation();
+  const profileName = useProfileName();
   const inUseLabel = t('In use');
   const freeLabel = t('Free');
   const height = Math.max(140, profiles.length * BAR_HEIGHT + 90);
   const inUse = profiles.map((profile) => ({
-    x: profile.profile,
+    x: profileName(profile.profile),
     y: profile.inUse,
-    label: t('{{profile}}: {{inUse}} in use', { profile: profile.profile, inUse: profile.inUse }),
+    label: t('{{profile}}: {{inUse}} in use', {
+      profile: profileName(profile.profile),
+      inUse: profile.inUse,
+    }),
   }));
   const free = profiles.map((profile) => ({
-    x: profile.profile,
+    x: profileName(profile.profile),
     y: profile.free,
-    label: t('{{profile}}: {{free}} free', { profile: profile.profile, free: profile.free }),
+    label: t('{{profile}}: {{free}} free', {
+      profile: profileName(profile.profile),
+      free: profile.free,
+    }),
   }));
   const description = profiles
     .map((profile) =>
       t('{{profile}}: {{inUse}} in use, {{free}} free of {{allocatable}}', {
-        profile: profile.profile,
+        profile: profileName(profile.profile),
         inUse: profile.inUse,
         free: profile.free,
         allocatable: profile.allocatable,

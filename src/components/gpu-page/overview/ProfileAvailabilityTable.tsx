@@ -3,6 +3,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { Link } from 'react-router-dom-v5-compat';
 import type { ProfileAvailability } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { useProfileName } from '../shared/StateLabels';
 
 interface ProfileAvailabilityTableProps {
   profiles: ProfileAvailability[];
@@ -16,6 +17,7 @@ export const ProfileAvailabilityTable = ({
   nodesWithFreeHref,
 }: ProfileAvailabilityTableProps) => {
   const { t } = usePluginTranslation();
+  const profileName = useProfileName();
   return (
     <Table aria-label={t('MIG instances per profile')} variant="compact">
       <Thead>
@@ -24,7 +26,7 @@ export const ProfileAvailabilityTable = ({
           <Th>{t('Allocatable')}</Th>
           <Th>{t('In use')}</Th>
           <Th>{t('Free')}</Th>
-          <Th>{t('Nodes with free')}</Th>
+          <Th modifier="wrap">{t('Nodes with free')}</Th>
         </Tr>
       </Thead>
       <Tbody>
@@ -33,7 +35,7 @@ export const ProfileAvailabilityTable = ({
           return (
             <Tr key={profile.resourceName}>
               <Td dataLabel={t('Profile')}>
-                <code>{profile.profile}</code>
+                {profile.profile === 'gpu' ? profileName('gpu') : <code>{profile.profile}</code>}
               </Td>
               <Td dataLabel={t('Allocatable')}>{profile.allocatable}</Td>
               <Td dataLabel={t('In use')}>{profile.inUse}</Td>

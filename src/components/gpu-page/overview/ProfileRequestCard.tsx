@@ -22,7 +22,8 @@ import {
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
 import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { formatResourcesCompact } from '../shared/format';
+import { formatResourcesCompact, resourceDisplayName } from '../shared/format';
+import { useProfileName } from '../shared/StateLabels';
 
 interface ProfileRequestCardProps {
   nodes: GpuNodeView[];
@@ -57,6 +58,7 @@ export const ProfileRequestCard = ({
   configSources,
 }: ProfileRequestCardProps) => {
   const { t } = usePluginTranslation();
+  const profileName = useProfileName();
   const profiles = useMemo(() => requestableProfiles(nodes, summary), [nodes, summary]);
   const [count, setCount] = useState<number | ''>(1);
   const [profile, setProfile] = useState<string>(profiles[0] ?? '');
@@ -107,7 +109,7 @@ export const ProfileRequestCard = ({
                     onChange={(_event, value) => setProfile(value)}
                   >
                     {profiles.map((name) => (
-                      <FormSelectOption key={name} value={name} label={name} />
+                      <FormSelectOption key={name} value={name} label={profileName(name)} />
                     ))}
                   </FormSelect>
                 </FormGroup>
@@ -154,7 +156,8 @@ const ChangeHint = ({ change, profile }: { change: NodeConfigChange; profile: st
 
 const PlanAnswer = ({ plan }: { plan: Plan }) => {
   const { t } = usePluginTranslation();
-  const profile = plan.profile ?? plan.resourceName;
+  const profileName = useProfileName();
+  const profile = profileName(plan.profile ?? resourceDisplayName(plan.resourceName));
   if (plan.problems.length > 0) {
     return (
       <Alert isInline isPlain variant="info" title={t('This request cannot be answered')}>

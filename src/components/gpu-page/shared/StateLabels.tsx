@@ -106,3 +106,9 @@ export const HealthStateLabel = ({ state, since }: HealthStateLabelProps) => {
     </Label>
   );
 };
+
+/** A profile as people read it; whole GPUs (`nvidia.com/gpu`, profile `gpu`) get words. */
+export const useProfileName = () => {
+  const { t } = usePluginTranslation();
+  return (profile: string) => (profile === 'gpu' ? t('Whole GPU') : profile);
+};
