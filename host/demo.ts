@@ -4,6 +4,7 @@
  * against the sandbox cluster (started here) or, with `--api`, any Kubernetes API such as
  * `kubectl proxy`. Development only.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
 import { HOST_DIST, buildHostBundle, hostBundleExists } from './build';
@@ -24,6 +25,8 @@ export type DemoOptions = {
   saveFile?: string;
   /** Sandbox MIG reconfiguration time. */
   reconfigureDelayMs?: number;
+  /** Where the sandbox writes its kubeconfig (default: a temporary file named after its port). */
+  kubeconfigPath?: string;
   /** `always` rebuilds the bundle, `if-missing` only builds when there is none, `never` fails then. */
   build?: 'always' | 'if-missing' | 'never';
   /** Where the host bundle is (default host/dist). */
@@ -52,6 +55,7 @@ export const startDemo = async (options: DemoOptions = {}): Promise<RunningDemo>
         loadFile: options.loadFile,
         saveFile: options.saveFile,
         reconfigureDelayMs: options.reconfigureDelayMs,
+        kubeconfigPath: options.kubeconfigPath,
       });
   try {
     const host = await startHostServer({
@@ -92,7 +96,17 @@ const USAGE = `Usage: npm run demo -- [options]
   --token T         bearer token for --api
   --load F          restore a sandbox state saved with --save
   --save F          save the sandbox state to F on exit
+  --delay MS        how long a simulated MIG reconfiguration takes (default 2000)
+  --kubeconfig F    where the sandbox writes its kubeconfig (default .sandbox-kubeconfig)
   --no-build        serve the existing host bundle (host/dist) without rebuilding`;
+
+const wholeNumber = (flag: string, text: string, max: number): number => {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new Error(`${flag}: "${text}" is not a whole number from 0 to ${max}`);
+  }
+  return value;
+};
 
 const main = async () => {
   const { values } = parseArgs({
@@ -104,6 +118,8 @@ const main = async () => {
       token: { type: 'string' },
       load: { type: 'string' },
       save: { type: 'string' },
+      delay: { type: 'string' },
+      kubeconfig: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -113,19 +129,24 @@ const main = async () => {
     console.log(USAGE);
     return;
   }
-  if (values.api && (values.scenario || values.load || values.save)) {
-    throw new Error('--scenario, --load and --save apply to the sandbox, not to --api');
+  if (values.api && (values.scenario || values.load || values.save || values.delay)) {
+    throw new Error('--scenario, --load, --save and --delay apply to the sandbox, not to --api');
   }
+  if (values.scenario && values.load) throw new Error('--scenario and --load exclude each other');
   if (values.token && !values.api) throw new Error('--token needs --api');
   if (!values['no-build']) console.log('Building the host bundle (host/dist)…');
   const demo = await startDemo({
-    port: Number(values.port),
-    sandboxPort: Number(values['sandbox-port']),
+    port: wholeNumber('--port', values.port, 65535),
+    sandboxPort: wholeNumber('--sandbox-port', values['sandbox-port'], 65535),
     scenario: values.scenario,
     api: values.api,
     token: values.token,
     loadFile: values.load,
     saveFile: values.save,
+    reconfigureDelayMs:
+      values.delay === undefined ? undefined : wholeNumber('--delay', values.delay, 600_000),
+    // The same file as `npm run sandbox`, so a presenter's KUBECONFIG keeps working.
+    kubeconfigPath: values.kubeconfig ?? join(__dirname, '..', '.sandbox-kubeconfig'),
     build: values['no-build'] ? 'never' : 'always',
   });
   console.log('');
