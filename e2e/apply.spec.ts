@@ -121,8 +121,9 @@ test('a running GPU pod is warned about, the node cordoned, the failure explaine
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: 'train-1', namespace: 'sample-project' },
+    // Scheduled (and run) by the sandbox's scheduler, pinned to the node like a real workload.
     spec: {
-      nodeName: node,
+      nodeSelector: { 'kubernetes.io/hostname': node },
       containers: [
         {
           name: 'main',
