@@ -247,3 +247,17 @@ describe('buildGpuNodeView: conditions', () => {
     );
   });
 });
+
+describe('buildGpuNodeView: GPUs without MIG', () => {
+  it('a T4 (mig.capable=false) is shown whole without a catalog warning', () => {
+    const node = a30AllBalancedNode({
+      labels: { 'nvidia.com/gpu.product': 'Tesla-T4', 'nvidia.com/mig.capable': 'false' },
+    });
+    delete node.metadata!.labels!['nvidia.com/mig.config'];
+    node.status!.allocatable = { 'nvidia.com/gpu': '1' };
+    const view = viewOf(node);
+    expect(view.migCapable).toBe(false);
+    expect(view.conditions.map((c) => c.kind)).toEqual([]);
+    expect(view.primaryState).toBe('disabled');
+  });
+});

@@ -279,6 +279,8 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       detail:
         'nvidia.com/gpu.product is missing (GFD not running yet, or paused for a MIG change), so the GPU model and its MIG geometry are unknown.',
     });
+  } else if (!model && labels.migCapable === false) {
+    // A GPU without MIG (T4, L40S…) is served whole; nothing to predict and nothing wrong.
   } else if (!model) {
     add({
       kind: 'unknown-model',
