@@ -27,6 +27,9 @@ module.exports = {
       ...common,
       displayName: 'dom',
       testEnvironment: 'jsdom',
+      // `yaml` ships an ESM-only browser build; components share the geometry engine, so resolve
+      // packages as Node does.
+      testEnvironmentOptions: { customExportConditions: ['node', 'require', 'default'] },
       testMatch: ['<rootDir>/**/*.test.tsx'],
       setupFilesAfterEnv: ['<rootDir>/jest.setup-dom.ts'],
     },
