@@ -6,11 +6,14 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/browser';
  * Browser tests: each test file gets its own sandbox cluster and standalone host on random
  * ports (see e2e/fixtures.ts); the host bundle is built once by the global setup.
  */
+/** Test results and the HTML report; CI keeps e2e/artifacts. */
+const ARTIFACTS_BASE = process.env.E2E_OUTPUT_DIR ?? 'e2e/artifacts';
+
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
   // Playwright empties this at start; E2E_OUTPUT_DIR keeps parallel runs from wiping each other.
-  outputDir: process.env.E2E_OUTPUT_DIR ?? 'e2e/artifacts/test-results',
+  outputDir: join(ARTIFACTS_BASE, 'test-results'),
   globalSetup: './e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
@@ -24,7 +27,7 @@ export default defineConfig({
     [
       'html',
       {
-        outputFolder: join(process.env.E2E_OUTPUT_DIR ?? 'e2e/artifacts', 'report'),
+        outputFolder: join(ARTIFACTS_BASE, 'report'),
         open: 'never',
       },
     ],

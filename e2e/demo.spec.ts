@@ -31,6 +31,12 @@ test('the demo serves the plugin page with data from the sandbox cluster', async
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('link', { name: workers[0] }).click();
+  // The shim's watches deliver a change made with "kubectl" to the open page, without a reload.
+  await adminApi.labelNode(workers[0], { 'demo.sandbox/watched': 'yes' });
+  await expect(page.getByText('demo.sandbox/watched=yes')).toBeVisible();
+  await adminApi.labelNode(workers[0], { 'demo.sandbox/watched': null });
+  await expect(page.getByText('demo.sandbox/watched=yes')).toHaveCount(0);
+
   await page.getByRole('tab', { name: 'GPU' }).click();
   await expect(page).toHaveURL(new RegExp(`/k8s/cluster/nodes/${workers[0]}/gpu$`));
   await expect(page.getByRole('heading', { level: 1, name: workers[0] })).toBeVisible();
