@@ -121,8 +121,14 @@ export const NodesTable = ({
                     )}
                   </Stack>
                 </Td>
-                <Td dataLabel={t('GPUs')}>{node.gpuCount}</Td>
-                <Td dataLabel={t('Memory per GPU')}>{formatMiB(node.gpuMemoryMiB) ?? '—'}</Td>
+                <Td dataLabel={t('GPUs')}>
+                  {formatMiB(node.gpuMemoryMiB)
+                    ? t('{{gpus}} × {{memory}}', {
+                        gpus: node.gpuCount,
+                        memory: formatMiB(node.gpuMemoryMiB),
+                      })
+                    : node.gpuCount}
+                </Td>
                 <Td dataLabel={t('MIG config')}>
                   {node.migConfig ? <code>{node.migConfig}</code> : t('Not set')}
                 </Td>
