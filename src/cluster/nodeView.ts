@@ -345,7 +345,10 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       ? prediction.gpus.find((gpu) => gpu.index === index)
       : undefined;
     const instances: SliceInstanceView[] = (predicted?.layout?.instances ?? []).map((instance) => ({
-      ...instance,
+      profile: instance.profile,
+      start: instance.start,
+      size: instance.size,
+      computeSlices: instance.computeSlices,
       id: `${name}/gpu${index}/${instance.profile}@${instance.start}`,
       resourceName: resourceFor(instance.profile),
       inUse: false,
