@@ -2,13 +2,13 @@ import { join } from 'node:path';
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/browser';
 
+/** Test results and the HTML report; CI keeps e2e/artifacts. */
+const ARTIFACTS_BASE = process.env.E2E_OUTPUT_DIR ?? 'e2e/artifacts';
+
 /**
  * Browser tests: each test file gets its own sandbox cluster and standalone host on random
  * ports (see e2e/fixtures.ts); the host bundle is built once by the global setup.
  */
-/** Test results and the HTML report; CI keeps e2e/artifacts. */
-const ARTIFACTS_BASE = process.env.E2E_OUTPUT_DIR ?? 'e2e/artifacts';
-
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
