@@ -60,7 +60,7 @@ describe('resolveMigConfigSources', () => {
     });
     const source = sources.forNode('worker1');
     expect(source.view.kind).toBe('built-in');
-    expect(source.view.fallbackReason).toMatch(/gpu-partitioning-plugin-reader/);
+    expect(source.view.fallbackReason).toMatch(/gpu-partitioning-plugin-viewer/);
     expect(source.config?.migConfigs['all-balanced']).toBeDefined();
     expect(sources.error?.kind).toBe('forbidden');
   });

@@ -5,7 +5,7 @@
  */
 
 /** The plugin's read-only ClusterRole (shipped by the Helm chart). */
-export const READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-reader';
+export const READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-viewer';
 
 export type DataErrorKind = 'forbidden' | 'not-found' | 'no-model' | 'other';
 

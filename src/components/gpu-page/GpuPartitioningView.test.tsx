@@ -28,7 +28,7 @@ describe('GpuPartitioningView', () => {
       />,
     );
     expect(screen.getByText('You do not have access to GPU nodes')).toBeInTheDocument();
-    expect(screen.getAllByText(/gpu-partitioning-plugin-reader/).length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/gpu-partitioning-plugin-viewer/).length).toBeGreaterThan(0);
   });
 
   it('says the GPU operator is missing when the ClusterPolicy kind does not exist', () => {
