@@ -112,7 +112,7 @@ export const NodesTable = ({
                 <Td dataLabel={t('Product')}>
                   <Stack>
                     <StackItem>{node.product || t('Unknown product')}</StackItem>
-                    {!node.model && node.migCapable !== false && (
+                    {!node.model && (node.migCapable || node.migConfig) && (
                       <StackItem>
                         <Label isCompact color="orange">
                           {t('unknown model')}
