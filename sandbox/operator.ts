@@ -20,7 +20,7 @@ import { predictNodeAdvertisement, type PredictedGpu } from '../src/geometry/pre
 import type { MigStrategy, ProfileCounts } from '../src/geometry/types';
 import type { StatusCause } from './apiErrors';
 import type { PodLogs } from './podLogs';
-import { randomSuffix, type KubeObject, type ObjectStore, type StoreEvent } from './store';
+import { type KubeObject, type ObjectStore, type StoreEvent } from './store';
 import type { TypeValidator } from './validation';
 
 export const OPERATOR_NAMESPACE = 'nvidia-gpu-operator';
@@ -188,6 +188,7 @@ export class GpuOperatorSimulation {
   private readonly logs: PodLogs;
   private readonly hardware = new Map<string, NodeHardware>();
   private readonly inFlight = new Map<string, InFlight>();
+  private readonly migManagerPods = new Map<string, string>();
   private unsubscribe?: () => void;
   reconfigureDelayMs: number;
   rebootOnModeChange: boolean;
@@ -288,9 +289,7 @@ export class GpuOperatorSimulation {
   }
 
   private loadConfig(nodeName: string): LoadedConfig & { sourceName?: string } {
-    const existing = this.store
-      .list('configmaps', OPERATOR_NAMESPACE)
-      .map((configMap) => configMap.metadata.name ?? '');
+    const existing = this.store.names('configmaps', OPERATOR_NAMESPACE);
     const source = resolveConfigSource({
       customConfigName: this.customConfigName(),
       nodeName,
@@ -328,14 +327,12 @@ export class GpuOperatorSimulation {
   }
 
   private gpuPodsOnNode(nodeName: string): KubeObject[] {
-    return this.store
-      .list('pods')
-      .filter(
-        (pod) =>
-          (pod.spec as { nodeName?: string } | undefined)?.nodeName === nodeName &&
-          (pod.status as { phase?: string } | undefined)?.phase === 'Running' &&
-          Object.keys(gpuRequestsOf(pod)).length > 0,
-      );
+    return this.store.podsOnNode(
+      nodeName,
+      (pod) =>
+        (pod.status as { phase?: string } | undefined)?.phase === 'Running' &&
+        Object.keys(gpuRequestsOf(pod)).length > 0,
+    );
   }
 
   // ------------------------------------------------------------------ events
@@ -456,16 +453,12 @@ export class GpuOperatorSimulation {
 
   // ------------------------------------------------------------------ operand pods
 
-  private podName(prefix: string): string {
-    return `${prefix}-${randomSuffix()}`;
-  }
-
   private operandPod(nodeName: string, prefix: string, app: string): KubeObject {
     return {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
-        name: this.podName(prefix),
+        generateName: `${prefix}-`,
         namespace: OPERATOR_NAMESPACE,
         labels: {
           app,
@@ -548,17 +541,21 @@ export class GpuOperatorSimulation {
   }
 
   private operandPodsOnNode(nodeName: string, prefix: string): KubeObject[] {
-    return this.store
-      .list('pods', OPERATOR_NAMESPACE)
-      .filter(
-        (pod) =>
-          (pod.spec as { nodeName?: string }).nodeName === nodeName &&
-          new RegExp(`^${prefix}-[a-z0-9]{5}$`).test(pod.metadata.name ?? ''),
-      );
+    const pattern = new RegExp(`^${prefix}-[a-z0-9]{5}$`);
+    return this.store.podsOnNode(
+      nodeName,
+      (pod) =>
+        pod.metadata.namespace === OPERATOR_NAMESPACE && pattern.test(pod.metadata.name ?? ''),
+    );
   }
 
+  /** The node's mig-manager pod (remembered: it is looked up for every log line). */
   migManagerPod(nodeName: string): string | undefined {
-    return this.operandPodsOnNode(nodeName, MIG_MANAGER.podPrefix)[0]?.metadata.name;
+    const known = this.migManagerPods.get(nodeName);
+    if (known && this.store.has('pods', OPERATOR_NAMESPACE, known)) return known;
+    const found = this.operandPodsOnNode(nodeName, MIG_MANAGER.podPrefix)[0]?.metadata.name;
+    if (found) this.migManagerPods.set(nodeName, found);
+    return found;
   }
 
   // ------------------------------------------------------------------ the mig-manager
@@ -670,7 +667,7 @@ export class GpuOperatorSimulation {
     if (!hardware?.modelId) return { ...none, error: ['this node has no MIG-capable GPU'] };
     const loaded = this.loadConfig(nodeName);
     if (loaded.error) return { ...none, error: loaded.error };
-    const parsed = parseMigPartedConfig(loaded.text as string);
+    const parsed = this.parseConfig(loaded.text as string);
     const fileErrors = parsed.issues.filter(
       (issue) => issue.severity === 'error' && issue.rejectsFile,
     );
@@ -718,6 +715,19 @@ export class GpuOperatorSimulation {
       counts: gpu.counts,
     }));
     return { target, layoutErrors };
+  }
+
+  /** Parsed config files by text: every node of a model shares one generated config. */
+  private readonly parsedConfigs = new Map<string, ReturnType<typeof parseMigPartedConfig>>();
+
+  private parseConfig(text: string): ReturnType<typeof parseMigPartedConfig> {
+    let parsed = this.parsedConfigs.get(text);
+    if (!parsed) {
+      if (this.parsedConfigs.size > 64) this.parsedConfigs.clear();
+      parsed = parseMigPartedConfig(text);
+      this.parsedConfigs.set(text, parsed);
+    }
+    return parsed;
   }
 
   /**

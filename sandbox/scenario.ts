@@ -593,9 +593,20 @@ function checkConfigNames(scenario: Scenario): void {
   });
 }
 
+const generatedYamlByModel = new Map<string, string>();
+
+/** The per-node config the v26.3 mig-manager generates for a node of one GPU model (cached). */
+function generatedYaml(model: GpuModel): string {
+  let text = generatedYamlByModel.get(model.id);
+  if (text === undefined) {
+    text = generatedMigConfigYaml([{ deviceId: model.pciDeviceIds[0], model }]);
+    generatedYamlByModel.set(model.id, text);
+  }
+  return text;
+}
+
 function generatedConfigFor(model: GpuModel): MigPartedConfigFile | undefined {
-  return parseMigPartedConfig(generatedMigConfigYaml([{ deviceId: model.pciDeviceIds[0], model }]))
-    .config;
+  return parseMigPartedConfig(generatedYaml(model)).config;
 }
 
 function predictAfter(
@@ -1011,9 +1022,7 @@ export function buildCluster(scenario: Scenario, parts: ClusterParts): void {
           },
         },
         data: {
-          [MIG_PARTED_CONFIG_DATA_KEY]: generatedMigConfigYaml([
-            { deviceId: gpu.deviceId, model: gpu.model },
-          ]),
+          [MIG_PARTED_CONFIG_DATA_KEY]: generatedYaml(gpu.model),
         },
       });
     }

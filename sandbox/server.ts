@@ -34,6 +34,8 @@ export interface SandboxOptions {
   kubeconfigPath?: string;
   /** Pass MIG mode changes through the `rebooting` state, as with `WITH_REBOOT=true`. */
   rebootOnModeChange?: boolean;
+  /** Changes kept for watches that resume from a resourceVersion (default 10000). */
+  watchHistoryLimit?: number;
 }
 
 export interface RunningSandbox {
@@ -81,7 +83,7 @@ function readSavedState(file: string): SavedState {
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const store = new ObjectStore();
+  const store = new ObjectStore(options.watchHistoryLimit);
   const logs = new PodLogs();
   const registry = new TypeRegistry(store);
   const operator = new GpuOperatorSimulation({

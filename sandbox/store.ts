@@ -33,6 +33,10 @@ export interface KubeObject {
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
+/**
+ * A change. `object` and `previous` are the store's own immutable versions, shared with every
+ * listener and the watch history without copying: listeners must only read them.
+ */
 export interface StoreEvent {
   /** Type key (`nodes`, `clusterpolicies.nvidia.com`). */
   key: string;
@@ -87,6 +91,8 @@ export class ObjectStore {
   /** Oldest resourceVersion a watch may still resume from. */
   private compactedThrough = 0;
   private readonly pending: StoreEvent[] = [];
+  /** Field index `spec.nodeName` → pod ids, as the API server indexes pods for kubelets. */
+  private readonly podsByNode = new Map<string, Set<string>>();
   private delivering = false;
 
   constructor(private readonly historyLimit = 10000) {}
@@ -132,6 +138,76 @@ export class ObjectStore {
     );
   }
 
+  /**
+   * Objects for which `predicate` holds, sorted like `list`. The predicate sees the stored object
+   * (read it, never change it); only matches are copied, which keeps scans over large types cheap.
+   */
+  filter(
+    key: string,
+    namespace: string | undefined,
+    predicate: (object: KubeObject) => boolean,
+  ): KubeObject[] {
+    const result: KubeObject[] = [];
+    for (const object of this.objects.get(key)?.values() ?? []) {
+      if (namespace !== undefined && object.metadata.namespace !== namespace) continue;
+      if (predicate(object)) result.push(cloneJson(object));
+    }
+    return result.sort((a, b) =>
+      objectId(a.metadata.namespace, a.metadata.name ?? '').localeCompare(
+        objectId(b.metadata.namespace, b.metadata.name ?? ''),
+      ),
+    );
+  }
+
+  /** Names of the objects of a type (in a namespace, unordered), without copying the objects. */
+  names(key: string, namespace?: string): string[] {
+    const result: string[] = [];
+    for (const object of this.objects.get(key)?.values() ?? []) {
+      if (namespace === undefined || object.metadata.namespace === namespace)
+        result.push(object.metadata.name ?? '');
+    }
+    return result;
+  }
+
+  has(key: string, namespace: string | undefined, name: string): boolean {
+    return this.objects.get(key)?.has(objectId(namespace, name)) ?? false;
+  }
+
+  /** Pods bound to a node (through the `spec.nodeName` index), optionally filtered. */
+  podsOnNode(nodeName: string, predicate: (pod: KubeObject) => boolean = () => true): KubeObject[] {
+    const bucket = this.objects.get('pods');
+    const result: KubeObject[] = [];
+    for (const id of this.podsByNode.get(nodeName) ?? []) {
+      const pod = bucket?.get(id);
+      if (pod && predicate(pod)) result.push(cloneJson(pod));
+    }
+    return result.sort((a, b) =>
+      objectId(a.metadata.namespace, a.metadata.name ?? '').localeCompare(
+        objectId(b.metadata.namespace, b.metadata.name ?? ''),
+      ),
+    );
+  }
+
+  private index(
+    key: string,
+    id: string,
+    before: KubeObject | undefined,
+    after: KubeObject | undefined,
+  ): void {
+    if (key !== 'pods') return;
+    const nodeOf = (pod: KubeObject | undefined) =>
+      (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
+    const previousNode = nodeOf(before);
+    const nextNode = nodeOf(after);
+    if (previousNode === nextNode) return;
+    if (previousNode) this.podsByNode.get(previousNode)?.delete(id);
+    if (nextNode) {
+      const ids = this.podsByNode.get(nextNode) ?? new Set<string>();
+      ids.add(id);
+      this.podsByNode.set(nextNode, ids);
+    }
+  }
+
   count(key: string): number {
     return this.objects.get(key)?.size ?? 0;
   }
@@ -165,7 +241,8 @@ export class ObjectStore {
     this.revision += 1;
     metadata.resourceVersion = String(this.revision);
     bucket.set(id, object);
-    this.record({ key, type: 'ADDED', object: cloneJson(object), resourceVersion: this.revision });
+    this.index(key, id, undefined, object);
+    this.record({ key, type: 'ADDED', object, resourceVersion: this.revision });
     return cloneJson(object);
   }
 
@@ -198,11 +275,12 @@ export class ObjectStore {
     this.revision += 1;
     object.metadata.resourceVersion = String(this.revision);
     this.objects.get(key)?.set(id, object);
+    this.index(key, id, current, object);
     this.record({
       key,
       type: 'MODIFIED',
-      object: cloneJson(object),
-      previous: cloneJson(current),
+      object,
+      previous: current,
       resourceVersion: this.revision,
     });
     return cloneJson(object);
@@ -237,17 +315,19 @@ export class ObjectStore {
       throw conflict(group, plural, name);
     }
     this.objects.get(key)?.delete(id);
+    this.index(key, id, current, undefined);
     this.revision += 1;
     const deleted = cloneJson(current);
     deleted.metadata.resourceVersion = String(this.revision);
+    const answer = cloneJson(deleted);
     this.record({
       key,
       type: 'DELETED',
-      object: cloneJson(deleted),
-      previous: cloneJson(current),
+      object: deleted,
+      previous: current,
       resourceVersion: this.revision,
     });
-    return deleted;
+    return answer;
   }
 
   /**
@@ -280,6 +360,7 @@ export class ObjectStore {
   restore(snapshot: StoreSnapshot): void {
     this.objects.clear();
     this.history.length = 0;
+    this.podsByNode.clear();
     for (const [key, items] of Object.entries(snapshot.objects)) {
       const bucket = new Map<string, KubeObject>();
       for (const item of items)
