@@ -42,6 +42,14 @@ export interface PageDataError {
 
 export type GpuPageTab = 'overview' | 'nodes';
 
+/** A tab contributed by another feature (layout designer, OpenShift AI), after Overview and Nodes. */
+export interface ExtraGpuPageTab {
+  /** `?tab=` value. */
+  key: string;
+  title: string;
+  content: ReactNode;
+}
+
 interface GpuPartitioningViewProps {
   data: GpuPageData;
   /** The "Can I get N × profile?" card on the Overview. */
@@ -49,6 +57,7 @@ interface GpuPartitioningViewProps {
   /** Slots for the write side. */
   nodesToolbarActions?: ReactNode;
   nodeRowActions?: (node: GpuNodeView) => IAction[];
+  extraTabs?: ExtraGpuPageTab[];
 }
 
 /** Query links that switch to the Nodes tab with filters; used by the Overview. */
@@ -68,12 +77,17 @@ export const GpuPartitioningView = ({
   planner,
   nodesToolbarActions,
   nodeRowActions,
+  extraTabs = [],
 }: GpuPartitioningViewProps) => {
   const { t } = usePluginTranslation();
   const [searchParams, setSearchParams] = useSearchParams();
-  const activeTab: GpuPageTab = searchParams.get('tab') === 'nodes' ? 'nodes' : 'overview';
+  const requestedTab = searchParams.get('tab');
+  const activeTab: string =
+    requestedTab === 'nodes' || extraTabs.some((tab) => tab.key === requestedTab)
+      ? (requestedTab as string)
+      : 'overview';
 
-  const selectTab = (tab: GpuPageTab) => {
+  const selectTab = (tab: string) => {
     const next = new URLSearchParams(searchParams);
     if (tab === 'overview') next.delete('tab');
     else next.set('tab', tab);
@@ -91,7 +105,7 @@ export const GpuPartitioningView = ({
     return (
       <Tabs
         activeKey={activeTab}
-        onSelect={(_event, key) => selectTab(key as GpuPageTab)}
+        onSelect={(_event, key) => selectTab(String(key))}
         aria-label={t('GPU partitioning views')}
         mountOnEnter
         unmountOnExit
@@ -125,6 +139,11 @@ export const GpuPartitioningView = ({
             />
           </PageSection>
         </Tab>
+        {extraTabs.map((tab) => (
+          <Tab key={tab.key} eventKey={tab.key} title={<TabTitleText>{tab.title}</TabTitleText>}>
+            <PageSection hasBodyWrapper={false}>{tab.content}</PageSection>
+          </Tab>
+        ))}
       </Tabs>
     );
   };

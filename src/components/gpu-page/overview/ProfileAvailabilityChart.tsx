@@ -16,6 +16,8 @@ interface ProfileAvailabilityChartProps {
 }
 
 const BAR_HEIGHT = 36;
+/** Victory writes label colours inline; a PF token keeps them readable in the dark theme too. */
+const TEXT_FILL = 'var(--pf-t--global--text--color--regular)';
 
 /**
  * In use / free per MIG profile across the cluster, as horizontal stacked bars. The same numbers
@@ -67,12 +69,13 @@ export const ProfileAvailabilityChart = ({ profiles }: ProfileAvailabilityChartP
         themeColor={ChartThemeColor.multiOrdered}
         legendData={[{ name: inUseLabel }, { name: freeLabel }]}
         legendPosition="bottom-left"
-        legendComponent={<ChartLegend />}
+        legendComponent={<ChartLegend style={{ labels: { fill: TEXT_FILL } }} />}
       >
-        <ChartAxis />
+        <ChartAxis style={{ tickLabels: { fill: TEXT_FILL } }} />
         <ChartAxis
           dependentAxis
           showGrid
+          style={{ tickLabels: { fill: TEXT_FILL } }}
           tickFormat={(tick: number) => (Number.isInteger(tick) ? tick : '')}
         />
         <ChartStack>
