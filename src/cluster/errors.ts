@@ -58,7 +58,9 @@ function isNoModelError(error: unknown): boolean {
 
 /** Undefined when there is no error. */
 export function classifyDataError(error: unknown, resource: string): DataError | undefined {
-  if (error === undefined || error === null || error === false) return undefined;
+  // The console's watch hooks report "no error" as an empty string (the k8s reducer's initial
+  // `loadError: ''`), not only as undefined.
+  if (error === undefined || error === null || error === false || error === '') return undefined;
   if (isNoModelError(error)) {
     return {
       kind: 'no-model',
