@@ -3,6 +3,8 @@ import { useMemo } from 'react';
 import { GpuPartitioningView, type GpuPageData } from '../components/gpu-page/GpuPartitioningView';
 import { ProfileRequestCard } from '../components/gpu-page/overview/ProfileRequestCard';
 import { useGpuWriteActions } from '../components/apply/useGpuWriteActions';
+import { LayoutDesignerTab } from '../components/designer/LayoutDesignerTab';
+import { OpenShiftAiProfilesSection } from '../components/openshift-ai/OpenShiftAiProfiles';
 import { useGpuNodeViews } from '../hooks/useGpuNodeViews';
 import { usePluginTranslation } from '../hooks/usePluginTranslation';
 
@@ -31,6 +33,14 @@ const GpuPartitioningPage = () => {
         data={data}
         nodesToolbarActions={writeActions.toolbar}
         nodeRowActions={writeActions.rowActions}
+        extraTabs={[
+          { key: 'designer', title: t('Layout designer'), content: <LayoutDesignerTab /> },
+          {
+            key: 'openshift-ai',
+            title: t('OpenShift AI'),
+            content: <OpenShiftAiProfilesSection />,
+          },
+        ]}
         planner={
           <ProfileRequestCard
             nodes={result.nodes}

@@ -110,40 +110,47 @@ export const GpuPartitioningView = ({
         mountOnEnter
         unmountOnExit
       >
-        <Tab eventKey="overview" title={<TabTitleText>{t('Overview')}</TabTitleText>}>
-          <PageSection hasBodyWrapper={false}>
-            <OverviewTab
-              summary={data.summary}
-              nodeCount={data.nodes.length}
-              configSource={data.configSource}
-              nodesInStateHref={nodesInStateHref}
-              nodesWithFreeHref={nodesWithFreeHref}
-              planner={planner}
-              warnings={data.warnings}
-            />
-          </PageSection>
-        </Tab>
-        <Tab
-          eventKey="nodes"
-          title={
-            <TabTitleText>
-              {t('Nodes')} ({data.nodes.length})
-            </TabTitleText>
-          }
-        >
-          <PageSection hasBodyWrapper={false}>
-            <NodesTab
-              nodes={data.nodes}
-              toolbarActions={nodesToolbarActions}
-              rowActions={nodeRowActions}
-            />
-          </PageSection>
-        </Tab>
-        {extraTabs.map((tab) => (
-          <Tab key={tab.key} eventKey={tab.key} title={<TabTitleText>{tab.title}</TabTitleText>}>
-            <PageSection hasBodyWrapper={false}>{tab.content}</PageSection>
-          </Tab>
-        ))}
+        {[
+          <Tab
+            key="overview"
+            eventKey="overview"
+            title={<TabTitleText>{t('Overview')}</TabTitleText>}
+          >
+            <PageSection hasBodyWrapper={false}>
+              <OverviewTab
+                summary={data.summary}
+                nodeCount={data.nodes.length}
+                configSource={data.configSource}
+                nodesInStateHref={nodesInStateHref}
+                nodesWithFreeHref={nodesWithFreeHref}
+                planner={planner}
+                warnings={data.warnings}
+              />
+            </PageSection>
+          </Tab>,
+          <Tab
+            key="nodes"
+            eventKey="nodes"
+            title={
+              <TabTitleText>
+                {t('Nodes')} ({data.nodes.length})
+              </TabTitleText>
+            }
+          >
+            <PageSection hasBodyWrapper={false}>
+              <NodesTab
+                nodes={data.nodes}
+                toolbarActions={nodesToolbarActions}
+                rowActions={nodeRowActions}
+              />
+            </PageSection>
+          </Tab>,
+          ...extraTabs.map((tab) => (
+            <Tab key={tab.key} eventKey={tab.key} title={<TabTitleText>{tab.title}</TabTitleText>}>
+              <PageSection hasBodyWrapper={false}>{tab.content}</PageSection>
+            </Tab>
+          )),
+        ]}
       </Tabs>
     );
   };

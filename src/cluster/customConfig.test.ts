@@ -1,0 +1,196 @@
+import { findModel, parseMigPartedConfig } from '../geometry';
+import {
+  checkConfigName,
+  configMapToWrite,
+  describeWriteFailure,
+  designedEntries,
+  migConfigNamePatch,
+  planCustomConfig,
+  PLUGIN_MIG_CONFIG_MAP,
+} from './customConfig';
+
+const a30 = findModel('a30-24gb')!;
+const inUse = parseMigPartedConfig(`version: v1
+mig-configs:
+  all-disabled:
+    - devices: all
+      mig-enabled: false
+  all-balanced:
+    - device-filter: "0x20B710DE"
+      devices: all
+      mig-enabled: true
+      mig-devices:
+        "1g.6gb": 2
+        "2g.12gb": 1
+`).config!;
+
+describe('designedEntries', () => {
+  it('writes one devices: all entry filtered to the model when the layout is shared', () => {
+    expect(designedEntries(a30, [{ index: 0, counts: { '2g.12gb': 2 } }], true)).toEqual([
+      {
+        deviceFilter: '0x20B710DE',
+        devices: 'all',
+        migEnabled: true,
+        migDevices: { '2g.12gb': 2 },
+      },
+    ]);
+  });
+  it('lists GPU indices per distinct layout', () => {
+    const entries = designedEntries(
+      a30,
+      [
+        { index: 0, counts: { '4g.24gb': 1 } },
+        { index: 1, counts: { '1g.6gb': 4 } },
+        { index: 2, counts: { '4g.24gb': 1 } },
+      ],
+      false,
+    );
+    expect(entries.map((entry) => entry.devices)).toEqual([[0, 2], [1]]);
+    expect(entries.every((entry) => entry.deviceFilter === '0x20B710DE')).toBe(true);
+  });
+  it('keeps explicit indices per GPU even when the layouts agree', () => {
+    const entries = designedEntries(
+      a30,
+      [
+        { index: 0, counts: { '1g.6gb': 1 } },
+        { index: 1, counts: { '1g.6gb': 1 } },
+      ],
+      false,
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0].devices).toEqual([0, 1]);
+  });
+});
+
+describe('checkConfigName', () => {
+  it('rejects names that cannot be a label value', () => {
+    expect(checkConfigName('', []).problem).toBeDefined();
+    expect(checkConfigName('Has Space', []).problem).toBeDefined();
+    expect(checkConfigName('-bad', []).problem).toBeDefined();
+    expect(checkConfigName('a'.repeat(64), []).problem).toMatch(/63/);
+    expect(checkConfigName('custom-a30.v2', []).problem).toBeUndefined();
+  });
+  it('reports clashes and the nodes using the name', () => {
+    const check = checkConfigName(
+      'all-balanced',
+      ['all-balanced'],
+      [
+        { name: 'worker1', migConfig: 'all-balanced' },
+        { name: 'worker2', migConfig: 'all-disabled' },
+      ],
+    );
+    expect(check).toEqual({ clashes: true, usedByNodes: ['worker1'] });
+  });
+});
+
+describe('planCustomConfig', () => {
+  const entries = designedEntries(a30, [{ index: 0, counts: { '2g.12gb': 2 } }], true);
+
+  it('keeps every config in use and adds the new one', () => {
+    const plan = planCustomConfig({
+      inUse,
+      inUseLabel: 'x',
+      nodes: [],
+      name: 'two-halves',
+      entries,
+    });
+    expect(plan.added).toEqual(['two-halves']);
+    expect(plan.replaced).toEqual([]);
+    expect(plan.kept).toEqual(['all-disabled', 'all-balanced']);
+    const reparsed = parseMigPartedConfig(plan.yaml);
+    expect(reparsed.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(Object.keys(reparsed.config!.migConfigs)).toEqual([
+      'all-disabled',
+      'all-balanced',
+      'two-halves',
+    ]);
+    expect(plan.yaml).toContain('device-filter: "0x20B710DE"');
+  });
+
+  it('keeps earlier designs of the plugin and configs nodes use from generated configs', () => {
+    const own = configMapToWrite(
+      'nvidia-gpu-operator',
+      `version: v1\nmig-configs:\n  earlier-design:\n    - devices: all\n      mig-enabled: true\n      mig-devices:\n        "4g.24gb": 1\n`,
+    );
+    const generated = parseMigPartedConfig(
+      `version: v1\nmig-configs:\n  all-1g.6gb:\n    - devices: all\n      mig-enabled: true\n      mig-devices:\n        "1g.6gb": 4\n`,
+    ).config!;
+    const plan = planCustomConfig({
+      inUse,
+      inUseLabel: 'x',
+      ownConfigMap: own,
+      nodes: [
+        { name: 'worker1', migConfig: 'all-1g.6gb', config: generated },
+        { name: 'worker2', migConfig: 'gone', config: generated },
+      ],
+      name: 'two-halves',
+      entries,
+    });
+    expect(plan.kept).toEqual(['all-disabled', 'all-balanced', 'earlier-design', 'all-1g.6gb']);
+    expect(plan.fromNodes).toEqual(['all-1g.6gb']);
+    expect(plan.warnings.join(' ')).toMatch(/worker2 is labelled nvidia.com\/mig.config=gone/);
+  });
+
+  it('replaces a config of the same name and warns about nodes using it', () => {
+    const plan = planCustomConfig({
+      inUse,
+      inUseLabel: 'x',
+      nodes: [{ name: 'worker1', migConfig: 'all-balanced' }],
+      name: 'all-balanced',
+      entries,
+    });
+    expect(plan.replaced).toEqual(['all-balanced']);
+    expect(plan.kept).toEqual(['all-disabled']);
+    expect(plan.warnings.join(' ')).toMatch(/worker1 already use all-balanced/);
+  });
+});
+
+describe('writes', () => {
+  it('updates only config.yaml of the existing ConfigMap, keeping its resourceVersion', () => {
+    const existing = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: PLUGIN_MIG_CONFIG_MAP, namespace: 'ns', resourceVersion: '7' },
+      data: { 'config.yaml': 'old', other: 'kept' },
+    };
+    const written = configMapToWrite('ns', 'new', existing);
+    expect(written.metadata?.resourceVersion).toBe('7');
+    expect(written.data).toEqual({ 'config.yaml': 'new', other: 'kept' });
+  });
+
+  it('patches the ClusterPolicy with a test of the previous name', () => {
+    expect(
+      migConfigNamePatch(
+        { metadata: { name: 'p' }, spec: { migManager: { config: { name: 'mine' } } } },
+        PLUGIN_MIG_CONFIG_MAP,
+      ),
+    ).toEqual([
+      { op: 'test', path: '/spec/migManager/config/name', value: 'mine' },
+      { op: 'replace', path: '/spec/migManager/config/name', value: PLUGIN_MIG_CONFIG_MAP },
+    ]);
+  });
+
+  it('guards with the resourceVersion when the name is unset, adding the missing parent', () => {
+    expect(
+      migConfigNamePatch(
+        { metadata: { name: 'p', resourceVersion: '3' }, spec: { migManager: { enabled: true } } },
+        'x',
+      ),
+    ).toEqual([
+      { op: 'test', path: '/metadata/resourceVersion', value: '3' },
+      { op: 'add', path: '/spec/migManager/config', value: { name: 'x' } },
+    ]);
+    expect(() => migConfigNamePatch({ metadata: { name: 'p' }, spec: {} }, 'x')).toThrow(
+      /resourceVersion/,
+    );
+  });
+
+  it('classifies write failures', () => {
+    expect(describeWriteFailure({ code: 409, message: 'conflict' }).kind).toBe('conflict');
+    expect(describeWriteFailure({ response: { status: 403 }, message: 'no' }).kind).toBe(
+      'forbidden',
+    );
+    expect(describeWriteFailure({ code: 422, message: 'test failed' }).kind).toBe('invalid');
+    expect(describeWriteFailure(new TypeError('Failed to fetch')).kind).toBe('network');
+  });
+});

@@ -1,0 +1,405 @@
+/**
+ * The plugin's own mig-parted ConfigMap: layouts designed in the console saved as named configs.
+ *
+ * Pointing the ClusterPolicy at a custom ConfigMap replaces *every* config the mig-manager knew
+ * (geometry notes sections 7–8: no generated per-node config, no default fallback), so the file
+ * written here always carries the named configs in use today, and the configs nodes are labelled
+ * with, besides the new one. Pure: the hook sends the objects with the console SDK.
+ */
+import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
+import { MIG_PARTED_CONFIG_DATA_KEY } from '../geometry/configSource';
+import {
+  entriesForPlannedLayouts,
+  listConfigNames,
+  mergeNamedConfigs,
+  serializeMigPartedConfig,
+  setOwn,
+  MIG_PARTED_SPEC_VERSION,
+  type MigPartedConfigFile,
+  type MigPartedEntry,
+} from '../geometry/migParted';
+import type { GpuModel, ProfileCounts } from '../geometry/types';
+import { parseConfigText } from './configSource';
+import type { ClusterPolicyKind, ConfigMapKind } from './models';
+import { escapeJsonPointerSegment, MissingPreconditionError } from './patches';
+
+/** The ConfigMap the plugin writes its configs to, in the operator namespace. */
+export const PLUGIN_MIG_CONFIG_MAP = 'gpu-partitioning-mig-config';
+export const PLUGIN_MANAGED_BY_LABEL = {
+  key: 'app.kubernetes.io/managed-by',
+  value: 'gpu-partitioning-plugin',
+};
+/** A config name becomes the value of the node label `nvidia.com/mig.config`: 63 characters at most. */
+export const MAX_CONFIG_NAME_LENGTH = 63;
+
+// ---------------------------------------------------------------------------------------------
+// The designed layout → entries of one named config
+
+/** One GPU of the design: its index on the node and the instances asked for. */
+export interface DesignedGpu {
+  index: number;
+  counts: ProfileCounts;
+}
+
+/**
+ * Entries that give each designed GPU its layout. `sameOnAll` → one `devices: all` entry (every
+ * GPU of the model, however many a node has); otherwise one entry per distinct layout listing its
+ * GPU indices. Every entry is limited to the model's PCI ids, so the config leaves other GPU
+ * models of a mixed node alone instead of failing on profiles they lack.
+ */
+export function designedEntries(
+  model: GpuModel,
+  gpus: DesignedGpu[],
+  sameOnAll: boolean,
+): MigPartedEntry[] {
+  const deviceFilter =
+    model.pciDeviceIds.length === 1 ? model.pciDeviceIds[0] : [...model.pciDeviceIds];
+  const planned = (sameOnAll ? gpus.slice(0, 1) : gpus).map((gpu) => ({
+    index: gpu.index,
+    migEnabled: true,
+    counts: gpu.counts,
+  }));
+  if (planned.length === 0) return [];
+  const indices = gpus.map((gpu) => gpu.index).sort((a, b) => a - b);
+  return entriesForPlannedLayouts(planned).map((entry) => ({
+    ...entry,
+    deviceFilter,
+    // Per GPU, indices stay explicit even when the layouts agree: a node may have more GPUs.
+    devices: sameOnAll ? 'all' : entry.devices === 'all' ? indices : entry.devices,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Name validation
+
+export interface ConfigNameCheck {
+  /** Why the name cannot be used at all. */
+  problem?: string;
+  /** The name exists in the file that will be written: saving replaces it (needs confirmation). */
+  clashes: boolean;
+  /** Nodes labelled with this name today (replacing it does not re-apply on them: see notes 9). */
+  usedByNodes: string[];
+}
+
+const CONFIG_NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+export function checkConfigName(
+  name: string,
+  existingNames: readonly string[],
+  nodes: ReadonlyArray<{ name: string; migConfig?: string }> = [],
+): ConfigNameCheck {
+  const usedByNodes = nodes.filter((node) => node.migConfig === name).map((node) => node.name);
+  const clashes = existingNames.includes(name);
+  if (name === '') return { problem: 'Enter a name.', clashes, usedByNodes };
+  if (name.length > MAX_CONFIG_NAME_LENGTH) {
+    return {
+      problem: `At most ${MAX_CONFIG_NAME_LENGTH} characters: the name becomes the value of the node label nvidia.com/mig.config.`,
+      clashes,
+      usedByNodes,
+    };
+  }
+  if (!CONFIG_NAME_PATTERN.test(name)) {
+    return {
+      problem: 'Use lower-case letters, digits, "-" and "."; start and end with a letter or digit.',
+      clashes,
+      usedByNodes,
+    };
+  }
+  return { clashes, usedByNodes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file to write: configs in use + the plugin's earlier configs + configs nodes use + the new one
+
+export interface NodeConfigUse {
+  name: string;
+  /** The node's `nvidia.com/mig.config` label. */
+  migConfig?: string;
+  /** The config the node's mig-manager reads today (its generated per-node config, or shared). */
+  config?: MigPartedConfigFile;
+}
+
+export interface CustomConfigInput {
+  /** The config the mig-manager uses cluster-wide today (custom, default or the built-in copy). */
+  inUse?: MigPartedConfigFile;
+  /** Where `inUse` comes from, in words, for the preview ("ConfigMap x/y", "built-in copy"). */
+  inUseLabel: string;
+  /** The plugin's ConfigMap as read (absent when it does not exist yet). */
+  ownConfigMap?: ConfigMapKind;
+  nodes: NodeConfigUse[];
+  name: string;
+  entries: MigPartedEntry[];
+  /** Comment written above the new config. */
+  comment?: string;
+}
+
+export interface CustomConfigPlan {
+  config: MigPartedConfigFile;
+  yaml: string;
+  /** The new config's name when it did not exist, else empty. */
+  added: string[];
+  /** The new config's name when it replaced one of that name. */
+  replaced: string[];
+  /** Every other named config, kept unchanged. */
+  kept: string[];
+  /** Configs taken from a node's generated per-node config because the node's label names them. */
+  fromNodes: string[];
+  /** Things the user should know before writing. */
+  warnings: string[];
+  /** Names in the file before the new config was merged (for the name clash check). */
+  baseNames: string[];
+}
+
+function sameEntries(a: MigPartedEntry[], b: MigPartedEntry[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The named configs of the plugin's existing ConfigMap (undefined when absent or unreadable). */
+export function ownConfigOf(configMap: ConfigMapKind | undefined): {
+  config?: MigPartedConfigFile;
+  problem?: string;
+} {
+  const text = configMap?.data?.[MIG_PARTED_CONFIG_DATA_KEY];
+  if (configMap === undefined) return {};
+  if (typeof text !== 'string') {
+    return { problem: `ConfigMap ${PLUGIN_MIG_CONFIG_MAP} has no ${MIG_PARTED_CONFIG_DATA_KEY}.` };
+  }
+  const parsed = parseConfigText(text);
+  if (!parsed.config) {
+    return {
+      problem: `ConfigMap ${PLUGIN_MIG_CONFIG_MAP} does not hold a valid mig-parted file: ${parsed.issues
+        .map((issue) => issue.message)
+        .join('; ')}`,
+    };
+  }
+  return { config: parsed.config };
+}
+
+/** The file without the new config: what the cluster relies on, so nothing of it disappears. */
+export function baseConfig(input: Omit<CustomConfigInput, 'name' | 'entries' | 'comment'>): {
+  config: MigPartedConfigFile;
+  fromNodes: string[];
+  warnings: string[];
+} {
+  const warnings: string[] = [];
+  let config: MigPartedConfigFile = input.inUse ?? {
+    version: MIG_PARTED_SPEC_VERSION,
+    migConfigs: {},
+  };
+  if (!input.inUse) {
+    warnings.push(
+      `The config in use (${input.inUseLabel}) could not be read; only the plugin's configs and the new one are written.`,
+    );
+  }
+  const own = ownConfigOf(input.ownConfigMap);
+  if (own.problem) warnings.push(`${own.problem} Its content is replaced.`);
+  if (own.config) {
+    // Earlier designs stay; where the config in use has the same name, the one in use wins.
+    const onlyOwn: Record<string, MigPartedEntry[]> = {};
+    for (const name of listConfigNames(own.config)) {
+      if (!Object.prototype.hasOwnProperty.call(config.migConfigs, name)) {
+        setOwn(onlyOwn, name, own.config.migConfigs[name]);
+      }
+    }
+    config = mergeNamedConfigs(config, onlyOwn).config;
+  }
+  const fromNodes: string[] = [];
+  const fromNodeEntries = new Map<string, { node: string; entries: MigPartedEntry[] }>();
+  for (const node of input.nodes) {
+    const name = node.migConfig;
+    if (!name || Object.prototype.hasOwnProperty.call(config.migConfigs, name)) continue;
+    const entries = node.config?.migConfigs[name];
+    const earlier = fromNodeEntries.get(name);
+    if (!entries || !Object.prototype.hasOwnProperty.call(node.config?.migConfigs ?? {}, name)) {
+      if (!earlier) {
+        warnings.push(
+          `Node ${node.name} is labelled nvidia.com/mig.config=${name}, which no config in use defines; the file cannot carry it over.`,
+        );
+      }
+      continue;
+    }
+    if (earlier) {
+      if (!sameEntries(earlier.entries, entries)) {
+        warnings.push(
+          `Nodes ${earlier.node} and ${node.name} both use ${name} from their generated configs, with different contents; ${earlier.node}'s version is kept. Check ${node.name} after saving.`,
+        );
+      }
+      continue;
+    }
+    fromNodeEntries.set(name, { node: node.name, entries });
+  }
+  if (fromNodeEntries.size > 0) {
+    const additions: Record<string, MigPartedEntry[]> = {};
+    for (const [name, { entries }] of fromNodeEntries) {
+      setOwn(additions, name, entries);
+      fromNodes.push(name);
+    }
+    config = mergeNamedConfigs(config, additions).config;
+  }
+  return { config, fromNodes, warnings };
+}
+
+/** The full file to write and what changes against what the cluster relies on. */
+export function planCustomConfig(input: CustomConfigInput): CustomConfigPlan {
+  const base = baseConfig(input);
+  const baseNames = listConfigNames(base.config);
+  const addition: MigPartedConfigFile = {
+    version: MIG_PARTED_SPEC_VERSION,
+    migConfigs: {},
+  };
+  setOwn(addition.migConfigs, input.name, input.entries);
+  if (input.comment) addition.comments = { [input.name]: [input.comment] };
+  const merged = mergeNamedConfigs(base.config, addition);
+  const warnings = [...base.warnings];
+  const usedBy = input.nodes.filter((node) => node.migConfig === input.name);
+  if (merged.replaced.length > 0 && usedBy.length > 0) {
+    warnings.push(
+      `${usedBy.map((node) => node.name).join(', ')} already use ${input.name}: the mig-manager acts only when the label value changes, so those nodes keep their current layout until the config is applied again under another name and back.`,
+    );
+  }
+  return {
+    config: merged.config,
+    yaml: serializeMigPartedConfig(merged.config),
+    added: merged.added,
+    replaced: merged.replaced,
+    kept: baseNames.filter((name) => !merged.replaced.includes(name)),
+    fromNodes: base.fromNodes,
+    warnings,
+    baseNames,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objects and patches to write
+
+/**
+ * The ConfigMap to create, or the existing one with only `config.yaml` changed (other keys,
+ * labels and the resourceVersion kept: the update fails with 409 when it changed since the preview).
+ */
+export function configMapToWrite(
+  namespace: string,
+  yaml: string,
+  existing?: ConfigMapKind,
+): ConfigMapKind {
+  if (existing) {
+    return {
+      ...existing,
+      data: { ...(existing.data ?? {}), [MIG_PARTED_CONFIG_DATA_KEY]: yaml },
+    };
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: {
+      name: PLUGIN_MIG_CONFIG_MAP,
+      namespace,
+      labels: { [PLUGIN_MANAGED_BY_LABEL.key]: PLUGIN_MANAGED_BY_LABEL.value },
+    },
+    data: { [MIG_PARTED_CONFIG_DATA_KEY]: yaml },
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Points `spec.migManager.config.name` at `configMapName`. With a name present: test it, then
+ * replace. Absent: test the resourceVersion (JSON Patch cannot test for a missing member) and add
+ * the first missing object on the path.
+ */
+export function migConfigNamePatch(policy: ClusterPolicyKind, configMapName: string): Patch[] {
+  const spec: unknown = policy.spec;
+  const migManager: unknown = isObject(spec) ? spec.migManager : undefined;
+  const config: unknown = isObject(migManager) ? migManager.config : undefined;
+  const current: unknown = isObject(config) ? config.name : undefined;
+  const path = ['spec', 'migManager', 'config', 'name'];
+  const pointer = (segments: string[]) =>
+    `/${segments.map((segment) => escapeJsonPointerSegment(segment)).join('/')}`;
+  if (typeof current === 'string') {
+    return [
+      { op: 'test', path: pointer(path), value: current },
+      { op: 'replace', path: pointer(path), value: configMapName },
+    ];
+  }
+  const resourceVersion = policy.metadata?.resourceVersion;
+  if (!resourceVersion) {
+    throw new MissingPreconditionError(`ClusterPolicy ${policy.metadata?.name ?? ''}`);
+  }
+  const guard: Patch = { op: 'test', path: '/metadata/resourceVersion', value: resourceVersion };
+  if (isObject(config)) return [guard, { op: 'add', path: pointer(path), value: configMapName }];
+  if (isObject(migManager)) {
+    return [guard, { op: 'add', path: pointer(path.slice(0, 3)), value: { name: configMapName } }];
+  }
+  if (isObject(spec)) {
+    return [
+      guard,
+      {
+        op: 'add',
+        path: pointer(path.slice(0, 2)),
+        value: { config: { name: configMapName } },
+      },
+    ];
+  }
+  return [
+    guard,
+    { op: 'add', path: '/spec', value: { migManager: { config: { name: configMapName } } } },
+  ];
+}
+
+/** The ClusterPolicy's current `spec.migManager.config.name` ('' when unset). */
+export function currentConfigMapName(policy: ClusterPolicyKind | undefined): string {
+  const name = policy?.spec?.migManager?.config?.name;
+  return typeof name === 'string' ? name : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors of writes
+
+export interface WriteFailure {
+  status?: number;
+  /** conflict (409), forbidden (403), not-found (404), invalid (422: a `test` failed or bad value), network, other. */
+  kind: 'conflict' | 'forbidden' | 'not-found' | 'invalid' | 'network' | 'other';
+  message: string;
+}
+
+export function describeWriteFailure(error: unknown): WriteFailure {
+  const candidate = (error ?? {}) as {
+    code?: unknown;
+    status?: unknown;
+    response?: { status?: unknown };
+    json?: { code?: unknown; message?: unknown };
+    message?: unknown;
+  };
+  let status: number | undefined;
+  for (const value of [
+    candidate.response?.status,
+    candidate.code,
+    candidate.status,
+    candidate.json?.code,
+  ]) {
+    if (typeof value === 'number' && value >= 100 && value < 600) {
+      status = value;
+      break;
+    }
+  }
+  const message =
+    typeof candidate.json?.message === 'string'
+      ? candidate.json.message
+      : typeof candidate.message === 'string'
+        ? candidate.message
+        : String(error);
+  const kind: WriteFailure['kind'] =
+    status === 409
+      ? 'conflict'
+      : status === 403
+        ? 'forbidden'
+        : status === 404
+          ? 'not-found'
+          : status === 422
+            ? 'invalid'
+            : status === undefined && /fetch|network|timeout|ECONN/i.test(message)
+              ? 'network'
+              : 'other';
+  return { ...(status !== undefined ? { status } : {}), kind, message };
+}

@@ -1,0 +1,412 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  ClipboardCopyButton,
+  CodeBlock,
+  CodeBlockAction,
+  CodeBlockCode,
+  Content,
+  Form,
+  FormGroup,
+  FormHelperText,
+  HelperText,
+  HelperTextItem,
+  List,
+  ListItem,
+  Modal,
+  ModalBody,
+  ModalFooter,
+  ModalHeader,
+  Stack,
+  StackItem,
+  TextInput,
+} from '@patternfly/react-core';
+import { DownloadIcon } from '@patternfly/react-icons';
+import * as React from 'react';
+import {
+  checkConfigName,
+  currentConfigMapName,
+  PLUGIN_MIG_CONFIG_MAP,
+  type WriteFailure,
+} from '../../cluster/customConfig';
+import type {
+  CustomMigConfigResult,
+  SaveOutcome,
+  SavePreview,
+  WriteStep,
+} from '../../hooks/useCustomMigConfig';
+import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import type { DesignResult } from './LayoutDesigner';
+
+export interface SaveConfigModalProps {
+  design: DesignResult;
+  custom: Pick<
+    CustomMigConfigResult,
+    'preview' | 'save' | 'access' | 'namespace' | 'nodes' | 'ownConfigMap' | 'clusterPolicy'
+  >;
+  onClose: () => void;
+  /** After a successful save: offer to apply the config to nodes. */
+  onApply?: (configName: string) => void;
+}
+
+type Translate = ReturnType<typeof usePluginTranslation>['t'];
+
+function failureText(t: Translate, failure: WriteFailure | undefined): string {
+  if (!failure) return '';
+  const status = failure.status ? ` (HTTP ${failure.status})` : '';
+  switch (failure.kind) {
+    case 'conflict':
+      return t('Someone changed it since the preview{{status}}.', { status });
+    case 'forbidden':
+      return t('You are not allowed to write it{{status}}.', { status });
+    case 'not-found':
+      return t('It no longer exists{{status}}.', { status });
+    case 'invalid':
+      return t(
+        'The API server rejected the change{{status}}: the value the preview saw has changed, or the object is invalid. {{message}}',
+        { status, message: failure.message },
+      );
+    case 'network':
+      return t('The request did not reach the API server: {{message}}', {
+        message: failure.message,
+      });
+    default:
+      return t('The request failed{{status}}: {{message}}', { status, message: failure.message });
+  }
+}
+
+function stepText(t: Translate, step: WriteStep, basis: SavePreview): string {
+  const configMap = `${basis.namespace}/${PLUGIN_MIG_CONFIG_MAP}`;
+  const policy = basis.clusterPolicy?.metadata?.name ?? '';
+  const previous = basis.previousConfigMapName || t('(unset)');
+  if (step.what === 'configmap') {
+    if (step.status === 'done') {
+      return step.created
+        ? t('Created ConfigMap {{configMap}}.', { configMap })
+        : t('Updated ConfigMap {{configMap}}.', { configMap });
+    }
+    return `${t('ConfigMap {{configMap}} was not written.', { configMap })} ${failureText(t, step.failure)}`;
+  }
+  switch (step.status) {
+    case 'done':
+      return t(
+        'ClusterPolicy {{policy}}: spec.migManager.config.name changed from {{previous}} to {{name}}.',
+        { policy, previous, name: PLUGIN_MIG_CONFIG_MAP },
+      );
+    case 'skipped':
+      return t('ClusterPolicy {{policy}} already points at {{name}}; not changed.', {
+        policy,
+        name: PLUGIN_MIG_CONFIG_MAP,
+      });
+    case 'not-attempted':
+      return t('The ClusterPolicy was not changed.');
+    default:
+      if (step.noPolicy) {
+        return t('No ClusterPolicy exists, so nothing points the mig-manager at {{name}}.', {
+          name: PLUGIN_MIG_CONFIG_MAP,
+        });
+      }
+      return `${t('ClusterPolicy {{policy}} was not changed: the mig-manager still reads {{previous}}.', { policy, previous })} ${failureText(t, step.failure)}`;
+  }
+}
+
+const downloadYaml = (yaml: string) => {
+  const url = URL.createObjectURL(new Blob([yaml], { type: 'application/yaml' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${PLUGIN_MIG_CONFIG_MAP}.yaml`;
+  link.click();
+  URL.revokeObjectURL(url);
+};
+
+/**
+ * Name the designed config, preview the whole file the ConfigMap will hold (and what is added,
+ * replaced and kept), then write the ConfigMap and point the ClusterPolicy at it — or export it.
+ */
+export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfigModalProps) => {
+  const { t } = usePluginTranslation();
+  const [name, setName] = React.useState(design.suggestedName);
+  const [replaceConfirmed, setReplaceConfirmed] = React.useState(false);
+  const [basis, setBasis] = React.useState<SavePreview>();
+  const [saving, setSaving] = React.useState(false);
+  const [outcome, setOutcome] = React.useState<SaveOutcome>();
+  const [copied, setCopied] = React.useState(false);
+
+  // Names in the file that will be written (without the new config) for the clash check.
+  const namesNow = React.useMemo(
+    () => custom.preview(name || 'x', design.entries).plan.baseNames,
+    [custom, design.entries, name],
+  );
+  const nameCheck = checkConfigName(name, namesNow, custom.nodes);
+  const nameBlocked = !!nameCheck.problem || (nameCheck.clashes && !replaceConfirmed);
+
+  const showPreview = () => {
+    setOutcome(undefined);
+    setBasis(custom.preview(name, design.entries, design.comment));
+  };
+
+  // The data the preview used has changed: the user must look again before writing.
+  const stale =
+    basis !== undefined &&
+    ((basis.ownConfigMap?.metadata?.resourceVersion ?? '') !==
+      (custom.ownConfigMap?.metadata?.resourceVersion ?? '') ||
+      basis.previousConfigMapName !== currentConfigMapName(custom.clusterPolicy));
+
+  const canWrite = custom.access.writeConfigMap && custom.access.patchClusterPolicy;
+  const save = async () => {
+    if (!basis) return;
+    setSaving(true);
+    try {
+      setOutcome(await custom.save(basis));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const plan = basis?.plan;
+  return (
+    <Modal
+      isOpen
+      onClose={onClose}
+      variant="large"
+      aria-labelledby="gpu-partitioning-save-config-title"
+    >
+      <ModalHeader
+        title={t('Save layout as a named MIG config')}
+        labelId="gpu-partitioning-save-config-title"
+      />
+      <ModalBody>
+        <Stack hasGutter>
+          <StackItem>
+            <Form onSubmit={(event) => event.preventDefault()}>
+              <FormGroup label={t('Config name')} isRequired fieldId="gpu-partitioning-config-name">
+                <TextInput
+                  id="gpu-partitioning-config-name"
+                  value={name}
+                  isRequired
+                  validated={nameCheck.problem ? 'error' : 'default'}
+                  onChange={(_event, value) => {
+                    setName(value.trim());
+                    setBasis(undefined);
+                    setReplaceConfirmed(false);
+                  }}
+                />
+                <FormHelperText>
+                  <HelperText>
+                    {nameCheck.problem ? (
+                      <HelperTextItem variant="error">{t(nameCheck.problem)}</HelperTextItem>
+                    ) : (
+                      <HelperTextItem>
+                        {t('Nodes get this config by the label nvidia.com/mig.config={{name}}.', {
+                          name,
+                        })}
+                      </HelperTextItem>
+                    )}
+                  </HelperText>
+                </FormHelperText>
+              </FormGroup>
+              {nameCheck.clashes && !nameCheck.problem && (
+                <Checkbox
+                  id="gpu-partitioning-config-replace"
+                  label={t('Replace the existing config {{name}}', { name })}
+                  description={
+                    nameCheck.usedByNodes.length > 0
+                      ? t(
+                          'Used by {{nodes}} today. Those nodes do not re-apply a changed config until their label value changes.',
+                          { nodes: nameCheck.usedByNodes.join(', ') },
+                        )
+                      : undefined
+                  }
+                  isChecked={replaceConfirmed}
+                  onChange={(_event, checked) => {
+                    setReplaceConfirmed(checked);
+                    setBasis(undefined);
+                  }}
+                />
+              )}
+            </Form>
+          </StackItem>
+          {!basis && (
+            <StackItem>
+              <Button variant="secondary" isDisabled={nameBlocked} onClick={showPreview}>
+                {t('Preview the ConfigMap')}
+              </Button>
+            </StackItem>
+          )}
+          {basis && plan && (
+            <>
+              <StackItem>
+                <Content component="p">
+                  {t(
+                    'ConfigMap {{namespace}}/{{configMap}} (key config.yaml) will hold this file, and the ClusterPolicy will point at it (spec.migManager.config.name, now {{previous}}).',
+                    {
+                      namespace: basis.namespace,
+                      configMap: PLUGIN_MIG_CONFIG_MAP,
+                      previous: basis.previousConfigMapName || t('(unset)'),
+                    },
+                  )}
+                </Content>
+                <List data-testid="designer-diff-summary">
+                  {plan.added.length > 0 && (
+                    <ListItem>{t('Added: {{names}}', { names: plan.added.join(', ') })}</ListItem>
+                  )}
+                  {plan.replaced.length > 0 && (
+                    <ListItem>
+                      {t('Replaced: {{names}}', { names: plan.replaced.join(', ') })}
+                    </ListItem>
+                  )}
+                  <ListItem>
+                    {t('Kept unchanged: {{count}} configs the cluster uses today', {
+                      count: plan.kept.length,
+                    })}
+                  </ListItem>
+                  {plan.fromNodes.length > 0 && (
+                    <ListItem>
+                      {t("Carried over from nodes' generated configs: {{names}}", {
+                        names: plan.fromNodes.join(', '),
+                      })}
+                    </ListItem>
+                  )}
+                </List>
+              </StackItem>
+              {plan.warnings.map((warning) => (
+                <StackItem key={warning}>
+                  <Alert isInline isPlain variant="warning" title={warning} />
+                </StackItem>
+              ))}
+              <StackItem>
+                <CodeBlock
+                  actions={
+                    <>
+                      <CodeBlockAction>
+                        <ClipboardCopyButton
+                          id="gpu-partitioning-config-copy"
+                          textId="gpu-partitioning-config-yaml"
+                          aria-label={t('Copy YAML')}
+                          onClick={() => {
+                            void navigator.clipboard?.writeText(plan.yaml);
+                            setCopied(true);
+                          }}
+                          exitDelay={copied ? 1500 : 600}
+                          variant="plain"
+                          onTooltipHidden={() => setCopied(false)}
+                        >
+                          {copied ? t('Copied') : t('Copy YAML')}
+                        </ClipboardCopyButton>
+                      </CodeBlockAction>
+                      <CodeBlockAction>
+                        <Button
+                          variant="plain"
+                          aria-label={t('Download YAML')}
+                          icon={<DownloadIcon />}
+                          onClick={() => downloadYaml(plan.yaml)}
+                        />
+                      </CodeBlockAction>
+                    </>
+                  }
+                >
+                  <CodeBlockCode
+                    id="gpu-partitioning-config-yaml"
+                    className="gpu-partitioning-designer__yaml"
+                  >
+                    {plan.yaml}
+                  </CodeBlockCode>
+                </CodeBlock>
+              </StackItem>
+              <StackItem>
+                <Alert isInline variant="info" title={t('After saving')}>
+                  {t(
+                    'The mig-manager reads the new file only after the kubelet syncs the mounted ConfigMap (up to a minute or two), and acts only when a node\'s nvidia.com/mig.config label value changes. Apply the config to nodes afterwards with "Apply MIG config". GitOps users can export the YAML instead of writing it here.',
+                  )}
+                </Alert>
+              </StackItem>
+              {!custom.access.loading && !canWrite && (
+                <StackItem>
+                  <Alert
+                    isInline
+                    variant="warning"
+                    title={
+                      !custom.access.writeConfigMap
+                        ? t(
+                            'You are not allowed to write ConfigMaps in {{namespace}}; export the YAML instead.',
+                            { namespace: basis.namespace },
+                          )
+                        : t(
+                            'You are not allowed to patch ClusterPolicies; export the YAML instead.',
+                          )
+                    }
+                  />
+                </StackItem>
+              )}
+              {stale && !outcome && (
+                <StackItem>
+                  <Alert
+                    isInline
+                    variant="warning"
+                    title={t('The ConfigMap or the ClusterPolicy changed since this preview.')}
+                    actionLinks={
+                      <Button variant="link" isInline onClick={showPreview}>
+                        {t('Preview again')}
+                      </Button>
+                    }
+                  />
+                </StackItem>
+              )}
+            </>
+          )}
+          {outcome && basis && (
+            <StackItem>
+              <Alert
+                isInline
+                data-testid="designer-save-result"
+                variant={outcome.ok ? 'success' : outcome.conflict ? 'warning' : 'danger'}
+                title={
+                  outcome.ok
+                    ? t('Saved {{name}}', { name: basis.name })
+                    : outcome.conflict
+                      ? t('Changed by someone else since the preview: nothing was overwritten')
+                      : t('Not everything was written')
+                }
+                actionLinks={
+                  outcome.conflict ? (
+                    <Button variant="link" isInline onClick={showPreview}>
+                      {t('Preview again')}
+                    </Button>
+                  ) : outcome.ok && onApply ? (
+                    <Button variant="link" isInline onClick={() => onApply(basis.name)}>
+                      {t('Apply {{name}} to nodes…', { name: basis.name })}
+                    </Button>
+                  ) : undefined
+                }
+              >
+                <ul>
+                  {outcome.steps.map((step) => (
+                    <li key={step.what}>{stepText(t, step, basis)}</li>
+                  ))}
+                </ul>
+              </Alert>
+            </StackItem>
+          )}
+        </Stack>
+      </ModalBody>
+      <ModalFooter>
+        {basis && !outcome?.ok && (
+          <Button
+            variant="primary"
+            onClick={() => void save()}
+            isLoading={saving}
+            isAriaDisabled={
+              saving || stale || !canWrite || custom.access.loading || !!outcome?.conflict
+            }
+          >
+            {t('Write ConfigMap and point the ClusterPolicy at it')}
+          </Button>
+        )}
+        <Button variant="link" onClick={onClose}>
+          {outcome?.ok ? t('Close') : t('Cancel')}
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+};
