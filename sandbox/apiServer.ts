@@ -232,6 +232,8 @@ export class ApiServer {
   // ---------------------------------------------------------------- discovery
 
   private discoveryHandler(path: string): Handler | undefined {
+    const openApi = this.openApiHandler(path);
+    if (openApi) return openApi;
     if (path === '/api') {
       return ({ response, request }) =>
         sendJson(response, 200, {
@@ -274,6 +276,66 @@ export class ApiServer {
       return ({ response }) => sendJson(response, 200, this.resourceList(group, version, types));
     }
     return undefined;
+  }
+
+  /**
+   * A minimal OpenAPI v3: for each group-version, the PATCH operation of every resource with its
+   * `fieldValidation` parameter. That is what kubectl checks before it leaves validation to the
+   * server (`kubectl create` would otherwise insist on downloading full schemas); the sandbox accepts
+   * `fieldValidation` and does not reject unknown fields.
+   */
+  private openApiHandler(path: string): Handler | undefined {
+    const groupVersions = [...this.registry.groups().entries()].flatMap(([group, versions]) =>
+      versions.map((version) => ({
+        group,
+        version,
+        path: group ? `apis/${group}/${version}` : `api/${version}`,
+      })),
+    );
+    if (path === '/openapi/v3') {
+      return ({ response }) =>
+        sendJson(response, 200, {
+          paths: Object.fromEntries(
+            groupVersions.map((entry) => [
+              entry.path,
+              { serverRelativeURL: `/openapi/v3/${entry.path}?hash=${this.store.resourceVersion}` },
+            ]),
+          ),
+        });
+    }
+    const match = groupVersions.find((entry) => path === `/openapi/v3/${entry.path}`);
+    if (!match) return undefined;
+    return ({ response }) => {
+      const paths: Record<string, unknown> = {};
+      for (const type of this.registry.all()) {
+        if (type.group !== match.group || type.version !== match.version || type.virtual) continue;
+        const base = type.namespaced
+          ? `/${match.path}/namespaces/{namespace}/${type.plural}`
+          : `/${match.path}/${type.plural}`;
+        paths[`${base}/{name}`] = {
+          patch: {
+            'x-kubernetes-action': 'patch',
+            'x-kubernetes-group-version-kind': {
+              group: type.group,
+              version: type.version,
+              kind: type.kind,
+            },
+            parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
+              name,
+              in: 'query',
+              schema: { type: name === 'force' ? 'boolean' : 'string', uniqueItems: true },
+            })),
+            responses: { '200': { description: 'OK' } },
+          },
+        };
+      }
+      sendJson(response, 200, {
+        openapi: '3.0.0',
+        info: { title: 'Kubernetes', version: KUBERNETES_VERSION.gitVersion },
+        paths,
+        components: { schemas: {} },
+      });
+    };
   }
 
   private groupDocument(group: string, versions: string[]): Record<string, unknown> {
