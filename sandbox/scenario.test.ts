@@ -1,0 +1,82 @@
+/** Scenario files: bad input names the file and the field; the large fleet starts quickly. */
+import { parseScenario, loadScenario } from './scenario';
+import { startSandbox } from './server';
+
+const FILE = 'sandbox/scenarios/x.yaml';
+
+function problem(text: string): string {
+  try {
+    parseScenario(text, FILE);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error('expected the scenario to be rejected');
+}
+
+test('an unknown GPU model names the file, the node and the field', () => {
+  const text = `nodes:\n  - name: a\n  - name: b\n  - name: c\n    gpu: { model: A31 }\n`;
+  expect(problem(text)).toMatch(
+    /^sandbox\/scenarios\/x\.yaml: nodes\[2\]\.gpu\.model: unknown GPU model "A31"/,
+  );
+});
+
+test('other mistakes are reported the same way', () => {
+  expect(problem('strategy: double\n')).toBe(
+    `${FILE}: strategy: "double" is not one of none, single, mixed`,
+  );
+  expect(problem('nodes:\n  - name: Bad_Name\n')).toMatch(
+    /^sandbox\/scenarios\/x\.yaml: nodes\[0\]\.name: "Bad_Name" is not a valid node name/,
+  );
+  expect(problem('nodes:\n  - name: a\n    gpus: 2\n')).toMatch(
+    /^sandbox\/scenarios\/x\.yaml: nodes\[0\]\.gpus: unknown field/,
+  );
+  expect(
+    problem(
+      'nodes:\n  - name: a\n    gpu: { model: a30-24gb }\n    failNextReconfigure: gremlins\n',
+    ),
+  ).toMatch(
+    /nodes\[0\]\.failNextReconfigure: "gremlins" is not one of nvidia_drm, in-use, insufficient-resources/,
+  );
+  expect(
+    problem('nodes:\n  - name: a\n    gpu: { model: a30-24gb }\n    appliedConfig: all-7g.80gb\n'),
+  ).toMatch(/nodes\[0\]\.appliedConfig: no config named "all-7g.80gb"/);
+  expect(problem('pods:\n  - name: p\n    node: nowhere\n')).toBe(
+    `${FILE}: pods[0].node: no node named "nowhere" in this scenario`,
+  );
+  expect(problem('nodes: [\n')).toMatch(/^sandbox\/scenarios\/x\.yaml: not valid YAML/);
+});
+
+test('an unknown scenario name lists the built-in ones', () => {
+  expect(() => loadScenario('no-such-scenario')).toThrow(
+    /no-such-scenario\.yaml: no such scenario file \(built-in scenarios: seed, mixed-fleet, single-invalid, large\)/,
+  );
+});
+
+test('the built-in scenarios parse', () => {
+  for (const name of ['seed', 'mixed-fleet', 'single-invalid'])
+    expect(loadScenario(name).nodes.length).toBeGreaterThan(2);
+  expect(loadScenario('large').nodes.filter((node) => node.gpu?.count === 8)).toHaveLength(1000);
+});
+
+test('the large scenario (1,000 nodes x 8 GPUs) starts in a few seconds', async () => {
+  const started = Date.now();
+  const sandbox = await startSandbox({ port: 0, scenario: 'large' });
+  try {
+    expect(Date.now() - started).toBeLessThan(15000);
+    expect(sandbox.store.count('nodes')).toBe(1003);
+    const response = await fetch(
+      `${sandbox.url}/api/v1/nodes?labelSelector=nvidia.com/mig.config.state=success&limit=500`,
+      {
+        headers: { Authorization: `Bearer ${sandbox.adminToken}` },
+      },
+    );
+    const page = (await response.json()) as {
+      items: unknown[];
+      metadata: { remainingItemCount: number };
+    };
+    expect(page.items).toHaveLength(500);
+    expect(page.metadata.remainingItemCount).toBe(500);
+  } finally {
+    await sandbox.close();
+  }
+}, 60000);
