@@ -2,7 +2,6 @@ import {
   Button,
   Card,
   CardBody,
-  CardTitle,
   CodeBlock,
   CodeBlockCode,
   Content,
@@ -379,7 +378,6 @@ const DesignedGpuCard = ({ model, gpu, title, onAdd, onRemove }: DesignedGpuCard
     .join('\n');
   return (
     <Card isCompact data-testid={`designer-gpu-${gpu.index}`}>
-      <CardTitle>{title}</CardTitle>
       <CardBody>
         <Stack hasGutter>
           <StackItem>

@@ -1,0 +1,62 @@
+import { expect, saveScreenshot, test } from './fixtures';
+
+/**
+ * A custom layout designed on the slice map, saved as a named config in the plugin's ConfigMap
+ * (which keeps the configs in use), the ClusterPolicy pointed at it, then applied to a node.
+ */
+test.use({ scenario: 'seed' });
+
+const NODE = 'worker1.redhat.com';
+const CONFIG_MAP = '/api/v1/namespaces/nvidia-gpu-operator/configmaps/gpu-partitioning-mig-config';
+
+test('design two 2g.12gb halves, save, point the ClusterPolicy, apply to a node', async ({
+  page,
+  adminApi,
+}) => {
+  await page.goto('/gpu-partitioning?tab=designer');
+  const gpu = page.getByTestId('designer-gpu-0');
+  await gpu.getByRole('button', { name: 'Add 2g.12gb', exact: true }).click();
+  await gpu.getByRole('button', { name: 'Add 2g.12gb', exact: true }).click();
+  await expect(gpu.getByRole('button', { name: 'Add 1g.6gb', exact: true })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect(gpu.getByText(/Cannot add 1g\.6gb:/)).toBeVisible();
+  await saveScreenshot(page, 'designer');
+
+  await page.getByRole('button', { name: 'Save or export as named config…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /Config name/ }).fill('two-halves');
+  await dialog.getByRole('button', { name: 'Preview the ConfigMap' }).click();
+  await expect(dialog.getByTestId('designer-diff-summary')).toContainText('Added: two-halves');
+  await expect(dialog.locator('#gpu-partitioning-config-yaml')).toContainText('all-balanced:');
+  await dialog
+    .getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' })
+    .click();
+  await expect(dialog.getByTestId('designer-save-result')).toContainText('Saved two-halves');
+
+  const configMap = await adminApi.get<{ data: Record<string, string> }>(CONFIG_MAP);
+  expect(configMap.data['config.yaml']).toContain('two-halves:');
+  expect(configMap.data['config.yaml']).toContain('all-balanced:');
+  const policy = await adminApi.get<{ spec: { migManager: { config: { name: string } } } }>(
+    '/apis/nvidia.com/v1/clusterpolicies/gpu-cluster-policy',
+  );
+  expect(policy.spec.migManager.config.name).toBe('gpu-partitioning-mig-config');
+
+  await dialog.getByRole('button', { name: 'Apply two-halves to nodes…' }).click();
+  const apply = page.getByRole('dialog');
+  const acknowledge = apply.getByRole('checkbox', { name: /I have read the warnings/ });
+  if (await acknowledge.isVisible()) await acknowledge.check();
+  await apply.getByRole('button', { name: /^Apply nvidia.com\/mig.config=two-halves/ }).click();
+  await adminApi.waitFor<{ metadata: { labels: Record<string, string> } }>(
+    `/api/v1/nodes/${NODE}`,
+    (node) =>
+      node.metadata.labels['nvidia.com/mig.config'] === 'two-halves' &&
+      node.metadata.labels['nvidia.com/mig.config.state'] === 'success',
+    30_000,
+  );
+  await page.goto('/gpu-partitioning?tab=nodes');
+  await expect(page.getByRole('row', { name: new RegExp(NODE) }).first()).toContainText(
+    'two-halves',
+  );
+});

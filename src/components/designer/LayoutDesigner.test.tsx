@@ -1,0 +1,84 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { LayoutDesigner } from './LayoutDesigner';
+
+jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
+
+beforeAll(initTestI18n);
+
+const renderDesigner = () => {
+  const onSave = jest.fn();
+  render(<LayoutDesigner nodes={[]} initialModelId="a30-24gb" onSave={onSave} />);
+  return { onSave, user: userEvent.setup() };
+};
+
+const addButton = (profile: string, gpu = 0) =>
+  within(screen.getByTestId(`designer-gpu-${gpu}`)).getByRole('button', {
+    name: `Add ${profile}`,
+  });
+
+describe('LayoutDesigner', () => {
+  it('adds profiles, explains illegal additions and removes an instance clicked on the map', async () => {
+    const { user } = renderDesigner();
+    await user.click(addButton('4g.24gb'));
+    const card = screen.getByTestId('designer-gpu-0');
+    expect(addButton('1g.6gb')).toHaveAttribute('aria-disabled', 'true');
+    expect(within(card).getByText(/Cannot add 1g\.6gb: /)).toBeInTheDocument();
+    expect(within(card).getByText(/Compute 4 of 4 slices/)).toBeInTheDocument();
+    expect(within(card).getByText('4g.24gb: 1')).toBeInTheDocument();
+
+    const instance = within(card)
+      .getAllByRole('button')
+      .find(
+        (button) =>
+          /4g\.24gb/.test(button.textContent ?? '') && !/^Add/.test(button.textContent ?? ''),
+      );
+    expect(instance).toBeDefined();
+    await user.click(instance!);
+    expect(addButton('1g.6gb')).not.toHaveAttribute('aria-disabled', 'true');
+    expect(within(card).getByText(/Compute 0 of 4 slices/)).toBeInTheDocument();
+  });
+
+  it('stops at the maximum count with the reason', async () => {
+    const { user } = renderDesigner();
+    await user.click(addButton('2g.12gb'));
+    await user.click(addButton('2g.12gb'));
+    expect(addButton('2g.12gb')).toHaveAttribute('aria-disabled', 'true');
+    expect(screen.getByText(/Cannot add 2g\.12gb:/)).toBeInTheDocument();
+    // A disabled button does nothing.
+    await user.click(addButton('2g.12gb'));
+    expect(screen.getByText('2g.12gb: 2')).toBeInTheDocument();
+  });
+
+  it('writes per-GPU devices lists and a device filter, and hands the entries to save', async () => {
+    const { user, onSave } = renderDesigner();
+    await user.click(screen.getByRole('button', { name: 'More GPUs' }));
+    await user.click(addButton('4g.24gb'));
+    await user.click(screen.getByRole('switch', { name: 'Same layout on all GPUs' }));
+    // GPU 1 starts from the shared layout; make it differ.
+    const gpu1 = screen.getByTestId('designer-gpu-1');
+    const shared = within(gpu1)
+      .getAllByRole('button')
+      .find(
+        (button) =>
+          /4g\.24gb/.test(button.textContent ?? '') && !/^Add/.test(button.textContent ?? ''),
+      );
+    await user.click(shared!);
+    await user.click(addButton('1g.6gb', 1));
+    await user.click(addButton('1g.6gb', 1));
+
+    const yaml = document.getElementById('gpu-partitioning-designer-entries')?.textContent ?? '';
+    expect(yaml).toContain('device-filter: "0x20B710DE"');
+    expect(yaml).toMatch(/devices: \[\s*0\s*\]/);
+    expect(yaml).toMatch(/devices: \[\s*1\s*\]/);
+
+    await user.click(screen.getByRole('button', { name: 'Save or export as named config…' }));
+    const design = onSave.mock.calls[0][0];
+    expect(design.model.id).toBe('a30-24gb');
+    expect(design.entries).toEqual([
+      { deviceFilter: '0x20B710DE', devices: [0], migEnabled: true, migDevices: { '4g.24gb': 1 } },
+      { deviceFilter: '0x20B710DE', devices: [1], migEnabled: true, migDevices: { '1g.6gb': 2 } },
+    ]);
+  });
+});

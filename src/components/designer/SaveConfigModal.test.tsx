@@ -1,0 +1,133 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { designedEntries, planCustomConfig } from '../../cluster/customConfig';
+import { findModel, parseMigPartedConfig } from '../../geometry';
+import type { CustomMigConfigResult, SavePreview } from '../../hooks/useCustomMigConfig';
+import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { SaveConfigModal } from './SaveConfigModal';
+
+jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
+
+beforeAll(initTestI18n);
+
+const a30 = findModel('a30-24gb')!;
+const inUse = parseMigPartedConfig(
+  `version: v1\nmig-configs:\n  all-disabled:\n    - devices: all\n      mig-enabled: false\n  all-balanced:\n    - devices: all\n      mig-enabled: true\n      mig-devices:\n        "1g.6gb": 2\n        "2g.12gb": 1\n`,
+).config!;
+const policy = {
+  metadata: { name: 'gpu-cluster-policy', resourceVersion: '5' },
+  spec: { migManager: { enabled: true } },
+};
+
+const fakeCustom = (save: CustomMigConfigResult['save']) => {
+  const nodes = [{ name: 'worker1', migConfig: 'all-balanced' }];
+  return {
+    namespace: 'nvidia-gpu-operator',
+    nodes: nodes as unknown as CustomMigConfigResult['nodes'],
+    clusterPolicy: policy,
+    access: { writeConfigMap: true, patchClusterPolicy: true, loading: false },
+    preview: (name: string, entries: SavePreview['plan']['config']['migConfigs'][string]) => ({
+      plan: planCustomConfig({ inUse, inUseLabel: 'default', nodes, name, entries }),
+      name,
+      namespace: 'nvidia-gpu-operator',
+      clusterPolicy: policy,
+      previousConfigMapName: '',
+    }),
+    save,
+  };
+};
+
+const design = {
+  model: a30,
+  entries: designedEntries(a30, [{ index: 0, counts: { '2g.12gb': 2 } }], true),
+  comment: 'A30',
+  suggestedName: 'two-halves',
+};
+
+describe('SaveConfigModal', () => {
+  it('previews the full file with the diff summary, then writes', async () => {
+    const save = jest.fn().mockResolvedValue({
+      ok: true,
+      conflict: false,
+      steps: [
+        { what: 'configmap', status: 'done', created: true },
+        { what: 'clusterpolicy', status: 'done' },
+      ],
+    });
+    const user = userEvent.setup();
+    render(<SaveConfigModal design={design} custom={fakeCustom(save)} onClose={jest.fn()} />);
+    await user.click(screen.getByRole('button', { name: 'Preview the ConfigMap' }));
+    const yaml = document.getElementById('gpu-partitioning-config-yaml')?.textContent ?? '';
+    expect(yaml).toContain('all-balanced:');
+    expect(yaml).toContain('all-disabled:');
+    expect(yaml).toMatch(/two-halves:\n\s+- device-filter: "0x20B710DE"/);
+    expect(screen.getByTestId('designer-diff-summary')).toHaveTextContent('Added: two-halves');
+    expect(screen.getByTestId('designer-diff-summary')).toHaveTextContent(
+      'Kept unchanged: 2 configs',
+    );
+    expect(screen.getByText(/after the kubelet syncs the mounted ConfigMap/)).toBeInTheDocument();
+    await user.click(
+      screen.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    );
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ name: 'two-halves' }));
+    expect(await screen.findByTestId('designer-save-result')).toHaveTextContent(
+      'spec.migManager.config.name changed from (unset) to gpu-partitioning-mig-config',
+    );
+  });
+
+  it('needs confirmation to replace an existing name', async () => {
+    const user = userEvent.setup();
+    render(
+      <SaveConfigModal
+        design={{ ...design, suggestedName: 'all-balanced' }}
+        custom={fakeCustom(jest.fn())}
+        onClose={jest.fn()}
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Preview the ConfigMap' })).toBeDisabled();
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Replace the existing config all-balanced' }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Preview the ConfigMap' }));
+    expect(screen.getByTestId('designer-diff-summary')).toHaveTextContent('Replaced: all-balanced');
+    expect(screen.getByText(/worker1 already use all-balanced/)).toBeInTheDocument();
+  });
+
+  it('says nothing was overwritten on a conflict and offers to preview again', async () => {
+    const save = jest.fn().mockResolvedValue({
+      ok: false,
+      conflict: true,
+      steps: [
+        {
+          what: 'configmap',
+          status: 'failed',
+          failure: { kind: 'conflict', status: 409, message: 'x' },
+        },
+        { what: 'clusterpolicy', status: 'not-attempted' },
+      ],
+    });
+    const user = userEvent.setup();
+    render(<SaveConfigModal design={design} custom={fakeCustom(save)} onClose={jest.fn()} />);
+    await user.click(screen.getByRole('button', { name: 'Preview the ConfigMap' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    );
+    const result = await screen.findByTestId('designer-save-result');
+    expect(result).toHaveTextContent('nothing was overwritten');
+    expect(result).toHaveTextContent(
+      'was not written. Someone changed it since the preview (HTTP 409).',
+    );
+    expect(result).toHaveTextContent('The ClusterPolicy was not changed.');
+    expect(screen.getByRole('button', { name: 'Preview again' })).toBeInTheDocument();
+  });
+
+  it('rejects names that cannot be label values', async () => {
+    const user = userEvent.setup();
+    render(<SaveConfigModal design={design} custom={fakeCustom(jest.fn())} onClose={jest.fn()} />);
+    const input = screen.getByRole('textbox', { name: /Config name/ });
+    await user.clear(input);
+    await user.type(input, 'Bad_Name');
+    expect(screen.getByText(/Use lower-case letters/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Preview the ConfigMap' })).toBeDisabled();
+  });
+});

@@ -1,0 +1,106 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { NodeKind } from '../../cluster/models';
+import {
+  advertisedMigResources,
+  analyseProfiles,
+  buildHardwareProfile,
+  readAcceleratorProfile,
+  type MigResourceRow,
+} from '../../cluster/openshiftAi';
+import type { OpenShiftAiProfilesResult } from '../../hooks/useOpenShiftAiProfiles';
+import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { OpenShiftAiProfiles } from './OpenShiftAiProfiles';
+
+jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
+
+beforeAll(initTestI18n);
+
+const nodes = [
+  {
+    metadata: { name: 'worker1', labels: { 'nvidia.com/gpu.present': 'true' } },
+    status: { capacity: { 'nvidia.com/mig-1g.6gb': '2', 'nvidia.com/mig-2g.12gb': '1' } },
+  },
+] as NodeKind[];
+const existing = [
+  readAcceleratorProfile({
+    metadata: { name: 'mig-4g-24gb', namespace: 'redhat-ods-applications' },
+    spec: { displayName: 'NVIDIA mig-4g-24gb', identifier: 'nvidia.com/mig-4g.24gb' },
+  }),
+];
+
+const result = (overrides: Partial<OpenShiftAiProfilesResult> = {}): OpenShiftAiProfilesResult => ({
+  installed: true,
+  targetKind: 'HardwareProfile',
+  namespace: 'redhat-ods-applications',
+  analysis: analyseProfiles(advertisedMigResources(nodes), existing, 'HardwareProfile'),
+  loaded: true,
+  errors: [],
+  canCreate: { allowed: true, loading: false },
+  objectFor: (row: MigResourceRow) => buildHardwareProfile(row, 'redhat-ods-applications'),
+  create: jest.fn((rows: MigResourceRow[]) =>
+    Promise.resolve(
+      rows.map((row) => ({ name: row.proposedName, resource: row.resource, ok: true })),
+    ),
+  ),
+  ...overrides,
+});
+
+describe('OpenShiftAiProfiles', () => {
+  it('shows missing and stale profiles, previews the objects and creates them', async () => {
+    const profiles = result();
+    const user = userEvent.setup();
+    render(<OpenShiftAiProfiles profiles={profiles} />);
+    expect(screen.getByTestId('openshift-ai-stale')).toHaveTextContent(
+      'AcceleratorProfile redhat-ods-applications/mig-4g-24gb: nvidia.com/mig-4g.24gb',
+    );
+    expect(
+      within(screen.getByTestId('openshift-ai-row-mig-1g-6gb')).getByText('No HardwareProfile'),
+    ).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Select all missing (2)' }));
+    await user.click(screen.getByRole('button', { name: 'Preview 2 profiles' }));
+    const yaml = document.getElementById('openshift-ai-preview-yaml')?.textContent ?? '';
+    expect(yaml).toContain('kind: HardwareProfile');
+    expect(yaml).toContain('name: mig-1g-6gb');
+    expect(yaml).toContain('identifier: nvidia.com/mig-2g.12gb');
+    expect(yaml).toContain('resourceType: Accelerator');
+    await user.click(screen.getByRole('button', { name: 'Create 2 profiles' }));
+    expect(profiles.create).toHaveBeenCalledWith([
+      expect.objectContaining({ resource: 'nvidia.com/mig-1g.6gb' }),
+      expect.objectContaining({ resource: 'nvidia.com/mig-2g.12gb' }),
+    ]);
+    expect(await screen.findByTestId('openshift-ai-results')).toHaveTextContent(
+      '2 of 2 profiles created',
+    );
+  });
+
+  it('explains when OpenShift AI is not installed', () => {
+    render(<OpenShiftAiProfiles profiles={result({ installed: false })} />);
+    expect(screen.getByText('OpenShift AI is not installed')).toBeInTheDocument();
+  });
+
+  it('reports a failed creation with the reason', async () => {
+    const user = userEvent.setup();
+    const profiles = result({
+      create: jest.fn(() =>
+        Promise.resolve([
+          {
+            name: 'mig-1g-6gb',
+            resource: 'nvidia.com/mig-1g.6gb',
+            ok: false,
+            failure: { kind: 'forbidden' as const, status: 403, message: 'forbidden: no create' },
+          },
+        ]),
+      ),
+    });
+    render(<OpenShiftAiProfiles profiles={profiles} />);
+    await user.click(
+      within(screen.getByTestId('openshift-ai-row-mig-1g-6gb')).getByRole('checkbox'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Preview 1 profiles' }));
+    await user.click(screen.getByRole('button', { name: 'Create 1 profiles' }));
+    expect(await screen.findByTestId('openshift-ai-results')).toHaveTextContent(
+      'mig-1g-6gb was not created: forbidden: no create',
+    );
+  });
+});
