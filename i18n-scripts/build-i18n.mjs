@@ -3,7 +3,7 @@
 // %ns~key% strings in console-extensions.json). With --check it writes to a temporary directory
 // and fails when the committed file differs, so a stale catalogue cannot land.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const catalogue = 'en/plugin__gpu-partitioning-plugin.json';
 const check = process.argv.includes('--check');
 const outDir = check ? mkdtempSync(join(tmpdir(), 'i18n-')) : join(root, 'locales');
+// The parser keeps the values already in the catalogue (e.g. hand-written English plurals) and
+// only adds and removes keys, so the check starts from a copy of the committed catalogue.
+if (check) cpSync(join(root, 'locales'), outDir, { recursive: true });
 
 execFileSync(
   process.execPath,
