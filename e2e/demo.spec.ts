@@ -1,7 +1,15 @@
+import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
 import { expect, hostErrors, saveScreenshot, setTheme, switchUser, test } from './fixtures';
 
 test.use({ scenario: 'seed' });
+
+/** Strings the pages asked the host's i18n for that its catalogue lacks (shown as the key). */
+const missingTranslations = (page: Page): Promise<string[]> =>
+  page.evaluate(
+    () =>
+      (window as unknown as { hostMissingTranslations?: string[] }).hostMissingTranslations ?? [],
+  );
 
 test('the demo serves the plugin page with data from the sandbox cluster', async ({
   page,
@@ -31,6 +39,9 @@ test('the demo serves the plugin page with data from the sandbox cluster', async
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole('link', { name: workers[0] }).click();
+  // Each tab controls a tab panel that exists (axe: aria-valid-attr-value), labelled by its tab.
+  await expect(page.getByRole('tabpanel', { name: 'Details' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   // The shim's watches deliver a change made with "kubectl" to the open page, without a reload.
   await adminApi.labelNode(workers[0], { 'demo.sandbox/watched': 'yes' });
   await expect(page.getByText('demo.sandbox/watched=yes')).toBeVisible();
@@ -40,8 +51,29 @@ test('the demo serves the plugin page with data from the sandbox cluster', async
   await page.getByRole('tab', { name: 'GPU' }).click();
   await expect(page).toHaveURL(new RegExp(`/k8s/cluster/nodes/${workers[0]}/gpu$`));
   await expect(page.getByRole('heading', { level: 1, name: workers[0] })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'GPU' })).toBeVisible();
+  await expect(page.getByRole('tabpanel', { name: 'Details' })).toBeHidden();
+  await expectNoSeriousA11yViolations(page, { include: '.host-horizontal-nav' });
   await saveScreenshot(page, 'demo-node-gpu-tab');
 
+  expect(await hostErrors(page)).toEqual([]);
+});
+
+test('plural strings come from the catalogue in the host', async ({ page }) => {
+  await page.goto('/gpu-partitioning?tab=nodes');
+  await page.getByRole('button', { name: 'Apply MIG config to 2 MIG-capable nodes…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'MIG config' }).click();
+  await page.getByRole('option', { name: /^all-balanced(\s|$)/ }).click();
+  // The catalogue's `_other` form, not the key ("on 2 node") i18next falls back to.
+  await expect(
+    dialog.getByRole('button', {
+      name: 'Apply nvidia.com/mig.config=all-balanced on 2 nodes',
+      exact: true,
+    }),
+  ).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  expect(await missingTranslations(page)).toEqual([]);
   expect(await hostErrors(page)).toEqual([]);
 });
 

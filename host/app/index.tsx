@@ -12,9 +12,12 @@ import { applyTheme, getStoredTheme, restoreUserCookie } from './session';
 declare global {
   interface Window {
     hostErrors: string[];
+    /** `namespace~key` of strings the pages asked for that the i18n catalogue lacks. */
+    hostMissingTranslations: string[];
   }
 }
 window.hostErrors = [];
+window.hostMissingTranslations = [];
 window.addEventListener('error', (event) => window.hostErrors.push(String(event.message)));
 window.addEventListener('unhandledrejection', (event) =>
   window.hostErrors.push(String((event.reason as Error)?.message ?? event.reason)),
@@ -23,7 +26,11 @@ window.addEventListener('unhandledrejection', (event) =>
 restoreUserCookie();
 applyTheme(getStoredTheme());
 modelFlags.forEach(({ flag, model }) => registerModelFlag(flag, model));
-void initI18n().then(() => {
+void initI18n((key) => {
+  if (window.hostMissingTranslations.includes(key)) return;
+  window.hostMissingTranslations.push(key);
+  console.warn(`Missing translation: ${key}`);
+}).then(() => {
   render(
     <React.StrictMode>
       <App />
