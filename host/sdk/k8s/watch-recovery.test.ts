@@ -1,0 +1,234 @@
+/**
+ * How the shim's shared watches recover, against the real sandbox API server: a watch that
+ * resumes from a resourceVersion the server no longer keeps (HTTP 200, then one `ERROR` event
+ * with a 410 `Expired` Status, as kube-apiserver answers) re-lists at once; a watch stream that
+ * breaks backs off, re-lists and watches again. Either way later changes keep arriving.
+ */
+import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
+import { K8S_BASE_PATH } from './paths';
+import { type WatchRequest, type WatchSnapshot, getSharedWatch, releaseSharedWatch } from './watch';
+
+const NODE_MODEL = {
+  kind: 'Node',
+  label: 'Node',
+  labelPlural: 'Nodes',
+  abbr: 'N',
+  plural: 'nodes',
+  apiVersion: 'v1',
+  namespaced: false,
+};
+const NODE = 'worker1.redhat.com';
+/** Few enough that a handful of writes compacts the history a watch would resume from. */
+const HISTORY_LIMIT = 5;
+
+let sandbox: RunningSandbox;
+const realFetch = globalThis.fetch;
+
+type Call = { kind: 'list' | 'watch'; url: string; at: number };
+let calls: Call[] = [];
+/** Watch requests wait for this before they reach the sandbox (set to hold them back). */
+let watchGate: Promise<void> | undefined;
+/** Watch event types the sandbox sent, with the Status code of `ERROR` events. */
+let received: string[] = [];
+/** Error out every watch body currently open, as a dropped connection would. */
+const openBodies = new Set<ReadableStreamDefaultController<Uint8Array>>();
+const breakOpenWatches = () => {
+  openBodies.forEach((controller) => controller.error(new TypeError('network error')));
+  openBodies.clear();
+};
+
+/** Passes the sandbox's watch body through, noting its events, and lets the test break it. */
+const observedBody = (body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> => {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffered = '';
+  let self: ReadableStreamDefaultController<Uint8Array>;
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      self = controller;
+      openBodies.add(controller);
+    },
+    async pull(controller) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        openBodies.delete(self);
+        controller.error(error);
+        return;
+      }
+      if (!openBodies.has(self)) {
+        // Broken by the test: the shim has already seen the error.
+        void reader.cancel();
+        return;
+      }
+      if (chunk.done) {
+        openBodies.delete(self);
+        controller.close();
+        return;
+      }
+      buffered += decoder.decode(chunk.value, { stream: true });
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines.filter((text) => text.trim())) {
+        const event = JSON.parse(line) as { type: string; object: { code?: number } };
+        received.push(event.type === 'ERROR' ? `ERROR ${event.object.code}` : event.type);
+      }
+      controller.enqueue(chunk.value);
+    },
+    cancel() {
+      openBodies.delete(self);
+      return reader.cancel();
+    },
+  });
+};
+
+beforeAll(async () => {
+  sandbox = await startSandbox({
+    port: 0,
+    scenario: 'seed',
+    reconfigureDelayMs: 50,
+    watchHistoryLimit: HISTORY_LIMIT,
+  });
+  // The browser sends relative URLs to the host's proxy; here they go to the sandbox directly.
+  globalThis.fetch = async (input, init) => {
+    const path = String(input).slice(K8S_BASE_PATH.length);
+    const isWatch = /[?&]watch=true/.test(path);
+    calls.push({ kind: isWatch ? 'watch' : 'list', url: path, at: Date.now() });
+    if (isWatch && watchGate) await watchGate;
+    const headers = new Headers(init?.headers);
+    headers.set('Authorization', `Bearer ${sandbox.adminToken}`);
+    const response = await realFetch(sandbox.url + path, { ...init, headers });
+    if (!isWatch || !response.body) return response;
+    return new Response(observedBody(response.body), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  };
+});
+
+beforeEach(() => {
+  calls = [];
+  received = [];
+  watchGate = undefined;
+});
+
+afterAll(async () => {
+  globalThis.fetch = realFetch;
+  await sandbox.close();
+});
+
+const labelNode = async (labels: Record<string, string | null>) => {
+  const response = await realFetch(`${sandbox.url}/api/v1/nodes/${NODE}`, {
+    method: 'PATCH',
+    headers: {
+      Authorization: `Bearer ${sandbox.adminToken}`,
+      'Content-Type': 'application/merge-patch+json',
+    },
+    body: JSON.stringify({ metadata: { labels } }),
+  });
+  expect(response.status).toBe(200);
+};
+
+type Named = { metadata?: { name?: string; labels?: Record<string, string> } };
+const labelOf = (snapshot: WatchSnapshot, label: string) =>
+  (snapshot.data as Named[]).find((node) => node.metadata?.name === NODE)?.metadata?.labels?.[
+    label
+  ];
+
+const until = async (what: string, condition: () => boolean, timeoutMs = 10_000) => {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
+
+const count = (kind: Call['kind']) => calls.filter((call) => call.kind === kind).length;
+
+test('a watch from a compacted resourceVersion gets 410 Expired, re-lists at once and keeps following', async () => {
+  const request: WatchRequest = { model: NODE_MODEL, isList: true };
+  let release!: () => void;
+  watchGate = new Promise((resolve) => {
+    release = resolve;
+  });
+  const watch = getSharedWatch(request);
+  watch.acquire();
+  try {
+    await until('the list', () => watch.snapshot.loaded);
+    await until('the watch request', () => count('watch') === 1);
+    // While the watch is held back, enough writes push its resourceVersion out of the history.
+    for (let step = 0; step < HISTORY_LIMIT * 2; step += 1) {
+      await labelNode({ 'recovery.test/step': String(step) });
+    }
+    watchGate = undefined;
+    const releasedAt = Date.now();
+    release();
+
+    await until('the 410 Expired event', () => received.includes('ERROR 410'));
+    // The re-list carries what happened while the watch was held back…
+    await until('the re-list', () => labelOf(watch.snapshot, 'recovery.test/step') === '9');
+    expect(count('list')).toBe(2);
+    // …without the broken-stream back-off, and with no error for the page.
+    expect(Date.now() - releasedAt).toBeLessThan(1_000);
+    expect(watch.snapshot.loadError).toBe('');
+    await until('the second watch', () => count('watch') === 2);
+
+    await labelNode({ 'recovery.test/after': 'yes' });
+    await until(
+      'a change after the recovery',
+      () => labelOf(watch.snapshot, 'recovery.test/after') === 'yes',
+    );
+    expect(received).toContain('MODIFIED');
+    expect(count('list')).toBe(2);
+  } finally {
+    releaseSharedWatch(request);
+    await labelNode({ 'recovery.test/step': null, 'recovery.test/after': null });
+  }
+});
+
+test('a broken watch stream backs off, re-lists and delivers later changes', async () => {
+  const request: WatchRequest = { model: NODE_MODEL, isList: true };
+  const watch = getSharedWatch(request);
+  watch.acquire();
+  try {
+    await until('the list', () => watch.snapshot.loaded);
+    await until('the watch stream', () => openBodies.size === 1);
+    await labelNode({ 'recovery.test/before': 'yes' });
+    await until(
+      'a change over the first stream',
+      () => labelOf(watch.snapshot, 'recovery.test/before') === 'yes',
+    );
+
+    const brokenAt = Date.now();
+    breakOpenWatches();
+    // Written while the connection is down: only the re-list can tell the watch about it.
+    await labelNode({ 'recovery.test/during': 'yes' });
+    await until('the re-list', () => count('list') === 2, 5_000);
+    // Not a tight loop against a failing server: the first back-off is a second.
+    const relistedAt = calls.filter((call) => call.kind === 'list')[1].at;
+    expect(relistedAt - brokenAt).toBeGreaterThanOrEqual(900);
+    await until(
+      'the re-list data',
+      () => labelOf(watch.snapshot, 'recovery.test/during') === 'yes',
+    );
+    expect(watch.snapshot.loadError).toBe('');
+    await until('the new watch stream', () => openBodies.size === 1 && count('watch') === 2);
+
+    await labelNode({ 'recovery.test/after': 'yes' });
+    await until(
+      'a change over the new stream',
+      () => labelOf(watch.snapshot, 'recovery.test/after') === 'yes',
+    );
+    expect(count('list')).toBe(2);
+    expect(received).not.toContain('ERROR 410');
+  } finally {
+    releaseSharedWatch(request);
+    await labelNode({
+      'recovery.test/before': null,
+      'recovery.test/during': null,
+      'recovery.test/after': null,
+    });
+  }
+});
