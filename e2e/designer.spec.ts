@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { expect, saveScreenshot, test } from './fixtures';
 
 /**
@@ -15,6 +16,24 @@ test('design two 2g.12gb halves, save, point the ClusterPolicy, apply to a node'
 }) => {
   await page.goto('/gpu-partitioning?tab=designer');
   const gpu = page.getByTestId('designer-gpu-0');
+  const map = gpu.getByRole('figure', { name: 'All GPUs (1) · NVIDIA A30 24GB' });
+
+  // The documentation's screenshot: a mixed A30 layout, its live map and the mig-devices preview.
+  for (const profile of ['2g.12gb', '1g.6gb', '1g.6gb'])
+    await gpu.getByRole('button', { name: `Add ${profile}`, exact: true }).click();
+  await expect(map).toHaveAccessibleDescription(/3 MIG instances/);
+  await expect(gpu.locator('pre')).toContainText('1g.6gb: 2');
+  await expect(gpu.locator('pre')).toContainText('2g.12gb: 1');
+  await expect(page.locator('#gpu-partitioning-designer-entries')).toContainText(
+    'custom-a30-24gb-2x1g.6gb-1x2g.12gb:',
+  );
+  await page.setViewportSize({ width: 1280, height: 1560 });
+  await page.getByRole('heading', { name: 'GPU Partitioning', level: 1 }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(__dirname, '..', 'docs', 'screenshots', 'designer.png') });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.getByRole('button', { name: 'Clear layout' }).click();
+  await expect(map).toHaveAccessibleDescription(/0 MIG instances/);
+
   await gpu.getByRole('button', { name: 'Add 2g.12gb', exact: true }).click();
   await gpu.getByRole('button', { name: 'Add 2g.12gb', exact: true }).click();
   await expect(gpu.getByRole('button', { name: 'Add 1g.6gb', exact: true })).toHaveAttribute(

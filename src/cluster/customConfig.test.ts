@@ -64,10 +64,12 @@ describe('designedEntries', () => {
 
 describe('checkConfigName', () => {
   it('rejects names that cannot be a label value', () => {
-    expect(checkConfigName('', []).problem).toBeDefined();
-    expect(checkConfigName('Has Space', []).problem).toBeDefined();
-    expect(checkConfigName('-bad', []).problem).toBeDefined();
-    expect(checkConfigName('a'.repeat(64), []).problem).toMatch(/63/);
+    expect(checkConfigName('', []).problem).toEqual({ code: 'empty' });
+    expect(checkConfigName('Has Space', []).problem).toEqual({ code: 'invalid-characters' });
+    expect(checkConfigName('-bad', []).problem).toEqual({ code: 'invalid-characters' });
+    expect(checkConfigName('bad.', []).problem).toEqual({ code: 'invalid-characters' });
+    expect(checkConfigName('a'.repeat(64), []).problem).toEqual({ code: 'too-long', max: 63 });
+    expect(checkConfigName('a'.repeat(63), []).problem).toBeUndefined();
     expect(checkConfigName('custom-a30.v2', []).problem).toBeUndefined();
   });
   it('reports clashes and the nodes using the name', () => {
@@ -89,7 +91,6 @@ describe('planCustomConfig', () => {
   it('keeps every config in use and adds the new one', () => {
     const plan = planCustomConfig({
       inUse,
-      inUseLabel: 'x',
       nodes: [],
       name: 'two-halves',
       entries,
@@ -117,7 +118,6 @@ describe('planCustomConfig', () => {
     ).config!;
     const plan = planCustomConfig({
       inUse,
-      inUseLabel: 'x',
       ownConfigMap: own,
       nodes: [
         { name: 'worker1', migConfig: 'all-1g.6gb', config: generated },
@@ -128,20 +128,43 @@ describe('planCustomConfig', () => {
     });
     expect(plan.kept).toEqual(['all-disabled', 'all-balanced', 'earlier-design', 'all-1g.6gb']);
     expect(plan.fromNodes).toEqual(['all-1g.6gb']);
-    expect(plan.warnings.join(' ')).toMatch(/worker2 is labelled nvidia.com\/mig.config=gone/);
+    expect(plan.warnings).toEqual([{ code: 'label-undefined', node: 'worker2', name: 'gone' }]);
   });
 
   it('replaces a config of the same name and warns about nodes using it', () => {
     const plan = planCustomConfig({
       inUse,
-      inUseLabel: 'x',
       nodes: [{ name: 'worker1', migConfig: 'all-balanced' }],
       name: 'all-balanced',
       entries,
     });
     expect(plan.replaced).toEqual(['all-balanced']);
     expect(plan.kept).toEqual(['all-disabled']);
-    expect(plan.warnings.join(' ')).toMatch(/worker1 already use all-balanced/);
+    expect(plan.warnings).toEqual([
+      { code: 'replaced-in-use', nodes: ['worker1'], name: 'all-balanced' },
+    ]);
+  });
+});
+
+describe('warnings', () => {
+  it('names the unreadable config in use and the unreadable plugin ConfigMap', () => {
+    const broken = configMapToWrite('nvidia-gpu-operator', 'version: v1\nmig-configs: [\n');
+    const plan = planCustomConfig({
+      inUseConfigMap: 'nvidia-gpu-operator/custom-mig-config',
+      ownConfigMap: broken,
+      nodes: [],
+      name: 'two-halves',
+      entries: designedEntries(a30, [{ index: 0, counts: { '2g.12gb': 2 } }], true),
+    });
+    expect(plan.warnings[0]).toEqual({
+      code: 'in-use-unreadable',
+      configMap: 'nvidia-gpu-operator/custom-mig-config',
+    });
+    expect(plan.warnings[1]).toMatchObject({
+      code: 'own-config-map-replaced',
+      problem: { code: 'invalid-file', configMap: PLUGIN_MIG_CONFIG_MAP },
+    });
+    expect(plan.warnings).toHaveLength(2);
   });
 });
 

@@ -72,9 +72,17 @@ export function designedEntries(
 // ---------------------------------------------------------------------------------------------
 // Name validation
 
+/**
+ * Why a name cannot be used, as a code with its parameters: the component words it (translated).
+ * `too-long`: over `max` characters (the name becomes the value of the node label).
+ * `invalid-characters`: not lower-case letters, digits, "-" and "." starting and ending alphanumeric.
+ */
+export type ConfigNameProblem =
+  { code: 'empty' } | { code: 'too-long'; max: number } | { code: 'invalid-characters' };
+
 export interface ConfigNameCheck {
   /** Why the name cannot be used at all. */
-  problem?: string;
+  problem?: ConfigNameProblem;
   /** The name exists in the file that will be written: saving replaces it (needs confirmation). */
   clashes: boolean;
   /** Nodes labelled with this name today (replacing it does not re-apply on them: see notes 9). */
@@ -90,20 +98,16 @@ export function checkConfigName(
 ): ConfigNameCheck {
   const usedByNodes = nodes.filter((node) => node.migConfig === name).map((node) => node.name);
   const clashes = existingNames.includes(name);
-  if (name === '') return { problem: 'Enter a name.', clashes, usedByNodes };
+  if (name === '') return { problem: { code: 'empty' }, clashes, usedByNodes };
   if (name.length > MAX_CONFIG_NAME_LENGTH) {
     return {
-      problem: `At most ${MAX_CONFIG_NAME_LENGTH} characters: the name becomes the value of the node label nvidia.com/mig.config.`,
+      problem: { code: 'too-long', max: MAX_CONFIG_NAME_LENGTH },
       clashes,
       usedByNodes,
     };
   }
   if (!CONFIG_NAME_PATTERN.test(name)) {
-    return {
-      problem: 'Use lower-case letters, digits, "-" and "."; start and end with a letter or digit.',
-      clashes,
-      usedByNodes,
-    };
+    return { problem: { code: 'invalid-characters' }, clashes, usedByNodes };
   }
   return { clashes, usedByNodes };
 }
@@ -122,8 +126,8 @@ export interface NodeConfigUse {
 export interface CustomConfigInput {
   /** The config the mig-manager uses cluster-wide today (custom, default or the built-in copy). */
   inUse?: MigPartedConfigFile;
-  /** Where `inUse` comes from, in words, for the preview ("ConfigMap x/y", "built-in copy"). */
-  inUseLabel: string;
+  /** The ConfigMap (`namespace/name`) `inUse` comes from; absent for the built-in copy. */
+  inUseConfigMap?: string;
   /** The plugin's ConfigMap as read (absent when it does not exist yet). */
   ownConfigMap?: ConfigMapKind;
   nodes: NodeConfigUse[];
@@ -144,8 +148,8 @@ export interface CustomConfigPlan {
   kept: string[];
   /** Configs taken from a node's generated per-node config because the node's label names them. */
   fromNodes: string[];
-  /** Things the user should know before writing. */
-  warnings: string[];
+  /** Things the user should know before writing (codes: the component words them). */
+  warnings: CustomConfigWarning[];
   /** Names in the file before the new config was merged (for the name clash check). */
   baseNames: string[];
 }
@@ -154,22 +158,52 @@ function sameEntries(a: MigPartedEntry[], b: MigPartedEntry[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+/** Why the plugin's existing ConfigMap cannot be read: no `key`, or not a valid mig-parted file. */
+export type OwnConfigProblem =
+  | { code: 'missing-key'; configMap: string; key: string }
+  | { code: 'invalid-file'; configMap: string; issues: string[] };
+
+/**
+ * What the user should know before writing, as codes with parameters (worded by the component):
+ * - `fallback`: the config source fell back to the built-in copy (`reason` from the config source);
+ * - `in-use-unreadable`: the config in use (`configMap`, absent = built-in copy) could not be read;
+ * - `own-config-map-replaced`: the plugin's ConfigMap is unreadable (`problem`); its content is replaced;
+ * - `label-undefined`: `node` is labelled with `name`, which no config in use defines;
+ * - `node-configs-differ`: `kept` and `other` use `name` from their generated configs, differently;
+ * - `replaced-in-use`: `nodes` already use `name`, so they keep their layout until re-applied.
+ */
+export type CustomConfigWarning =
+  | { code: 'fallback'; reason: string }
+  | { code: 'in-use-unreadable'; configMap?: string }
+  | { code: 'own-config-map-replaced'; problem: OwnConfigProblem }
+  | { code: 'label-undefined'; node: string; name: string }
+  | { code: 'node-configs-differ'; kept: string; other: string; name: string }
+  | { code: 'replaced-in-use'; nodes: string[]; name: string };
+
 /** The named configs of the plugin's existing ConfigMap (undefined when absent or unreadable). */
 export function ownConfigOf(configMap: ConfigMapKind | undefined): {
   config?: MigPartedConfigFile;
-  problem?: string;
+  problem?: OwnConfigProblem;
 } {
   const text = configMap?.data?.[MIG_PARTED_CONFIG_DATA_KEY];
   if (configMap === undefined) return {};
   if (typeof text !== 'string') {
-    return { problem: `ConfigMap ${PLUGIN_MIG_CONFIG_MAP} has no ${MIG_PARTED_CONFIG_DATA_KEY}.` };
+    return {
+      problem: {
+        code: 'missing-key',
+        configMap: PLUGIN_MIG_CONFIG_MAP,
+        key: MIG_PARTED_CONFIG_DATA_KEY,
+      },
+    };
   }
   const parsed = parseConfigText(text);
   if (!parsed.config) {
     return {
-      problem: `ConfigMap ${PLUGIN_MIG_CONFIG_MAP} does not hold a valid mig-parted file: ${parsed.issues
-        .map((issue) => issue.message)
-        .join('; ')}`,
+      problem: {
+        code: 'invalid-file',
+        configMap: PLUGIN_MIG_CONFIG_MAP,
+        issues: parsed.issues.map((issue) => issue.message),
+      },
     };
   }
   return { config: parsed.config };
@@ -179,20 +213,21 @@ export function ownConfigOf(configMap: ConfigMapKind | undefined): {
 export function baseConfig(input: Omit<CustomConfigInput, 'name' | 'entries' | 'comment'>): {
   config: MigPartedConfigFile;
   fromNodes: string[];
-  warnings: string[];
+  warnings: CustomConfigWarning[];
 } {
-  const warnings: string[] = [];
+  const warnings: CustomConfigWarning[] = [];
   let config: MigPartedConfigFile = input.inUse ?? {
     version: MIG_PARTED_SPEC_VERSION,
     migConfigs: {},
   };
   if (!input.inUse) {
-    warnings.push(
-      `The config in use (${input.inUseLabel}) could not be read; only the plugin's configs and the new one are written.`,
-    );
+    warnings.push({
+      code: 'in-use-unreadable',
+      ...(input.inUseConfigMap ? { configMap: input.inUseConfigMap } : {}),
+    });
   }
   const own = ownConfigOf(input.ownConfigMap);
-  if (own.problem) warnings.push(`${own.problem} Its content is replaced.`);
+  if (own.problem) warnings.push({ code: 'own-config-map-replaced', problem: own.problem });
   if (own.config) {
     // Earlier designs stay; where the config in use has the same name, the one in use wins.
     const onlyOwn: Record<string, MigPartedEntry[]> = {};
@@ -212,17 +247,13 @@ export function baseConfig(input: Omit<CustomConfigInput, 'name' | 'entries' | '
     const earlier = fromNodeEntries.get(name);
     if (!entries || !Object.prototype.hasOwnProperty.call(node.config?.migConfigs ?? {}, name)) {
       if (!earlier) {
-        warnings.push(
-          `Node ${node.name} is labelled nvidia.com/mig.config=${name}, which no config in use defines; the file cannot carry it over.`,
-        );
+        warnings.push({ code: 'label-undefined', node: node.name, name });
       }
       continue;
     }
     if (earlier) {
       if (!sameEntries(earlier.entries, entries)) {
-        warnings.push(
-          `Nodes ${earlier.node} and ${node.name} both use ${name} from their generated configs, with different contents; ${earlier.node}'s version is kept. Check ${node.name} after saving.`,
-        );
+        warnings.push({ code: 'node-configs-differ', kept: earlier.node, other: node.name, name });
       }
       continue;
     }
@@ -253,9 +284,11 @@ export function planCustomConfig(input: CustomConfigInput): CustomConfigPlan {
   const warnings = [...base.warnings];
   const usedBy = input.nodes.filter((node) => node.migConfig === input.name);
   if (merged.replaced.length > 0 && usedBy.length > 0) {
-    warnings.push(
-      `${usedBy.map((node) => node.name).join(', ')} already use ${input.name}: the mig-manager acts only when the label value changes, so those nodes keep their current layout until the config is applied again under another name and back.`,
-    );
+    warnings.push({
+      code: 'replaced-in-use',
+      nodes: usedBy.map((node) => node.name),
+      name: input.name,
+    });
   }
   return {
     config: merged.config,

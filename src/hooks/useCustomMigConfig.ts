@@ -109,12 +109,11 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
   const preview = React.useCallback(
     (name: string, entries: MigPartedEntry[], comment?: string): SavePreview => {
       const shared = views.configSource.shared;
-      const inUseLabel = shared.view.configMapName
-        ? `ConfigMap ${namespace}/${shared.view.configMapName}`
-        : "the plugin's built-in copy of NVIDIA's default config";
       const plan = planCustomConfig({
         ...(shared.config ? { inUse: shared.config } : {}),
-        inUseLabel,
+        ...(shared.view.configMapName
+          ? { inUseConfigMap: `${namespace}/${shared.view.configMapName}` }
+          : {}),
         ...(ownConfigMap ? { ownConfigMap } : {}),
         nodes: views.nodes.map((node) => {
           const config = views.configSource.forNode(node.name).config;
@@ -128,7 +127,9 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
         entries,
         ...(comment ? { comment } : {}),
       });
-      if (shared.view.fallbackReason) plan.warnings.unshift(shared.view.fallbackReason);
+      if (shared.view.fallbackReason) {
+        plan.warnings.unshift({ code: 'fallback', reason: shared.view.fallbackReason });
+      }
       return {
         plan,
         name,

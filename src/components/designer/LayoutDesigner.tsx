@@ -377,7 +377,7 @@ const DesignedGpuCard = ({ model, gpu, title, onAdd, onRemove }: DesignedGpuCard
     .map(([profile, count]) => `  ${profile}: ${count}`)
     .join('\n');
   return (
-    <Card isCompact data-testid={`designer-gpu-${gpu.index}`}>
+    <Card isCompact data-test={`designer-gpu-${gpu.index}`}>
       <CardBody>
         <Stack hasGutter>
           <StackItem>

@@ -1,14 +1,22 @@
-import { render, screen } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { designedEntries, planCustomConfig } from '../../cluster/customConfig';
+import {
+  designedEntries,
+  planCustomConfig,
+  type ConfigNameProblem,
+  type CustomConfigWarning,
+} from '../../cluster/customConfig';
 import { findModel, parseMigPartedConfig } from '../../geometry';
 import type { CustomMigConfigResult, SavePreview } from '../../hooks/useCustomMigConfig';
 import { initTestI18n } from '../apply/__fixtures__/i18n';
-import { SaveConfigModal } from './SaveConfigModal';
+import catalogue from '../../../locales/en/plugin__gpu-partitioning-plugin.json';
+import { nameProblemText, SaveConfigModal, warningText } from './SaveConfigModal';
 
 jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 beforeAll(initTestI18n);
+// The plugin marks elements with data-test (the console's convention), as the e2e tests read them.
+configure({ testIdAttribute: 'data-test' });
 
 const a30 = findModel('a30-24gb')!;
 const inUse = parseMigPartedConfig(
@@ -27,7 +35,7 @@ const fakeCustom = (save: CustomMigConfigResult['save']) => {
     clusterPolicy: policy,
     access: { writeConfigMap: true, patchClusterPolicy: true, loading: false },
     preview: (name: string, entries: SavePreview['plan']['config']['migConfigs'][string]) => ({
-      plan: planCustomConfig({ inUse, inUseLabel: 'default', nodes, name, entries }),
+      plan: planCustomConfig({ inUse, nodes, name, entries }),
       name,
       namespace: 'nvidia-gpu-operator',
       clusterPolicy: policy,
@@ -129,5 +137,42 @@ describe('SaveConfigModal', () => {
     await user.type(input, 'Bad_Name');
     expect(screen.getByText(/Use lower-case letters/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Preview the ConfigMap' })).toBeDisabled();
+  });
+
+  it('words every name problem and plan warning with a key of the English catalogue', () => {
+    const keys: string[] = [];
+    const recordingT = ((key: string) => {
+      keys.push(key);
+      return key;
+    }) as unknown as Parameters<typeof warningText>[0];
+    const warnings: CustomConfigWarning[] = [
+      { code: 'fallback', reason: 'r' },
+      { code: 'in-use-unreadable', configMap: 'ns/c' },
+      { code: 'in-use-unreadable' },
+      {
+        code: 'own-config-map-replaced',
+        problem: { code: 'invalid-file', configMap: 'c', issues: ['x'] },
+      },
+      {
+        code: 'own-config-map-replaced',
+        problem: { code: 'missing-key', configMap: 'c', key: 'k' },
+      },
+      { code: 'label-undefined', node: 'n', name: 'c' },
+      { code: 'node-configs-differ', kept: 'a', other: 'b', name: 'c' },
+      { code: 'replaced-in-use', nodes: ['n'], name: 'c' },
+    ];
+    for (const warning of warnings) {
+      expect(warningText(recordingT, warning)).not.toBe('');
+    }
+    const nameProblems: ConfigNameProblem[] = [
+      { code: 'empty' },
+      { code: 'too-long', max: 63 },
+      { code: 'invalid-characters' },
+    ];
+    for (const nameProblem of nameProblems) {
+      expect(nameProblemText(recordingT, nameProblem)).not.toBe('');
+    }
+    expect(new Set(keys).size).toBe(12);
+    expect(keys.filter((key) => !(key in catalogue))).toEqual([]);
   });
 });

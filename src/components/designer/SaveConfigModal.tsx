@@ -28,6 +28,9 @@ import {
   checkConfigName,
   currentConfigMapName,
   PLUGIN_MIG_CONFIG_MAP,
+  type ConfigNameProblem,
+  type CustomConfigWarning,
+  type OwnConfigProblem,
   type WriteFailure,
 } from '../../cluster/customConfig';
 import type {
@@ -73,6 +76,76 @@ function failureText(t: Translate, failure: WriteFailure | undefined): string {
       });
     default:
       return t('The request failed{{status}}: {{message}}', { status, message: failure.message });
+  }
+}
+
+/** A name problem in words (the pure check returns codes). */
+export function nameProblemText(t: Translate, problem: ConfigNameProblem): string {
+  switch (problem.code) {
+    case 'empty':
+      return t('Enter a name.');
+    case 'too-long':
+      return t(
+        'At most {{max}} characters: the name becomes the value of the node label nvidia.com/mig.config.',
+        { max: problem.max },
+      );
+    case 'invalid-characters':
+      return t(
+        'Use lower-case letters, digits, "-" and "."; start and end with a letter or digit.',
+      );
+  }
+}
+
+function ownProblemText(t: Translate, problem: OwnConfigProblem): string {
+  switch (problem.code) {
+    case 'missing-key':
+      return t('ConfigMap {{configMap}} has no {{dataKey}}.', {
+        configMap: problem.configMap,
+        dataKey: problem.key,
+      });
+    case 'invalid-file':
+      return t('ConfigMap {{configMap}} does not hold a valid mig-parted file: {{issues}}', {
+        configMap: problem.configMap,
+        issues: problem.issues.join('; '),
+      });
+  }
+}
+
+/** The plan's warnings in words (the pure planner returns codes). */
+export function warningText(t: Translate, warning: CustomConfigWarning): string {
+  switch (warning.code) {
+    case 'fallback':
+      return t('The config in use could not be read as configured: {{reason}}', {
+        reason: warning.reason,
+      });
+    case 'in-use-unreadable':
+      return warning.configMap
+        ? t(
+            "The config in use (ConfigMap {{configMap}}) could not be read; only the plugin's configs and the new one are written.",
+            { configMap: warning.configMap },
+          )
+        : t(
+            "The config in use (the plugin's built-in copy of NVIDIA's default config) could not be read; only the plugin's configs and the new one are written.",
+          );
+    case 'own-config-map-replaced':
+      return t('{{problem}} Its content is replaced.', {
+        problem: ownProblemText(t, warning.problem),
+      });
+    case 'label-undefined':
+      return t(
+        'Node {{node}} is labelled nvidia.com/mig.config={{name}}, which no config in use defines; the file cannot carry it over.',
+        { node: warning.node, name: warning.name },
+      );
+    case 'node-configs-differ':
+      return t(
+        "Nodes {{kept}} and {{other}} both use {{name}} from their generated configs, with different contents; {{kept}}'s version is kept. Check {{other}} after saving.",
+        { kept: warning.kept, other: warning.other, name: warning.name },
+      );
+    case 'replaced-in-use':
+      return t(
+        '{{nodes}} already use {{name}}: the mig-manager acts only when the label value changes, so those nodes keep their current layout until the config is applied again under another name and back.',
+        { nodes: warning.nodes.join(', '), name: warning.name },
+      );
   }
 }
 
@@ -195,7 +268,9 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
                 <FormHelperText>
                   <HelperText>
                     {nameCheck.problem ? (
-                      <HelperTextItem variant="error">{t(nameCheck.problem)}</HelperTextItem>
+                      <HelperTextItem variant="error">
+                        {nameProblemText(t, nameCheck.problem)}
+                      </HelperTextItem>
                     ) : (
                       <HelperTextItem>
                         {t('Nodes get this config by the label nvidia.com/mig.config={{name}}.', {
@@ -247,7 +322,7 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
                     },
                   )}
                 </Content>
-                <List data-testid="designer-diff-summary">
+                <List data-test="designer-diff-summary">
                   {plan.added.length > 0 && (
                     <ListItem>{t('Added: {{names}}', { names: plan.added.join(', ') })}</ListItem>
                   )}
@@ -270,11 +345,13 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
                   )}
                 </List>
               </StackItem>
-              {plan.warnings.map((warning) => (
-                <StackItem key={warning}>
-                  <Alert isInline isPlain variant="warning" title={warning} />
-                </StackItem>
-              ))}
+              {plan.warnings
+                .map((warning) => warningText(t, warning))
+                .map((text) => (
+                  <StackItem key={text}>
+                    <Alert isInline isPlain variant="warning" title={text} />
+                  </StackItem>
+                ))}
               <StackItem>
                 <CodeBlock
                   actions={
@@ -359,7 +436,7 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
             <StackItem>
               <Alert
                 isInline
-                data-testid="designer-save-result"
+                data-test="designer-save-result"
                 variant={outcome.ok ? 'success' : outcome.conflict ? 'warning' : 'danger'}
                 title={
                   outcome.ok

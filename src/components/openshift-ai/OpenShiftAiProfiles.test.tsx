@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { NodeKind } from '../../cluster/models';
 import {
@@ -15,6 +15,8 @@ import { OpenShiftAiProfiles } from './OpenShiftAiProfiles';
 jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 beforeAll(initTestI18n);
+// The plugin marks elements with data-test (the console's convention), as the e2e tests read them.
+configure({ testIdAttribute: 'data-test' });
 
 const nodes = [
   {

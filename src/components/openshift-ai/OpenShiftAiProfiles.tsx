@@ -109,7 +109,7 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
             isInline
             variant="warning"
             title={t('Profiles that ask for MIG slices no node offers')}
-            data-testid="openshift-ai-stale"
+            data-test="openshift-ai-stale"
           >
             <Content component="p">
               {t(
@@ -157,7 +157,7 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
             </Thead>
             <Tbody>
               {analysis.rows.map((row, rowIndex) => (
-                <Tr key={row.resource} data-testid={`openshift-ai-row-${row.proposedName}`}>
+                <Tr key={row.resource} data-test={`openshift-ai-row-${row.proposedName}`}>
                   <Td
                     select={{
                       rowIndex,
@@ -269,7 +269,7 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
         <StackItem>
           <Alert
             isInline
-            data-testid="openshift-ai-results"
+            data-test="openshift-ai-results"
             variant={results.every((result) => result.ok) ? 'success' : 'danger'}
             title={t('{{created}} of {{total}} profiles created', {
               created: results.filter((result) => result.ok).length,
