@@ -8,8 +8,9 @@
  *
  *   npx tsx bench/bundle.ts            # build, then report
  *   npx tsx bench/bundle.ts --dist dist  # report on an existing production build's files only
+ *   npx tsx bench/bundle.ts --stats-json /tmp/stats.json  # also keep webpack's stats
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,11 +78,14 @@ const build = async (outputPath: string): Promise<{ stats: StatsCompilation; ms:
 
 /** Leaf modules (a concatenated module's parts, not the concatenation itself), with their chunks. */
 const leafModules = (modules: StatsModule[] = [], chunks?: StatsModule['chunks']): StatsModule[] =>
-  modules.flatMap((module) =>
-    module.modules?.length
-      ? leafModules(module.modules, module.chunks ?? chunks)
-      : [{ ...module, chunks: module.chunks ?? chunks }],
-  );
+  modules
+    // Real modules only: not the "orphan modules" / "runtime modules" groups webpack adds.
+    .filter((module) => module.type === 'module' && !module.orphan)
+    .flatMap((module) =>
+      module.modules?.length
+        ? leafModules(module.modules, module.chunks?.length ? module.chunks : chunks)
+        : [{ ...module, chunks: module.chunks?.length ? module.chunks : chunks }],
+    );
 
 const shortName = (name = '') =>
   name
@@ -137,7 +141,9 @@ const report = (dir: string, stats?: StatsCompilation, buildMs?: number) => {
 
   const rest = js.filter((file) => !initial.includes(file));
   if (rest.length) {
-    lines.push(`loaded on demand (other exposed modules, lazy chunks): ${fmt(sizeOf(dir, rest))}`);
+    lines.push(
+      `not in the page's chunk group (NodeGpuTab, lazy chunks, PatternFly shared-module fallbacks the console provides): ${fmt(sizeOf(dir, rest))}`,
+    );
   }
 
   if (stats?.modules) {
@@ -174,7 +180,10 @@ const report = (dir: string, stats?: StatsCompilation, buildMs?: number) => {
 };
 
 const main = async () => {
-  const { values } = parseArgs({ options: { dist: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    options: { dist: { type: 'string' }, 'stats-json': { type: 'string' } },
+    strict: true,
+  });
   if (values.dist) {
     report(resolve(values.dist)).forEach((line) => console.log(line));
     return;
@@ -182,6 +191,7 @@ const main = async () => {
   const outputPath = mkdtempSync(join(tmpdir(), 'gpu-partitioning-bundle-'));
   try {
     const { stats, ms } = await build(outputPath);
+    if (values['stats-json']) writeFileSync(values['stats-json'], JSON.stringify(stats));
     report(outputPath, stats, ms).forEach((line) => console.log(line));
   } finally {
     rmSync(outputPath, { recursive: true, force: true });
