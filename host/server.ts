@@ -2,6 +2,9 @@
  * The standalone host's HTTP server: serves the host bundle (with SPA fallback to index.html)
  * and proxies `/api/kubernetes/*` to a Kubernetes API with the selected user's bearer token, the
  * way the console's bridge does. Long-lived watch responses are streamed through unbuffered.
+ * Watches also come as WebSockets (`ws://<host>/api/kubernetes/...?watch=true`), like the
+ * console's: the server opens the API's HTTP watch and relays each event as one text message,
+ * so open watches do not use up the browser's six HTTP/1.1 connections per host.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import {
@@ -13,8 +16,9 @@ import {
   request as httpRequest,
 } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
+import { type WebSocket, WebSocketServer } from 'ws';
 
 export const HOST_ONLY_MARKER = 'HOST_ONLY_MARKER: gpu-partitioning standalone host server';
 
@@ -97,25 +101,25 @@ const sendJSON = (response: ServerResponse, status: number, body: unknown) => {
 };
 
 /** A Kubernetes-style Status, so the plugin's error handling sees the same shape as from the API. */
+const statusObject = (code: number, reason: string, message: string) => ({
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message,
+  reason,
+  code,
+});
+
 const sendStatus = (response: ServerResponse, code: number, reason: string, message: string) =>
-  sendJSON(response, code, {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    reason,
-    code,
-  });
+  sendJSON(response, code, statusObject(code, reason, message));
 
 const proxyToAPI = (
   request: IncomingMessage,
   response: ServerResponse,
   options: HostServerOptions,
 ) => {
-  const upstreamBase = new URL(options.apiURL);
-  const path = (request.url ?? '/').slice(K8S_PROXY_PREFIX.length) || '/';
-  const target = new URL(upstreamBase.pathname.replace(/\/$/, '') + path, upstreamBase);
+  const target = upstreamTarget(request.url, options);
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (!DROPPED_REQUEST_HEADERS.has(name) && value !== undefined) headers[name] = value;
@@ -148,6 +152,107 @@ const proxyToAPI = (
   // The browser went away (for example a watch was stopped): stop the upstream request too.
   response.on('close', () => upstream.destroy());
   request.pipe(upstream);
+};
+
+/** WebSocket close codes: the upstream watch ended, or failed. */
+const WS_NORMAL_CLOSURE = 1000;
+const WS_INTERNAL_ERROR = 1011;
+
+const upstreamTarget = (requestURL: string | undefined, options: HostServerOptions) => {
+  const upstreamBase = new URL(options.apiURL);
+  const path = (requestURL ?? '/').slice(K8S_PROXY_PREFIX.length) || '/';
+  return new URL(upstreamBase.pathname.replace(/\/$/, '') + path, upstreamBase);
+};
+
+/**
+ * Relays one API watch over an accepted WebSocket: each newline-delimited event of the upstream
+ * stream becomes one text message. An upstream error status arrives as one `ERROR` event with
+ * its Status (so a 410 makes the client re-list); then the socket closes — normally when the
+ * upstream ended, with 1011 when it broke.
+ */
+const relayWatch = (socket: WebSocket, request: IncomingMessage, options: HostServerOptions) => {
+  const target = upstreamTarget(request.url, options);
+  const headers: OutgoingHttpHeaders = { accept: 'application/json' };
+  const token = options.users[selectUser(request, options.users)];
+  if (token) headers.authorization = `Bearer ${token}`;
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+  let closed = false;
+  const close = (code: number, reason = '') => {
+    if (closed) return;
+    closed = true;
+    socket.close(code, reason);
+  };
+  const upstream = send(target, { method: 'GET', headers }, (upstreamResponse) => {
+    const status = upstreamResponse.statusCode ?? 502;
+    upstreamResponse.setEncoding('utf8');
+    if (status < 200 || status >= 300) {
+      let body = '';
+      upstreamResponse.on('data', (chunk: string) => {
+        body += chunk;
+      });
+      upstreamResponse.on('end', () => {
+        let object: unknown;
+        try {
+          object = JSON.parse(body);
+        } catch {
+          object = statusObject(status, 'Unknown', body || `watch failed with HTTP ${status}`);
+        }
+        if (socket.readyState === socket.OPEN) {
+          socket.send(JSON.stringify({ type: 'ERROR', object }));
+        }
+        close(WS_NORMAL_CLOSURE);
+      });
+      return;
+    }
+    let buffered = '';
+    upstreamResponse.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line.trim() && socket.readyState === socket.OPEN) socket.send(line);
+      }
+    });
+    upstreamResponse.on('end', () => {
+      if (buffered.trim() && socket.readyState === socket.OPEN) socket.send(buffered);
+      close(WS_NORMAL_CLOSURE);
+    });
+    upstreamResponse.on('error', () => close(WS_INTERNAL_ERROR, 'upstream watch broke'));
+  });
+  upstream.on('error', (error) => {
+    if (socket.readyState === socket.OPEN && !closed) {
+      const message = `The host cannot reach the Kubernetes API at ${options.apiURL}: ${error.message}`;
+      socket.send(
+        JSON.stringify({
+          type: 'ERROR',
+          object: statusObject(502, 'ServiceUnavailable', message),
+        }),
+      );
+    }
+    close(WS_INTERNAL_ERROR, 'upstream watch failed');
+  });
+  upstream.end();
+  // The browser went away (for example a watch was stopped): stop the upstream request too.
+  socket.on('close', () => {
+    closed = true;
+    upstream.destroy();
+  });
+  socket.on('error', () => upstream.destroy());
+};
+
+/** Only the host's own pages may open watches with the selected user's token. */
+const isSameOrigin = (request: IncomingMessage) => {
+  const { origin, host } = request.headers;
+  if (!origin) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+};
+
+const rejectUpgrade = (socket: Socket, status: number, text: string) => {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 };
 
 const serveStatic = (request: IncomingMessage, response: ServerResponse, staticDir: string) => {
@@ -206,6 +311,24 @@ export const startHostServer = async (options: HostServerOptions): Promise<Runni
   });
   // Watches are long-lived; Node's default request timeout would cut them.
   server.requestTimeout = 0;
+  const sockets = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    const url = request.url ?? '/';
+    const isWatch =
+      url.startsWith(`${K8S_PROXY_PREFIX}/`) &&
+      /^(true|1)$/.test(new URL(url, 'http://host').searchParams.get('watch') ?? '');
+    if (!isWatch) {
+      rejectUpgrade(socket, 404, 'Not Found');
+      return;
+    }
+    if (!isSameOrigin(request)) {
+      rejectUpgrade(socket, 403, 'Forbidden');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (webSocket) =>
+      relayWatch(webSocket, request, options),
+    );
+  });
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
@@ -220,7 +343,9 @@ export const startHostServer = async (options: HostServerOptions): Promise<Runni
     close: () =>
       new Promise<void>((resolvePromise) => {
         server.close(() => resolvePromise());
-        // Open watch streams would keep the server alive forever.
+        // Open watch streams and sockets would keep the server alive forever.
+        sockets.clients.forEach((client) => client.terminate());
+        sockets.close();
         server.closeAllConnections();
       }),
   };

@@ -2,11 +2,18 @@
  * How the shim's shared watches recover, against the real sandbox API server: a watch that
  * resumes from a resourceVersion the server no longer keeps (HTTP 200, then one `ERROR` event
  * with a 410 `Expired` Status, as kube-apiserver answers) re-lists at once; a watch stream that
- * breaks backs off, re-lists and watches again. Either way later changes keep arriving.
+ * breaks backs off, re-lists and watches again. Either way later changes keep arriving. Watches
+ * run over WebSockets through the host server, as in the browser.
  */
 import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
-import { K8S_BASE_PATH } from './paths';
-import { type WatchRequest, type WatchSnapshot, getSharedWatch, releaseSharedWatch } from './watch';
+import { NodeWatchSocket, type TestHost, startTestHost } from '../../test-support';
+import {
+  type WatchRequest,
+  type WatchSnapshot,
+  getSharedWatch,
+  releaseSharedWatch,
+  setWatchSocketFactory,
+} from './watch';
 
 const NODE_MODEL = {
   kind: 'Node',
@@ -22,65 +29,21 @@ const NODE = 'worker1.redhat.com';
 const HISTORY_LIMIT = 5;
 
 let sandbox: RunningSandbox;
+let host: TestHost;
 const realFetch = globalThis.fetch;
 
 type Call = { kind: 'list' | 'watch'; url: string; at: number };
 let calls: Call[] = [];
-/** Watch requests wait for this before they reach the sandbox (set to hold them back). */
+/** Watch sockets wait for this before they connect (set to hold them back). */
 let watchGate: Promise<void> | undefined;
 /** Watch event types the sandbox sent, with the Status code of `ERROR` events. */
 let received: string[] = [];
-/** Error out every watch body currently open, as a dropped connection would. */
-const openBodies = new Set<ReadableStreamDefaultController<Uint8Array>>();
+/** Watch sockets the shim has open. */
+const openSockets = new Set<NodeWatchSocket>();
+/** Drop every open watch connection, as a network failure would. */
 const breakOpenWatches = () => {
-  openBodies.forEach((controller) => controller.error(new TypeError('network error')));
-  openBodies.clear();
-};
-
-/** Passes the sandbox's watch body through, noting its events, and lets the test break it. */
-const observedBody = (body: ReadableStream<Uint8Array>): ReadableStream<Uint8Array> => {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  let buffered = '';
-  let self: ReadableStreamDefaultController<Uint8Array>;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      self = controller;
-      openBodies.add(controller);
-    },
-    async pull(controller) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        openBodies.delete(self);
-        controller.error(error);
-        return;
-      }
-      if (!openBodies.has(self)) {
-        // Broken by the test: the shim has already seen the error.
-        void reader.cancel();
-        return;
-      }
-      if (chunk.done) {
-        openBodies.delete(self);
-        controller.close();
-        return;
-      }
-      buffered += decoder.decode(chunk.value, { stream: true });
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      for (const line of lines.filter((text) => text.trim())) {
-        const event = JSON.parse(line) as { type: string; object: { code?: number } };
-        received.push(event.type === 'ERROR' ? `ERROR ${event.object.code}` : event.type);
-      }
-      controller.enqueue(chunk.value);
-    },
-    cancel() {
-      openBodies.delete(self);
-      return reader.cancel();
-    },
-  });
+  openSockets.forEach((socket) => socket.terminate());
+  openSockets.clear();
 };
 
 beforeAll(async () => {
@@ -90,22 +53,29 @@ beforeAll(async () => {
     reconfigureDelayMs: 50,
     watchHistoryLimit: HISTORY_LIMIT,
   });
-  // The browser sends relative URLs to the host's proxy; here they go to the sandbox directly.
-  globalThis.fetch = async (input, init) => {
-    const path = String(input).slice(K8S_BASE_PATH.length);
-    const isWatch = /[?&]watch=true/.test(path);
-    calls.push({ kind: isWatch ? 'watch' : 'list', url: path, at: Date.now() });
-    if (isWatch && watchGate) await watchGate;
-    const headers = new Headers(init?.headers);
-    headers.set('Authorization', `Bearer ${sandbox.adminToken}`);
-    const response = await realFetch(sandbox.url + path, { ...init, headers });
-    if (!isWatch || !response.body) return response;
-    return new Response(observedBody(response.body), {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+  host = await startTestHost(sandbox);
+  // The browser sends relative URLs and opens watch sockets on the host, which proxies them.
+  globalThis.fetch = (input, init) => {
+    calls.push({ kind: 'list', url: String(input), at: Date.now() });
+    return realFetch(host.url + String(input), init);
   };
+  setWatchSocketFactory((path) => {
+    calls.push({ kind: 'watch', url: path, at: Date.now() });
+    const socket: NodeWatchSocket = new NodeWatchSocket(host.wsURL + path, {
+      gate: watchGate,
+      observe: (data) => {
+        const event = JSON.parse(data) as { type: string; object: { code?: number } };
+        received.push(event.type === 'ERROR' ? `ERROR ${event.object.code}` : event.type);
+      },
+    });
+    openSockets.add(socket);
+    const { close } = socket;
+    socket.close = (code, reason) => {
+      openSockets.delete(socket);
+      close.call(socket, code, reason);
+    };
+    return socket;
+  });
 });
 
 beforeEach(() => {
@@ -116,6 +86,8 @@ beforeEach(() => {
 
 afterAll(async () => {
   globalThis.fetch = realFetch;
+  setWatchSocketFactory();
+  await host.close();
   await sandbox.close();
 });
 
@@ -194,7 +166,7 @@ test('a broken watch stream backs off, re-lists and delivers later changes', asy
   watch.acquire();
   try {
     await until('the list', () => watch.snapshot.loaded);
-    await until('the watch stream', () => openBodies.size === 1);
+    await until('the watch stream', () => [...openSockets].some((socket) => socket.isOpen));
     await labelNode({ 'recovery.test/before': 'yes' });
     await until(
       'a change over the first stream',
@@ -214,7 +186,10 @@ test('a broken watch stream backs off, re-lists and delivers later changes', asy
       () => labelOf(watch.snapshot, 'recovery.test/during') === 'yes',
     );
     expect(watch.snapshot.loadError).toBe('');
-    await until('the new watch stream', () => openBodies.size === 1 && count('watch') === 2);
+    await until(
+      'the new watch stream',
+      () => count('watch') === 2 && [...openSockets].some((socket) => socket.isOpen),
+    );
 
     await labelNode({ 'recovery.test/after': 'yes' });
     await until(

@@ -3,9 +3,14 @@
  * return is built from these snapshots.
  */
 import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
+import { NodeWatchSocket, type TestHost, startTestHost } from '../../test-support';
 import { HttpError } from './errors';
-import { K8S_BASE_PATH } from './paths';
-import { type WatchRequest, getSharedWatch, releaseSharedWatch } from './watch';
+import {
+  type WatchRequest,
+  getSharedWatch,
+  releaseSharedWatch,
+  setWatchSocketFactory,
+} from './watch';
 
 const NODE_MODEL = {
   kind: 'Node',
@@ -18,21 +23,21 @@ const NODE_MODEL = {
 };
 
 let sandbox: RunningSandbox;
+let host: TestHost;
 const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, scenario: 'seed', reconfigureDelayMs: 50 });
-  // The browser sends relative URLs to the host's proxy; here they go to the sandbox directly.
-  globalThis.fetch = (input, init) => {
-    const path = String(input).slice(K8S_BASE_PATH.length);
-    const headers = new Headers(init?.headers);
-    headers.set('Authorization', `Bearer ${sandbox.adminToken}`);
-    return realFetch(sandbox.url + path, { ...init, headers });
-  };
+  host = await startTestHost(sandbox);
+  // The browser sends relative URLs and opens watch sockets on the host, which proxies them.
+  globalThis.fetch = (input, init) => realFetch(host.url + String(input), init);
+  setWatchSocketFactory((path) => new NodeWatchSocket(host.wsURL + path));
 });
 
 afterAll(async () => {
   globalThis.fetch = realFetch;
+  setWatchSocketFactory();
+  await host.close();
   await sandbox.close();
 });
 

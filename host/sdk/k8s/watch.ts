@@ -1,13 +1,15 @@
 import type { K8sModel, K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { HttpError } from './errors';
-import { consoleFetch, consoleFetchJSON } from './fetch';
+import { consoleFetchJSON } from './fetch';
 import { resourceURL } from './paths';
 
 /**
  * Shared list/watch streams: one per distinct request, reference-counted across every component
  * that asks for it, like the console's redux-backed watches. Lists page with `limit`/`continue`,
- * then watch from the list's resourceVersion over the API's chunked `?watch=1` stream; an
- * expired resourceVersion (410 Gone) or a broken stream leads to a fresh list.
+ * then watch from the list's resourceVersion over a WebSocket, as the console does (the host
+ * server relays the API's `?watch=true` stream, one event per text message). WebSockets do not
+ * count against the browser's six HTTP/1.1 connections per host, so open watches never starve
+ * other requests. An expired resourceVersion (410 Gone) or a broken socket leads to a fresh list.
  */
 
 export type WatchRequest = {
@@ -41,6 +43,42 @@ const objectKey = (object: K8sResourceCommon) =>
   `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
 
 class GoneError extends Error {}
+
+/** The part of the browser's WebSocket the watches use; tests supply one built on `ws`. */
+export type WatchSocket = {
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+  close(code?: number, reason?: string): void;
+};
+
+/** Opens a watch socket for an API path such as `/api/kubernetes/api/v1/nodes?watch=true`. */
+export type WatchSocketFactory = (path: string) => WatchSocket;
+
+const browserWatchSocket: WatchSocketFactory = (path) => {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  const socket = new WebSocket(`${scheme}//${window.location.host}${path}`);
+  const watchSocket: WatchSocket = {
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    close: (code, reason) => socket.close(code, reason),
+  };
+  socket.onmessage = (event) => watchSocket.onmessage?.(event);
+  socket.onclose = (event) => watchSocket.onclose?.(event);
+  socket.onerror = (event) => watchSocket.onerror?.(event);
+  return watchSocket;
+};
+
+let openWatchSocket: WatchSocketFactory = browserWatchSocket;
+
+/** Replaces how watch sockets are opened (`undefined`: the browser's WebSocket on this host). */
+export const setWatchSocketFactory = (factory?: WatchSocketFactory) => {
+  openWatchSocket = factory ?? browserWatchSocket;
+};
+
+/** Close code the host server sends when the upstream watch ended normally. */
+const NORMAL_CLOSURE = 1000;
 
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve) => {
@@ -187,10 +225,14 @@ export class SharedWatch {
     return object.metadata?.resourceVersion;
   }
 
-  /** Streams watch events until the server ends the stream; returns the last resourceVersion. */
-  private async watch(resourceVersion: string, signal: AbortSignal): Promise<string> {
+  /**
+   * Follows watch events over a WebSocket until the server closes it normally; returns the last
+   * resourceVersion. Rejects with GoneError on a 410 ERROR event, and with an error when the
+   * socket breaks or the API reports another error.
+   */
+  private watch(resourceVersion: string, signal: AbortSignal): Promise<string> {
     const { model, namespace } = this.request;
-    const url = resourceURL(model, {
+    const path = resourceURL(model, {
       ns: namespace,
       queryParams: {
         ...this.listQuery(),
@@ -199,36 +241,57 @@ export class SharedWatch {
         resourceVersion: encodeURIComponent(resourceVersion),
       },
     });
-    let response: Response;
-    try {
-      response = await consoleFetch(url, { signal, headers: { Accept: 'application/json' } }, 0);
-    } catch (error) {
-      if (error instanceof HttpError && error.code === 410) throw new GoneError();
-      throw error;
-    }
-    const reader = response.body?.getReader();
-    if (!reader) throw new Error('watch response has no body');
-    const decoder = new TextDecoder();
-    let buffered = '';
-    let lastVersion = resourceVersion;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      buffered += decoder.decode(value, { stream: true });
-      const lines = buffered.split('\n');
-      buffered = lines.pop() ?? '';
-      let changed = false;
-      for (const line of lines) {
-        if (!line.trim()) continue;
-        const event = JSON.parse(line) as WatchEvent;
-        lastVersion = this.applyEvent(event) ?? lastVersion;
-        changed = changed || event.type !== 'BOOKMARK';
+    return new Promise<string>((resolve, reject) => {
+      let lastVersion = resourceVersion;
+      let settled = false;
+      let flushTimer: ReturnType<typeof setTimeout> | undefined;
+      const socket = openWatchSocket(path);
+      const flush = () => {
+        if (flushTimer === undefined) return;
+        clearTimeout(flushTimer);
+        flushTimer = undefined;
+        this.publishItems();
+      };
+      const settle = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
+        signal.removeEventListener('abort', onAbort);
+        socket.onmessage = null;
+        socket.onclose = null;
+        socket.onerror = null;
+        flush();
+        if (error === undefined) resolve(lastVersion);
+        else reject(error);
+      };
+      const onAbort = () => {
+        settle(new Error('watch stopped'));
+        socket.close(NORMAL_CLOSURE);
+      };
+      if (signal.aborted) {
+        onAbort();
+        return;
       }
-      // One notification per received chunk batches bursts of events, like the console's buffer.
-      if (changed) this.publishItems();
-      this.backoffMs = 1_000;
-    }
-    return lastVersion;
+      signal.addEventListener('abort', onAbort);
+      socket.onmessage = ({ data }) => {
+        try {
+          const event = JSON.parse(String(data)) as WatchEvent;
+          lastVersion = this.applyEvent(event) ?? lastVersion;
+          this.backoffMs = 1_000;
+          // Bursts of events make one notification, like the console's buffered watch.
+          if (event.type !== 'BOOKMARK' && flushTimer === undefined) {
+            flushTimer = setTimeout(flush, 0);
+          }
+        } catch (error) {
+          settle(error);
+          socket.close(NORMAL_CLOSURE);
+        }
+      };
+      socket.onerror = () => undefined;
+      socket.onclose = ({ code, reason }) => {
+        if (code === NORMAL_CLOSURE) settle();
+        else settle(new Error(`watch socket closed (${code}${reason ? `: ${reason}` : ''})`));
+      };
+    });
   }
 
   private async run(signal: AbortSignal) {
