@@ -130,6 +130,13 @@ const firstRender = async (browser: Browser, url: string, runs: number) => {
       await page.addInitScript(INSTALL_MARKS);
       await page.goto(url + path, { waitUntil: 'commit' });
       times.push((await waitForMark(page, name)).sinceNav);
+      if (run === 0) {
+        const problems = await page
+          .getByText(/^Could not read /)
+          .allInnerTexts()
+          .catch(() => []);
+        if (problems.length) console.log(`${name}: the page reports ${problems.join(' | ')}`);
+      }
       // Let the page settle (charts, remaining watches) before reading the heap.
       await page.waitForTimeout(1000);
       heaps.push(await heap(page));
