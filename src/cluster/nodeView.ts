@@ -501,7 +501,8 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
   }
 
   if (prediction?.found && gpus.some((gpu) => gpu.instances.length > 0)) {
-    const warnings = gpus.flatMap((gpu) => gpu.layout?.warnings ?? []);
+    // GPUs of one model share their warnings: say each once.
+    const warnings = [...new Set(gpus.flatMap((gpu) => gpu.layout?.warnings ?? []))];
     add({
       kind: 'unverified-layout',
       severity: 'info',
