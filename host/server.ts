@@ -22,21 +22,9 @@ import { type WebSocket, WebSocketServer } from 'ws';
 
 export const HOST_ONLY_MARKER = 'HOST_ONLY_MARKER: gpu-partitioning standalone host server';
 
-/** Cookie the banner sets to pick the user whose token the proxy sends. */
-export const USER_COOKIE = 'sandbox-user';
-export const K8S_PROXY_PREFIX = '/api/kubernetes';
-export const HOST_INFO_PATH = '/api/host/info';
+import { HOST_INFO_PATH, type HostInfo, K8S_PROXY_PREFIX, USER_COOKIE } from './protocol';
 
-export type HostInfo = {
-  /** `sandbox`: the built-in simulated cluster; `api`: a cluster reached with `--api`. */
-  mode: 'sandbox' | 'api';
-  /** The upstream API URL, shown in the banner in `api` mode. */
-  apiURL: string;
-  scenario?: string;
-  kubeconfigPath?: string;
-  users: string[];
-  user: string;
-};
+export { HOST_INFO_PATH, type HostInfo, K8S_PROXY_PREFIX, USER_COOKIE };
 
 export type HostServerOptions = {
   port: number;

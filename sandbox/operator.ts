@@ -15,7 +15,7 @@ import {
   resolveConfigSource,
 } from '../src/geometry/configSource';
 import { parseMigPartedConfig } from '../src/geometry/migParted';
-import { predictNodeAfterConfig } from '../src/geometry/predictConfig';
+import { APPLY_FAILING_ISSUE_CODES, predictNodeAfterConfig } from '../src/geometry/predictConfig';
 import { predictNodeAdvertisement, type PredictedGpu } from '../src/geometry/prediction';
 import type { MigStrategy, ProfileCounts } from '../src/geometry/types';
 import type { StatusCause } from './apiErrors';
@@ -38,15 +38,6 @@ export const FAILURE_CAUSES = ['nvidia_drm', 'in-use', 'insufficient-resources']
 export type FailureCause = (typeof FAILURE_CAUSES)[number];
 
 const PAUSED = 'paused-for-mig-change';
-/** Problems mig-parted meets while applying (others, like an uncovered GPU, end in `success`). */
-const APPLY_FAILURES = new Set<string>([
-  'not-mig-capable',
-  'unknown-profile',
-  'too-many-instances',
-  'compute-exceeded',
-  'no-placement',
-  'invalid-count',
-]);
 /** Operands the mig-manager pauses, with the pod name prefix of their DaemonSet. */
 const PAUSABLE_OPERANDS: { label: string; component: string; podPrefix: string }[] = [
   {
@@ -707,7 +698,8 @@ export class GpuOperatorSimulation {
     }
     // The strategy is the device plugin's business: mig-parted applies the layout regardless.
     const layoutErrors = prediction.errors
-      .filter((issue) => APPLY_FAILURES.has(issue.code))
+      // config-not-found cannot occur here: `prediction.found` was checked above.
+      .filter((issue) => APPLY_FAILING_ISSUE_CODES.has(issue.code))
       .map((issue) => issue.message);
     const target = prediction.gpus.map((gpu) => ({
       index: gpu.index,

@@ -1,16 +1,8 @@
 import { useEffect, useState } from 'react';
 
-/** What the host server says about itself (`GET /api/host/info`). */
-export type HostInfo = {
-  mode: 'sandbox' | 'api';
-  apiURL: string;
-  scenario?: string;
-  kubeconfigPath?: string;
-  users: string[];
-  user: string;
-};
+import { HOST_INFO_PATH, type HostInfo, USER_COOKIE } from '../protocol';
 
-const USER_COOKIE = 'sandbox-user';
+export type { HostInfo };
 const USER_STORAGE_KEY = 'gpu-partitioning-host/user';
 const THEME_STORAGE_KEY = 'gpu-partitioning-host/theme';
 export const DARK_THEME_CLASS = 'pf-v6-theme-dark';
@@ -20,10 +12,10 @@ export type Theme = 'light' | 'dark';
 export const useHostInfo = (): HostInfo | undefined => {
   const [info, setInfo] = useState<HostInfo>();
   useEffect(() => {
-    fetch('/api/host/info')
+    fetch(HOST_INFO_PATH)
       .then((response) => response.json() as Promise<HostInfo>)
       .then(setInfo)
-      .catch((error: unknown) => console.error('cannot read /api/host/info', error));
+      .catch((error: unknown) => console.error(`cannot read ${HOST_INFO_PATH}`, error));
   }, []);
   return info;
 };
