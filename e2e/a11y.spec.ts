@@ -123,18 +123,26 @@ test.describe('axe: no serious or critical violations', () => {
     await expectNoSeriousA11yViolations(page);
   });
 
-  test('layout designer', async () => {
-    test.fixme(
-      true,
-      'No layout designer in the plugin yet (src/components/designer/ is not on main).',
-    );
+  test('layout designer', async ({ page }) => {
+    await page.goto('/gpu-partitioning');
+    await page.getByRole('tab', { name: /^Layout designer/ }).click();
+    await expect(page.getByTestId('designer-gpu-0')).toBeVisible();
+    await page
+      .getByTestId('designer-gpu-0')
+      .getByRole('button', { name: 'Add 2g.12gb', exact: true })
+      .click();
+    await expectNoSeriousA11yViolations(page);
   });
 
-  test('OpenShift AI profiles dialog', async () => {
-    test.fixme(
-      true,
-      'No OpenShift AI profile UI in the plugin yet (src/components/openshift-ai/ is not on main).',
-    );
+  test('OpenShift AI profiles and their preview', async ({ page }) => {
+    await page.goto('/gpu-partitioning');
+    await page.getByRole('tab', { name: /^OpenShift AI/ }).click();
+    await expect(
+      page
+        .getByRole('grid', { name: 'MIG resources and OpenShift AI profiles' })
+        .or(page.getByText('No node advertises a MIG resource (nvidia.com/mig-…)')),
+    ).toBeVisible();
+    await expectNoSeriousA11yViolations(page);
   });
 });
 

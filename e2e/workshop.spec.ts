@@ -8,7 +8,7 @@ import { expect, test } from './fixtures';
  * The article ("NVIDIA GPU sharing with MIG on OpenShift AI") as a presenter shows it, through the
  * plugin's UI only: two A30 workers with MIG disabled and strategy single → strategy mixed →
  * all-balanced on both (preview, pending, success) → the article's capacity → OpenShift AI
- * accelerator profiles → GPU pods on the slices → disabling MIG is refused while they run → pods
+ * profiles → GPU pods on the slices → disabling MIG is refused while they run → pods
  * gone, MIG disabled, whole GPUs again. The cluster is touched directly only where the article
  * does so outside the console: creating, scaling and deleting pods.
  *
@@ -211,11 +211,27 @@ test("4. the Nodes table and capacity match the article's sample output", async 
   await shot(page, '10-overview-all-balanced');
 });
 
-test('5. create the OpenShift AI accelerator profiles mig-1g-6gb and mig-2g-12gb', async () => {
-  test.fixme(
-    true,
-    'No OpenShift AI accelerator/hardware profile UI in the plugin yet (src/components/openshift-ai/ is not on main).',
-  );
+test('5. create the OpenShift AI profiles mig-1g-6gb and mig-2g-12gb', async ({ page }) => {
+  await page.goto('/gpu-partitioning');
+  await page.getByRole('tab', { name: /^OpenShift AI/ }).click();
+  const table = page.getByRole('grid', { name: 'MIG resources and OpenShift AI profiles' });
+  // Offered: 2 per node × 2 nodes of 1g.6gb, 1 × 2 of 2g.12gb; no profile exposes them yet.
+  await expect(page.getByTestId('openshift-ai-row-mig-1g-6gb')).toContainText('4 on');
+  await expect(page.getByTestId('openshift-ai-row-mig-2g-12gb')).toContainText('2 on');
+  await expect(table).toContainText('nvidia.com/mig-1g.6gb');
+  await shot(page, '11-openshift-ai-missing-profiles');
+
+  await page.getByRole('button', { name: 'Select all missing (2)' }).click();
+  await page.getByRole('button', { name: 'Preview 2 profiles' }).click();
+  await expect(page.locator('#openshift-ai-preview-yaml')).toContainText('mig-1g-6gb');
+  await expect(page.locator('#openshift-ai-preview-yaml')).toContainText('mig-2g-12gb');
+  await shot(page, '12-openshift-ai-preview');
+  await page.getByRole('button', { name: 'Create 2 profiles' }).click();
+  await expect(page.getByTestId('openshift-ai-results')).toContainText('2 of 2 profiles created');
+  for (const name of ['mig-1g-6gb', 'mig-2g-12gb']) {
+    await expect(page.getByTestId(`openshift-ai-row-${name}`)).toContainText('Exposed');
+  }
+  await shot(page, '13-openshift-ai-created');
 });
 
 test('6. a model server pod on nvidia.com/mig-2g.12gb uses that slice', async ({
@@ -233,7 +249,7 @@ test('6. a model server pod on nvidia.com/mig-2g.12gb uses that slice', async ({
   await page.goto('/gpu-partitioning');
   await expect(cell(profileRow(page, '2g.12gb'), 'In use')).toHaveText('1');
   await expect(cell(profileRow(page, '1g.6gb'), 'In use')).toHaveText('0');
-  await shot(page, '11-overview-model-server-2g');
+  await shot(page, '14-overview-model-server-2g');
 
   await page.goto(`/k8s/cluster/nodes/${node}/gpu`);
   await expect(
@@ -248,7 +264,7 @@ test('6. a model server pod on nvidia.com/mig-2g.12gb uses that slice', async ({
       'In use',
     ),
   ).toHaveText('1');
-  await shot(page, '12-node-model-server-2g');
+  await shot(page, '15-node-model-server-2g');
 });
 
 test('7. scaled to three pods on nvidia.com/mig-1g.6gb: three of the four 1g slices in use', async ({
@@ -277,14 +293,14 @@ test('7. scaled to three pods on nvidia.com/mig-1g.6gb: three of the four 1g sli
   await expect(cell(row, 'In use')).toHaveText('3');
   await expect(cell(row, 'Free')).toHaveText('1 free');
   await expect(cell(profileRow(page, '2g.12gb'), 'In use')).toHaveText('0');
-  await shot(page, '13-overview-three-1g-pods');
+  await shot(page, '16-overview-three-1g-pods');
 
   await openTab(page, 'Nodes');
   const pods = await Promise.all(
     NODES.map(async (node) => Number(await cell(nodeRow(page, node), 'GPU pods').textContent())),
   );
   expect(pods.reduce((a, b) => a + b, 0)).toBe(3);
-  await shot(page, '14-nodes-three-1g-pods');
+  await shot(page, '17-nodes-three-1g-pods');
 });
 
 test('8. disabling MIG while the pods run: the preview warns it would fail on both nodes', async ({
@@ -300,7 +316,7 @@ test('8. disabling MIG while the pods run: the preview warns it would fail on bo
     );
   }
   await expect(dialog.getByText('GPU pods are running on this node')).toHaveCount(2);
-  await shot(page, '15-disable-mig-blocked-by-pods');
+  await shot(page, '18-disable-mig-blocked-by-pods');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 });
 
@@ -318,7 +334,7 @@ test('9. pods deleted, MIG disabled: the GPUs are whole again', async ({ page, a
   await acknowledgeWarnings(dialog);
   await applyButton(dialog, 'all-disabled').click();
   await expectPhases(page, 'Success');
-  await shot(page, '16-disable-mig-success');
+  await shot(page, '19-disable-mig-success');
   await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
 
   for (const node of NODES) {
@@ -326,8 +342,8 @@ test('9. pods deleted, MIG disabled: the GPUs are whole again', async ({ page, a
     await expect(cell(row, 'MIG config')).toHaveText('all-disabled');
     await expect(cell(row, 'Advertised (allocatable)')).toHaveText('gpu ×1');
   }
-  await shot(page, '17-nodes-whole-gpus');
+  await shot(page, '20-nodes-whole-gpus');
   await openTab(page, 'Overview');
   await expect(summaryCard(page, 'MIG-enabled GPUs')).toContainText('0out of 2');
-  await shot(page, '18-overview-whole-gpus');
+  await shot(page, '21-overview-whole-gpus');
 });
