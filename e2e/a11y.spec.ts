@@ -146,6 +146,51 @@ test.describe('axe: no serious or critical violations', () => {
   });
 });
 
+test.describe('axe and Escape on the write dialogs, with MIG enabled', () => {
+  test.beforeAll(async ({ adminApi }) => {
+    // As the article does with oc: mixed strategy and all-balanced on both workers.
+    await adminApi.patch(
+      '/apis/nvidia.com/v1/clusterpolicies/gpu-cluster-policy',
+      [{ op: 'add', path: '/spec/mig', value: { strategy: 'mixed' } }],
+      'json',
+    );
+    for (const node of NODES) {
+      await adminApi.labelNode(node, { 'nvidia.com/mig.config': 'all-balanced' });
+    }
+    for (const node of NODES) {
+      await adminApi.waitFor<{ status: { capacity: Record<string, string> } }>(
+        `/api/v1/nodes/${node}`,
+        (object) => object.status.capacity['nvidia.com/mig-2g.12gb'] === '1',
+        30_000,
+      );
+    }
+  });
+
+  test('OpenShift AI profile preview', async ({ page }) => {
+    await page.goto('/gpu-partitioning?tab=openshift-ai');
+    await page.getByRole('button', { name: 'Select all missing (2)' }).click();
+    await page.getByRole('button', { name: 'Preview 2 profiles' }).click();
+    await expect(page.locator('#openshift-ai-preview-yaml')).toContainText('mig-2g-12gb');
+    await expectNoSeriousA11yViolations(page);
+  });
+
+  test('designer save dialog; Escape closes it', async ({ page }) => {
+    await page.goto('/gpu-partitioning?tab=designer');
+    const gpu = page.getByTestId('designer-gpu-0');
+    for (const profile of ['2g.12gb', '1g.6gb', '1g.6gb']) {
+      await gpu.getByRole('button', { name: `Add ${profile}`, exact: true }).click();
+    }
+    await page.getByRole('button', { name: 'Save or export as named config…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('textbox', { name: /Config name/ }).fill('a11y-check');
+    await dialog.getByRole('button', { name: 'Preview the ConfigMap' }).click();
+    await expect(dialog.getByTestId('designer-diff-summary')).toContainText('Added: a11y-check');
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+});
+
 test.describe('keyboard', () => {
   test('Tab reaches the tabs, every row expand toggle and the primary actions', async ({
     page,
