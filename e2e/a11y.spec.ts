@@ -95,10 +95,6 @@ test.describe('axe: no serious or critical violations', () => {
   });
 
   test('the host node page tab bar (not the plugin)', async ({ page }) => {
-    test.fixme(
-      true,
-      "host/app/NodeDetailsPage's tabs have aria-controls pointing at tab panels that are not rendered (axe aria-valid-attr-value, critical).",
-    );
     await page.goto(`/k8s/cluster/nodes/${NODES[0]}/gpu`);
     await expectNoSeriousA11yViolations(page);
   });

@@ -122,7 +122,9 @@ test('Node GPU tab shows slice maps, state, history, resources and pods', async 
   await expect(page.getByRole('heading', { name: 'State history' })).toBeVisible();
   const pods = page.getByRole('grid', { name: `Pods using GPUs on ${nodeName}` });
   await expect(pods.locator('tbody tr').first()).toBeVisible();
-  // Only the plugin's tab content: the tab strip around it is the host's (the console's).
+  // Only the plugin's tab content (the tab strip around it is the host's, checked in a11y.spec);
+  // make sure the scope exists, or axe would check nothing.
+  await expect(page.locator('[data-test="gpu-partitioning-node-tab"]')).toBeVisible();
   await expectNoSeriousA11yViolations(page, { include: '[data-test="gpu-partitioning-node-tab"]' });
   await saveScreenshot(page, 'gpu-page-node-tab');
   expect(await hostErrors(page)).toEqual([]);
