@@ -5,6 +5,15 @@
 import { register } from 'tsx/esm/api';
 import { register as registerCommonJs } from 'tsx/cjs/api';
 
+// `gpu-partitioning validate ... | head` closes the pipe early: that is the reader's choice, not
+// an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 register();
 registerCommonJs();
 const cli = await import('../cli/main.ts');

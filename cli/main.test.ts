@@ -2,6 +2,7 @@ import { spawnSync } from 'child_process';
 import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { DEFAULT_MIG_PARTED_CONFIG_YAML } from '../src/geometry/defaultMigPartedConfig';
 import { runCli, type CliIo } from './main';
 
 const ROOT = join(__dirname, '..');
@@ -236,5 +237,24 @@ describe('gpu-partitioning arguments (in process)', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toContain("config 'nope' is not in the file");
+  });
+});
+
+describe('gpu-partitioning in a pipe', () => {
+  it('stops quietly when the reader closes the pipe early (`| head`)', () => {
+    // validate writes line by line; `head -n 1` exits after the first, so later writes meet a
+    // closed pipe. The CLI must not die with an EPIPE stack trace.
+    const file = join(mkdtempSync(join(tmpdir(), 'gpp-cli-pipe-')), 'config.yaml');
+    writeFileSync(file, DEFAULT_MIG_PARTED_CONFIG_YAML);
+    const { status, stderr } = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node "${BIN}" validate "${file}" --model 0x20B7 | head -n 1 >/dev/null; exit "\${PIPESTATUS[0]}"`,
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
+    expect(stderr).not.toContain('EPIPE');
+    expect(status).toBe(0);
   });
 });
