@@ -536,30 +536,35 @@ export class ApiServer {
     const { type } = parsed;
     const selection = this.selection(context.url, type);
     const key = typeKey(type);
-    let items = this.store
-      .list(key, parsed.namespace)
-      .filter((object) => this.matches(selection, object));
     const continueText = context.url.searchParams.get('continue');
     let listRv = this.store.resourceVersion;
+    let after: string | undefined;
     if (continueText) {
       const token = decodeContinue(continueText);
       this.store.checkNotExpired(token.rv);
-      items = items.filter((object) => objectSortKey(object) > token.after);
+      after = token.after;
       listRv = String(token.rv);
     }
     const limitText = context.url.searchParams.get('limit');
     const limit = limitText ? Number(limitText) : 0;
     if (limitText && (!Number.isInteger(limit) || limit < 0))
       throw badRequest(`invalid limit: ${limitText}`);
+    // Only the page is copied out of the store: copying all 9,000 pods for each 250-pod page made
+    // a paged list quadratic (seconds for the large scenario).
+    const { items, total } = this.store.filterPage(
+      key,
+      parsed.namespace,
+      (object) =>
+        this.matches(selection, object) && (after === undefined || objectSortKey(object) > after),
+      limit,
+    );
     const metadata: Record<string, unknown> = { resourceVersion: listRv };
-    if (limit > 0 && items.length > limit) {
-      const page = items.slice(0, limit);
+    if (limit > 0 && total > limit) {
       metadata.continue = encodeContinue({
         rv: Number(listRv),
-        after: objectSortKey(page[page.length - 1]),
+        after: objectSortKey(items[items.length - 1]),
       });
-      metadata.remainingItemCount = items.length - limit;
-      items = page;
+      metadata.remainingItemCount = total - limit;
     }
     const typedItems = items.map((object) => this.withTypeMeta(type, object));
     if (wantsTable(context.request.headers.accept)) {
