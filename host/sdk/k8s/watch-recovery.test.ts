@@ -6,6 +6,7 @@
  * run over WebSockets through the host server, as in the browser.
  */
 import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
+import { NodeModel } from '../../../src/cluster/models';
 import { NodeWatchSocket, type TestHost, startTestHost } from '../../test-support';
 import {
   type WatchRequest,
@@ -15,15 +16,6 @@ import {
   setWatchSocketFactory,
 } from './watch';
 
-const NODE_MODEL = {
-  kind: 'Node',
-  label: 'Node',
-  labelPlural: 'Nodes',
-  abbr: 'N',
-  plural: 'nodes',
-  apiVersion: 'v1',
-  namespaced: false,
-};
 const NODE = 'worker1.redhat.com';
 /** Few enough that a handful of writes compacts the history a watch would resume from. */
 const HISTORY_LIMIT = 5;
@@ -120,7 +112,7 @@ const until = async (what: string, condition: () => boolean, timeoutMs = 10_000)
 const count = (kind: Call['kind']) => calls.filter((call) => call.kind === kind).length;
 
 test('a watch from a compacted resourceVersion gets 410 Expired, re-lists at once and keeps following', async () => {
-  const request: WatchRequest = { model: NODE_MODEL, isList: true };
+  const request: WatchRequest = { model: NodeModel, isList: true };
   let release!: () => void;
   watchGate = new Promise((resolve) => {
     release = resolve;
@@ -161,7 +153,7 @@ test('a watch from a compacted resourceVersion gets 410 Expired, re-lists at onc
 });
 
 test('a broken watch stream backs off, re-lists and delivers later changes', async () => {
-  const request: WatchRequest = { model: NODE_MODEL, isList: true };
+  const request: WatchRequest = { model: NodeModel, isList: true };
   const watch = getSharedWatch(request);
   watch.acquire();
   try {

@@ -3,6 +3,7 @@
  * return is built from these snapshots.
  */
 import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
+import { NodeModel } from '../../../src/cluster/models';
 import { NodeWatchSocket, type TestHost, startTestHost } from '../../test-support';
 import { HttpError } from './errors';
 import {
@@ -11,16 +12,6 @@ import {
   releaseSharedWatch,
   setWatchSocketFactory,
 } from './watch';
-
-const NODE_MODEL = {
-  kind: 'Node',
-  label: 'Node',
-  labelPlural: 'Nodes',
-  abbr: 'N',
-  plural: 'nodes',
-  apiVersion: 'v1',
-  namespaced: false,
-};
 
 let sandbox: RunningSandbox;
 let host: TestHost;
@@ -77,7 +68,7 @@ type Named = { metadata?: { name?: string; labels?: Record<string, string> } };
 const names = (data: unknown) => (data as Named[]).map((item) => item.metadata?.name).sort();
 
 test('a list loads, then follows changes made by others', async () => {
-  const request: WatchRequest = { model: NODE_MODEL, isList: true };
+  const request: WatchRequest = { model: NodeModel, isList: true };
   getSharedWatch(request).acquire();
   try {
     const loaded = await watchUntil(request, (snapshot) => snapshot.loaded);
@@ -98,7 +89,7 @@ test('a list loads, then follows changes made by others', async () => {
 
 test('identical requests share one watch; a label selector narrows the list', async () => {
   const workers: WatchRequest = {
-    model: NODE_MODEL,
+    model: NodeModel,
     isList: true,
     labelSelector: 'node-role.kubernetes.io/worker',
   };
@@ -113,8 +104,8 @@ test('identical requests share one watch; a label selector narrows the list', as
 });
 
 test('a single object loads by name; a missing one reports the API 404 and stays unloaded', async () => {
-  const present: WatchRequest = { model: NODE_MODEL, isList: false, name: 'worker2.redhat.com' };
-  const missing: WatchRequest = { model: NODE_MODEL, isList: false, name: 'no-such-node' };
+  const present: WatchRequest = { model: NodeModel, isList: false, name: 'worker2.redhat.com' };
+  const missing: WatchRequest = { model: NodeModel, isList: false, name: 'no-such-node' };
   getSharedWatch(present).acquire();
   getSharedWatch(missing).acquire();
   try {
