@@ -46,9 +46,9 @@ export interface ConfigSourceInput {
   namespace: string;
   /**
    * Names of the ConfigMaps in that namespace, or undefined when they could not be listed (no
-   * permission, not loaded yet).
+   * permission, not loaded yet). Callers resolving many nodes pass a Set, built once.
    */
-  existingConfigMaps?: readonly string[];
+  existingConfigMaps?: ReadonlySet<string> | readonly string[];
 }
 
 export interface ConfigSource {
@@ -70,8 +70,10 @@ export interface ConfigSource {
 export function resolveConfigSource(input: ConfigSourceInput): ConfigSource {
   const namespace = input.namespace;
   const dataKey = MIG_PARTED_CONFIG_DATA_KEY;
-  const existing = Array.isArray(input.existingConfigMaps) ? input.existingConfigMaps : undefined;
-  const exists = (name: string) => existing?.includes(name) ?? false;
+  const listed = input.existingConfigMaps;
+  const existing =
+    listed instanceof Set ? listed : Array.isArray(listed) ? new Set<string>(listed) : undefined;
+  const exists = (name: string) => existing?.has(name) ?? false;
   const custom = typeof input.customConfigName === 'string' ? input.customConfigName.trim() : '';
 
   if (custom !== '' && custom !== DEFAULT_MIG_PARTED_CONFIG_MAP) {
