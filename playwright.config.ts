@@ -21,7 +21,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
-  retries: 0,
+  // One retry on CI: a test that passes only on retry is reported as flaky in the summary.
+  retries: process.env.CI ? 1 : 0,
   reporter: [
     ['list'],
     [

@@ -423,12 +423,17 @@ describe('placement properties', () => {
 
   it('never throws on random garbage', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...models), fc.anything(), (m, junk) => {
-        const result = placeInstances(m, junk as ProfileCounts);
-        expect(typeof result.valid).toBe('boolean');
-        isLegalLayout(m, junk as PlacedInstance[]);
-        legalStartsFor(m, junk as PlacedInstance[], String(junk));
-      }),
+      fc.property(
+        fc.constantFrom(...models),
+        fc.anything(),
+        fc.string(),
+        (m, junk, profileName) => {
+          const result = placeInstances(m, junk as ProfileCounts);
+          expect(typeof result.valid).toBe('boolean');
+          isLegalLayout(m, junk as PlacedInstance[]);
+          legalStartsFor(m, junk as PlacedInstance[], profileName);
+        },
+      ),
       { numRuns: 300 },
     );
     fc.assert(
