@@ -6,6 +6,7 @@ import {
   clusterPolicySnapshot,
   cordonPatch,
   escapeJsonPointerSegment,
+  mayRetryOnFreshResourceVersion,
   migConfigLabelPatch,
   nodeSnapshot,
   strategyPatch,
@@ -108,6 +109,61 @@ describe('cordonPatch / uncordonPatch', () => {
     const cordoned = node({}, { spec: { unschedulable: true } });
     expect(applyJsonPatch(cordoned, uncordonPatch()).spec?.unschedulable).toBe(false);
     expect(() => applyJsonPatch(node({}), uncordonPatch())).toThrow();
+  });
+});
+
+describe('mayRetryOnFreshResourceVersion', () => {
+  const withVersion = (current: NodeKind, resourceVersion: string): NodeKind => ({
+    ...current,
+    metadata: { ...current.metadata, resourceVersion },
+  });
+  const unlabelled = node({ 'nvidia.com/gpu.present': 'true' });
+  const previewed = nodeSnapshot(unlabelled);
+
+  it('retries when only an unrelated write moved the resourceVersion', () => {
+    const fresh = withVersion(
+      node({ 'nvidia.com/gpu.present': 'true', 'example.com/other': 'x' }),
+      '57',
+    );
+    expect(mayRetryOnFreshResourceVersion(previewed, nodeSnapshot(fresh), 'mig-config')).toBe(true);
+    expect(mayRetryOnFreshResourceVersion(previewed, nodeSnapshot(fresh), 'cordon')).toBe(true);
+    // The retry is built on the fresh snapshot: it tests the new resourceVersion and passes.
+    const retry = migConfigLabelPatch(nodeSnapshot(fresh), 'all-balanced', NOW);
+    expect(retry[0]).toEqual({ op: 'test', path: '/metadata/resourceVersion', value: '57' });
+    expect(applyJsonPatch(fresh, retry).metadata?.labels?.['nvidia.com/mig.config']).toBe(
+      'all-balanced',
+    );
+  });
+
+  it('does not retry once someone else has set the label', () => {
+    const fresh = withVersion(node({ 'nvidia.com/mig.config': 'all-1g.6gb' }), '57');
+    expect(mayRetryOnFreshResourceVersion(previewed, nodeSnapshot(fresh), 'mig-config')).toBe(
+      false,
+    );
+    expect(mayRetryOnFreshResourceVersion(previewed, nodeSnapshot(fresh), 'cordon')).toBe(false);
+  });
+
+  it('does not retry a label-value guard: its refusal is a real change', () => {
+    const labelled = nodeSnapshot(node({ 'nvidia.com/mig.config': 'all-disabled' }));
+    const fresh = nodeSnapshot(withVersion(node({}), '57'));
+    expect(mayRetryOnFreshResourceVersion(labelled, fresh, 'mig-config')).toBe(false);
+  });
+
+  it('does not cordon again a node someone else cordoned meanwhile; the label write may go on', () => {
+    const fresh = nodeSnapshot(withVersion(node({}, { spec: { unschedulable: true } }), '57'));
+    expect(mayRetryOnFreshResourceVersion(previewed, fresh, 'cordon')).toBe(false);
+    expect(mayRetryOnFreshResourceVersion(previewed, fresh, 'mig-config')).toBe(true);
+  });
+
+  it('does not retry when the resourceVersion did not move, is unknown, or names another node', () => {
+    expect(mayRetryOnFreshResourceVersion(previewed, previewed, 'mig-config')).toBe(false);
+    const unknown = nodeSnapshot({ metadata: { name: 'worker1' } });
+    expect(mayRetryOnFreshResourceVersion(previewed, unknown, 'mig-config')).toBe(false);
+    const other = withVersion(node({}), '57');
+    other.metadata = { ...other.metadata, name: 'worker2' };
+    expect(mayRetryOnFreshResourceVersion(previewed, nodeSnapshot(other), 'mig-config')).toBe(
+      false,
+    );
   });
 });
 

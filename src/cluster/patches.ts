@@ -68,7 +68,8 @@ export class MissingPreconditionError extends Error {
  * The test that proves the node still is what the preview showed. With the label present, its
  * value. With the label absent, JSON Patch cannot test that a member is missing (a `test` against
  * a missing path fails), so the whole object's `resourceVersion` is tested instead: stricter (any
- * write to the node makes it fail, and the user re-previews), but never wrong.
+ * write to the node makes it fail; the caller re-reads the node and retries while the label is
+ * still absent, see `mayRetryOnFreshResourceVersion`), but never wrong.
  */
 function migConfigPrecondition(node: NodeSnapshot): Patch {
   if (node.migConfigLabel !== undefined) {
@@ -76,6 +77,34 @@ function migConfigPrecondition(node: NodeSnapshot): Patch {
   }
   if (!node.resourceVersion) throw new MissingPreconditionError(`node ${node.name}`);
   return { op: 'test', path: '/metadata/resourceVersion', value: node.resourceVersion };
+}
+
+/** A node write whose guard may be the resourceVersion: the label change, or the cordon before it. */
+export type GuardedNodeWrite = 'mig-config' | 'cordon';
+
+/**
+ * A write guarded by the node's resourceVersion (the label was absent in the preview) was refused:
+ * may it be rebuilt on the node as re-read (`fresh`) and sent again? The resourceVersion moves on
+ * any write to the node (kubelet status, other controllers' labels), so its test fails although
+ * nothing the preview relied on changed. Yes while that still holds: the label still absent and,
+ * for a cordon, the node still schedulable (the preview cordons only a schedulable node); and only
+ * when the resourceVersion did move (else the retry would be refused again). No when the preview
+ * tested the label's value (a refusal then is a real change) or the label has appeared: someone
+ * else chose a config, and the user must preview again.
+ */
+export function mayRetryOnFreshResourceVersion(
+  expected: NodeSnapshot,
+  fresh: NodeSnapshot,
+  write: GuardedNodeWrite,
+): boolean {
+  return (
+    expected.migConfigLabel === undefined &&
+    fresh.migConfigLabel === undefined &&
+    fresh.name === expected.name &&
+    fresh.resourceVersion !== undefined &&
+    fresh.resourceVersion !== expected.resourceVersion &&
+    (write !== 'cordon' || !fresh.unschedulable)
+  );
 }
 
 function setMember(exists: boolean, parentPath: string, path: string, key: string, value: string) {

@@ -1,11 +1,13 @@
-import { k8sPatch, type Patch } from '@openshift-console/dynamic-plugin-sdk';
+import { k8sGet, k8sPatch, type Patch } from '@openshift-console/dynamic-plugin-sdk';
 import * as React from 'react';
 import { NodeModel, type NodeKind } from '../cluster/models';
 import {
   cordonPatch,
+  mayRetryOnFreshResourceVersion,
   migConfigLabelPatch,
   nodeSnapshot,
   uncordonPatch,
+  type GuardedNodeWrite,
   type NodeSnapshot,
 } from '../cluster/patches';
 
@@ -71,11 +73,61 @@ export function statusOfError(error: unknown): { status: WriteStatus; message: s
 }
 
 type PatchNode = (node: NodeKind, data: Patch[]) => Promise<unknown>;
+type GetNode = (name: string) => Promise<NodeKind>;
 
 const patchNode: PatchNode = (node, data) => k8sPatch({ model: NodeModel, resource: node, data });
+const getNode: GetNode = (name) => k8sGet<NodeKind>({ model: NodeModel, name });
+
+/** How many times a refused write guarded by the resourceVersion is rebuilt on a re-read node. */
+export const RESOURCE_VERSION_RETRIES = 2;
 
 /**
- * Writes `nvidia.com/mig.config` node by node, in order, each patch guarded by the previewed value.
+ * Sends the write `build` makes from `expected` (what the preview saw); resolves to the snapshot it
+ * was last built from and the API server's answer. When that write was guarded by the resourceVersion (label absent) and is
+ * refused, the node is re-read and, while it still is what the preview assumed
+ * (`mayRetryOnFreshResourceVersion`), the write is rebuilt on the fresh resourceVersion and sent
+ * again, at most `RESOURCE_VERSION_RETRIES` times. Otherwise the refusal is thrown, as with a
+ * label-value guard: nothing is overwritten.
+ */
+async function writeGuarded(
+  node: NodeKind,
+  expected: NodeSnapshot,
+  write: GuardedNodeWrite,
+  build: (snapshot: NodeSnapshot) => Patch[],
+  patch: PatchNode,
+  get: GetNode,
+): Promise<{ sent: NodeSnapshot; response: unknown }> {
+  let target = node;
+  let sent = expected;
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return { sent, response: await patch(target, build(sent)) };
+    } catch (error) {
+      const mayReRead =
+        retry < RESOURCE_VERSION_RETRIES &&
+        sent.migConfigLabel === undefined &&
+        statusOfError(error).status === 'conflict';
+      const fresh = mayReRead ? await get(sent.name).catch(() => undefined) : undefined;
+      const freshSnapshot = fresh ? nodeSnapshot(fresh) : undefined;
+      if (!fresh || !freshSnapshot || !mayRetryOnFreshResourceVersion(sent, freshSnapshot, write)) {
+        throw error;
+      }
+      target = fresh;
+      sent = freshSnapshot;
+    }
+  }
+}
+
+/** The resourceVersion our own write gave the node (the API server returns the patched object). */
+function resourceVersionAfter(response: unknown, before: NodeSnapshot): string | undefined {
+  const written = response as NodeKind | undefined;
+  const version = written?.metadata?.resourceVersion;
+  return typeof version === 'string' && version ? version : before.resourceVersion;
+}
+
+/**
+ * Writes `nvidia.com/mig.config` node by node, in order, each patch guarded by the previewed value
+ * (or, label absent, by the resourceVersion, retried while the label stays absent: `writeGuarded`).
  * Stops at the first failure so the user is never left guessing: every node is reported as written,
  * failed (and why), or not attempted.
  */
@@ -83,6 +135,7 @@ export async function applyMigConfig(
   request: ApplyRequest,
   patch: PatchNode = patchNode,
   now: () => Date = () => new Date(),
+  get: GetNode = getNode,
 ): Promise<ApplyOutcome> {
   const startedAt = now().toISOString();
   const results: NodeWriteResult[] = [];
@@ -98,11 +151,30 @@ export async function applyMigConfig(
     results.push(result);
     if (stopped) continue;
     try {
+      let expected = snapshot;
       if (request.cordon.includes(snapshot.name) && !snapshot.unschedulable) {
-        await patch(node, cordonPatch(snapshot));
+        const { sent, response } = await writeGuarded(
+          node,
+          snapshot,
+          'cordon',
+          cordonPatch,
+          patch,
+          get,
+        );
         result.cordoned = true;
+        // Our own cordon moved the resourceVersion: the label write must not trip over it.
+        expected = { ...sent, unschedulable: true };
+        const resourceVersion = resourceVersionAfter(response, sent);
+        if (resourceVersion) expected.resourceVersion = resourceVersion;
       }
-      await patch(node, migConfigLabelPatch(snapshot, request.configName, now()));
+      await writeGuarded(
+        node,
+        expected,
+        'mig-config',
+        (guard) => migConfigLabelPatch(guard, request.configName, now()),
+        patch,
+        get,
+      );
       result.status = 'written';
     } catch (error) {
       const { status, message } = statusOfError(error);
