@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, test } from './fixtures';
+import { expect, selectAllNodes, test } from './fixtures';
 
 /**
  * Accessibility: axe (WCAG 2.1 A/AA, no serious or critical violations) on every tab and dialog
@@ -101,7 +101,8 @@ test.describe('axe: no serious or critical violations', () => {
 
   test('apply preview dialog', async ({ page }) => {
     await page.goto('/gpu-partitioning?tab=nodes');
-    await page.getByRole('button', { name: /Apply MIG config to 2 MIG-capable node/ }).click();
+    await selectAllNodes(page);
+    await page.getByRole('button', { name: /^Apply MIG config to 2 nodes…$/ }).click();
     await chooseConfig(page, 'all-balanced');
     await expect(
       page.getByRole('grid', { name: `Resources of ${NODES[1]} before and after` }),
@@ -193,7 +194,9 @@ test.describe('keyboard', () => {
   }) => {
     await page.goto('/gpu-partitioning?tab=nodes');
     await expect(nodeRow(page, NODES[1])).toBeVisible();
-    const seen = await tabThrough(page, 120, (name) => name.includes(`[row ${NODES[1]}]`));
+    const seen = await tabThrough(page, 120, (name) =>
+      name.startsWith(`input: Select node ${NODES[1]}`),
+    );
     const reached = (pattern: RegExp) =>
       expect(
         seen.some((name) => pattern.test(name)),
@@ -202,7 +205,11 @@ test.describe('keyboard', () => {
     reached(/^tab: Overview/);
     reached(/^tab: Nodes/);
     reached(/^button: Change strategy/);
-    reached(/^button: Apply MIG config to 2 MIG-capable node/);
+    reached(/^input: Select all nodes/);
+    reached(/^button: Apply MIG config…/);
+    for (const node of NODES) {
+      reached(new RegExp(`^input: Select node ${node.replace(/\./g, '\\.')}`));
+    }
     for (const node of NODES) {
       reached(new RegExp(`^button: Details \\[row ${node.replace(/\./g, '\\.')}\\]`));
     }
@@ -224,13 +231,14 @@ test.describe('keyboard', () => {
   });
 
   for (const [dialogName, opener] of [
-    ['apply', /Apply MIG config to 2 MIG-capable node/],
+    ['apply', /^Apply MIG config to 2 nodes…$/],
     ['strategy', /^Change strategy$/],
   ] as const) {
     test(`the ${dialogName} dialog takes focus, opens from the keyboard and closes on Escape`, async ({
       page,
     }) => {
       await page.goto('/gpu-partitioning?tab=nodes');
+      if (dialogName === 'apply') await selectAllNodes(page);
       const button = page.getByRole('button', { name: opener });
       await button.focus();
       await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { KubeApiClient } from './api-client';
-import { expect, saveScreenshot, switchUser, test } from './fixtures';
+import { expect, saveScreenshot, selectAllNodes, switchUser, test } from './fixtures';
 
 /**
  * The article's workflow without `oc`: switch the strategy to mixed, apply all-balanced to both
@@ -44,7 +44,8 @@ test('the viewer previews but cannot apply or change the strategy, and is told w
 }) => {
   await page.goto('/gpu-partitioning?tab=nodes');
   await switchUser(page, 'viewer');
-  await page.getByRole('button', { name: /Apply MIG config to 2 MIG-capable node/ }).click();
+  await selectAllNodes(page);
+  await page.getByRole('button', { name: /^Apply MIG config to 2 nodes…$/ }).click();
   const dialog = page.getByRole('dialog');
   await chooseConfig(page, 'all-balanced');
   await expect(
@@ -81,7 +82,8 @@ test('switch to mixed, then apply all-balanced to both workers and watch them su
   const policy = await adminApi.get('/apis/nvidia.com/v1/clusterpolicies/gpu-cluster-policy');
   expect((policy.spec as { mig: { strategy: string } }).mig.strategy).toBe('mixed');
 
-  await page.getByRole('button', { name: /Apply MIG config to 2 MIG-capable node/ }).click();
+  await selectAllNodes(page);
+  await page.getByRole('button', { name: /^Apply MIG config to 2 nodes…$/ }).click();
   const dialog = page.getByRole('dialog');
   await chooseConfig(page, 'all-balanced');
   for (const node of NODES) {

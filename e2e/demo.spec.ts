@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, hostErrors, saveScreenshot, setTheme, switchUser, test } from './fixtures';
+import {
+  expect,
+  hostErrors,
+  saveScreenshot,
+  selectAllNodes,
+  setTheme,
+  switchUser,
+  test,
+} from './fixtures';
 
 test.use({ scenario: 'seed' });
 
@@ -61,7 +69,8 @@ test('the demo serves the plugin page with data from the sandbox cluster', async
 
 test('plural strings come from the catalogue in the host', async ({ page }) => {
   await page.goto('/gpu-partitioning?tab=nodes');
-  await page.getByRole('button', { name: 'Apply MIG config to 2 MIG-capable nodes…' }).click();
+  await selectAllNodes(page);
+  await page.getByRole('button', { name: 'Apply MIG config to 2 nodes…' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'MIG config' }).click();
   await page.getByRole('option', { name: /^all-balanced(\s|$)/ }).click();

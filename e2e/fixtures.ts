@@ -116,3 +116,9 @@ export const setTheme = async (page: Page, theme: 'light' | 'dark') => {
 /** Saves a full-page screenshot under e2e/artifacts/ for people (and CI) to look at. */
 export const saveScreenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+
+/** Ticks every MIG-capable node the Nodes tab shows (the bulk select's checkbox). */
+export const selectAllNodes = async (page: Page) => {
+  await page.getByRole('checkbox', { name: 'Select all nodes' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Select no nodes' })).toBeChecked();
+};

@@ -2,7 +2,7 @@ import { type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR } from './browser';
-import { expect, test } from './fixtures';
+import { expect, selectAllNodes, test } from './fixtures';
 
 /**
  * The article ("NVIDIA GPU sharing with MIG on OpenShift AI") as a presenter shows it, through the
@@ -71,7 +71,8 @@ const chooseConfig = async (page: Page, name: string) => {
 
 const openApplyToAll = async (page: Page) => {
   await page.goto('/gpu-partitioning?tab=nodes');
-  await page.getByRole('button', { name: /Apply MIG config to 2 MIG-capable node/ }).click();
+  await selectAllNodes(page);
+  await page.getByRole('button', { name: /^Apply MIG config to 2 nodes…$/ }).click();
   return page.getByRole('dialog');
 };
 

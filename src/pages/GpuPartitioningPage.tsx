@@ -12,7 +12,7 @@ import { usePluginTranslation } from '../hooks/usePluginTranslation';
 const GpuPartitioningPage = () => {
   const { t } = usePluginTranslation();
   const result = useGpuNodeViews();
-  const writeActions = useGpuWriteActions(result.nodes);
+  const writeActions = useGpuWriteActions();
   const data = useMemo<GpuPageData>(
     () => ({
       nodes: result.nodes,
@@ -31,8 +31,7 @@ const GpuPartitioningPage = () => {
       <ListPageHeader title={t('GPU Partitioning')} />
       <GpuPartitioningView
         data={data}
-        nodesToolbarActions={writeActions.toolbar}
-        nodeRowActions={writeActions.rowActions}
+        nodesWrite={writeActions.nodes}
         extraTabs={[
           { key: 'designer', title: t('Layout designer'), content: <LayoutDesignerTab /> },
           {

@@ -1,8 +1,9 @@
-import { Button, Flex, FlexItem } from '@patternfly/react-core';
+import { Button, Flex, FlexItem, Tooltip } from '@patternfly/react-core';
 import type { IAction } from '@patternfly/react-table';
 import * as React from 'react';
 import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
 import type { GpuNodeView } from '../../cluster/types';
+import type { NodesWriteSlots } from '../gpu-page/nodes/NodesTab';
 import { useNodePatchAccess } from '../../hooks/useMigWriteAccess';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { StrategyModal } from '../strategy/StrategyModal';
@@ -15,28 +16,56 @@ interface OpenModal {
 }
 
 export interface GpuWriteActions {
-  /** For the Nodes tab toolbar slot. */
-  toolbar: React.ReactNode;
-  /** For the Nodes table's row-action slot. */
-  rowActions: (node: GpuNodeView) => IAction[];
+  /** The Nodes tab's slots: toolbar buttons for the selection, row actions, selectable rows. */
+  nodes: NodesWriteSlots;
   /** Render once on the page: the open modal, if any. */
   modals: React.ReactNode;
 }
 
+const isMigCapable = (node: GpuNodeView) => node.migCapable;
+
 /**
- * The write side of the GPU Partitioning page: "Change strategy" and "Apply MIG config…" in the
- * toolbar, "Apply MIG config…" and "Disable MIG" per node. Users who may not patch still open the
- * previews; the modals disable the final step and say why.
+ * The write side of the GPU Partitioning page: "Change strategy", and "Apply MIG config…" and
+ * "Disable MIG…" for the nodes selected in the table or for one node from its row. Users who may
+ * not patch still open the previews; the modals disable the final step and say why.
  */
-export const useGpuWriteActions = (nodes: GpuNodeView[]): GpuWriteActions => {
+export const useGpuWriteActions = (): GpuWriteActions => {
   const { t } = usePluginTranslation();
   const access = useNodePatchAccess();
   const [open, setOpen] = React.useState<OpenModal>();
-  const migCapable = nodes.filter((node) => node.migCapable).map((node) => node.name);
   const previewOnly = !access.loading && !access.allowed;
   const previewNote = previewOnly ? t('Preview only: you may not patch nodes') : undefined;
 
-  const toolbar = (
+  const selectionButton = (
+    selected: GpuNodeView[],
+    label: string,
+    variant: 'primary' | 'secondary',
+    initialConfig?: string,
+  ) => {
+    const button = (
+      <Button
+        variant={variant}
+        // Aria-disabled, not disabled: the tooltip saying why must stay reachable by keyboard.
+        isAriaDisabled={selected.length === 0}
+        onClick={() =>
+          setOpen({
+            kind: 'apply',
+            nodeNames: selected.map((node) => node.name),
+            ...(initialConfig ? { initialConfig } : {}),
+          })
+        }
+      >
+        {label}
+      </Button>
+    );
+    return selected.length === 0 ? (
+      <Tooltip content={t('Select MIG-capable nodes in the table first.')}>{button}</Tooltip>
+    ) : (
+      button
+    );
+  };
+
+  const toolbarActions = (selected: GpuNodeView[]) => (
     <Flex spaceItems={{ default: 'spaceItemsSm' }}>
       <FlexItem>
         <Button variant="secondary" onClick={() => setOpen({ kind: 'strategy', nodeNames: [] })}>
@@ -44,13 +73,23 @@ export const useGpuWriteActions = (nodes: GpuNodeView[]): GpuWriteActions => {
         </Button>
       </FlexItem>
       <FlexItem>
-        <Button
-          variant="primary"
-          isDisabled={migCapable.length === 0}
-          onClick={() => setOpen({ kind: 'apply', nodeNames: migCapable })}
-        >
-          {t('Apply MIG config to {{count}} MIG-capable node…', { count: migCapable.length })}
-        </Button>
+        {selectionButton(
+          selected,
+          selected.length === 0
+            ? t('Apply MIG config…')
+            : t('Apply MIG config to {{count}} node…', { count: selected.length }),
+          'primary',
+        )}
+      </FlexItem>
+      <FlexItem>
+        {selectionButton(
+          selected,
+          selected.length === 0
+            ? t('Disable MIG…')
+            : t('Disable MIG on {{count}} node…', { count: selected.length }),
+          'secondary',
+          ALL_DISABLED_CONFIG,
+        )}
       </FlexItem>
     </Flex>
   );
@@ -89,5 +128,5 @@ export const useGpuWriteActions = (nodes: GpuNodeView[]): GpuWriteActions => {
       <StrategyModal isOpen onClose={close} />
     ) : null;
 
-  return { toolbar, rowActions, modals };
+  return { nodes: { toolbarActions, rowActions, isSelectable: isMigCapable }, modals };
 };

@@ -1,5 +1,4 @@
 import { PageSection, Tab, Tabs, TabTitleText } from '@patternfly/react-core';
-import type { IAction } from '@patternfly/react-table';
 import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom-v5-compat';
 import type {
@@ -9,7 +8,7 @@ import type {
   MigConfigState,
 } from '../../cluster/types';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import { NodesTab } from './nodes/NodesTab';
+import { NodesTab, type NodesWriteSlots } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import {
   ErrorState,
@@ -55,8 +54,7 @@ interface GpuPartitioningViewProps {
   /** The "Can I get N × profile?" card on the Overview. */
   planner?: ReactNode;
   /** Slots for the write side. */
-  nodesToolbarActions?: ReactNode;
-  nodeRowActions?: (node: GpuNodeView) => IAction[];
+  nodesWrite?: NodesWriteSlots;
   extraTabs?: ExtraGpuPageTab[];
 }
 
@@ -75,8 +73,7 @@ const nodesWithFreeHref = (profile: string) => nodesTabHref({ free: profile });
 export const GpuPartitioningView = ({
   data,
   planner,
-  nodesToolbarActions,
-  nodeRowActions,
+  nodesWrite,
   extraTabs = [],
 }: GpuPartitioningViewProps) => {
   const { t } = usePluginTranslation();
@@ -138,11 +135,7 @@ export const GpuPartitioningView = ({
             }
           >
             <PageSection hasBodyWrapper={false}>
-              <NodesTab
-                nodes={data.nodes}
-                toolbarActions={nodesToolbarActions}
-                rowActions={nodeRowActions}
-              />
+              <NodesTab nodes={data.nodes} {...(nodesWrite ? { write: nodesWrite } : {})} />
             </PageSection>
           </Tab>,
           ...extraTabs.map((tab) => (

@@ -147,11 +147,52 @@ describe('NodesTab', () => {
     renderWithRouter(
       <NodesTab
         nodes={[pendingA100]}
-        toolbarActions={<button type="button">Change MIG config</button>}
-        rowActions={() => [{ title: 'Edit', onClick: jest.fn() }]}
+        write={{
+          toolbarActions: () => <button type="button">Change MIG config</button>,
+          rowActions: () => [{ title: 'Edit', onClick: jest.fn() }],
+          isSelectable: () => true,
+        }}
       />,
     );
     expect(screen.getByRole('button', { name: 'Change MIG config' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Kebab toggle' })).toBeInTheDocument();
+  });
+
+  it('hands the toolbar the selected nodes the filters show, never unselectable ones', async () => {
+    const capable = fleet.filter((node) => node.migCapable);
+    const incapable = makeNode({ name: 'gpu-t4', migCapable: false });
+    const toolbarActions = jest.fn((selected: Array<{ name: string }>) => (
+      <span data-test="selected">{selected.map((node) => node.name).join(',')}</span>
+    ));
+    const selectedText = () => screen.getByTestId('selected').textContent;
+    renderWithRouter(
+      <NodesTab
+        nodes={[...fleet, incapable]}
+        write={{
+          toolbarActions,
+          rowActions: () => [],
+          isSelectable: (node) => node.migCapable,
+        }}
+      />,
+    );
+    expect(selectedText()).toBe('');
+    expect(screen.getByRole('checkbox', { name: /^gpu-t4 cannot be selected/ })).toBeDisabled();
+
+    await userEvent.click(screen.getByRole('checkbox', { name: `Select node ${capable[0].name}` }));
+    await userEvent.click(screen.getByRole('checkbox', { name: `Select node ${capable[1].name}` }));
+    expect(selectedText()).toBe([capable[0].name, capable[1].name].sort().join(','));
+
+    // Narrowing the filters narrows what the actions get.
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Search nodes by name' }),
+      capable[0].name,
+    );
+    expect(selectedText()).toBe(capable[0].name);
+    await userEvent.clear(screen.getByRole('textbox', { name: 'Search nodes by name' }));
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select all nodes' }));
+    expect(selectedText()?.split(',').sort()).toEqual(capable.map((node) => node.name).sort());
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select no nodes' }));
+    expect(selectedText()).toBe('');
   });
 });

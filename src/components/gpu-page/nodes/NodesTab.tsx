@@ -20,6 +20,7 @@ import { useSearchParams } from 'react-router-dom-v5-compat';
 import type { GpuNodeView } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { useConfigStateText, useHealthStateText } from '../shared/StateLabels';
+import { BulkSelect } from './BulkSelect';
 import { CheckboxSelectFilter } from './CheckboxSelectFilter';
 import {
   applyFiltersToSearch,
@@ -38,15 +39,23 @@ import { NodesTable, type NodesTableSort } from './NodesTable';
 
 export const PER_PAGE_OPTIONS = [20, 50, 100];
 
+/** Slots the write side fills; without them the tab is read-only (no checkboxes, no actions). */
+export interface NodesWriteSlots {
+  /** Buttons next to the filters, given the selected nodes that the filters show. */
+  toolbarActions: (selected: GpuNodeView[]) => ReactNode;
+  rowActions: (node: GpuNodeView) => IAction[];
+  /** Which rows get an enabled checkbox. */
+  isSelectable: (node: GpuNodeView) => boolean;
+}
+
 interface NodesTabProps {
   nodes: GpuNodeView[];
-  /** Slot for the write side: buttons next to the filters (e.g. "Change MIG config"). */
-  toolbarActions?: ReactNode;
-  rowActions?: (node: GpuNodeView) => IAction[];
+  write?: NodesWriteSlots;
 }
 
 /** The Nodes tab: filters (kept in the URL), sortable paginated table, expandable rows. */
-export const NodesTab = ({ nodes, toolbarActions, rowActions }: NodesTabProps) => {
+export const NodesTab = ({ nodes, write }: NodesTabProps) => {
+  const isSelectable = write?.isSelectable;
   const { t } = usePluginTranslation();
   const configStateText = useConfigStateText();
   const healthStateText = useHealthStateText();
@@ -56,6 +65,7 @@ export const NodesTab = ({ nodes, toolbarActions, rowActions }: NodesTabProps) =
   const [page, setPage] = useState(1);
   const [perPage, setPerPage] = useState(PER_PAGE_OPTIONS[0]);
   const [expanded, setExpanded] = useState<Set<string>>(() => new Set());
+  const [selectedNames, setSelectedNames] = useState<ReadonlySet<string>>(() => new Set());
 
   const setFilters = useCallback(
     (next: NodeFilters) => {
@@ -78,6 +88,26 @@ export const NodesTab = ({ nodes, toolbarActions, rowActions }: NodesTabProps) =
     () => sorted.slice((currentPage - 1) * perPage, currentPage * perPage),
     [sorted, currentPage, perPage],
   );
+
+  // Acting on rows the filters hide would surprise the user: the selection that counts is the
+  // selectable part of what is shown (across pages).
+  const selectableFiltered = useMemo(
+    () => (isSelectable ? sorted.filter(isSelectable) : []),
+    [sorted, isSelectable],
+  );
+  const selectedNodes = useMemo(
+    () => selectableFiltered.filter((node) => selectedNames.has(node.name)),
+    [selectableFiltered, selectedNames],
+  );
+  const selectablePage = isSelectable ? pageNodes.filter(isSelectable) : [];
+  const selectNames = (names: string[]) => setSelectedNames(new Set(names));
+  const toggleSelected = (name: string, select: boolean) =>
+    setSelectedNames((previous) => {
+      const next = new Set(previous);
+      if (select) next.add(name);
+      else next.delete(name);
+      return next;
+    });
 
   const toggleExpanded = (name: string) =>
     setExpanded((previous) => {
@@ -110,6 +140,18 @@ export const NodesTab = ({ nodes, toolbarActions, rowActions }: NodesTabProps) =
     <>
       <Toolbar clearAllFilters={clearAll} collapseListedFiltersBreakpoint="xl">
         <ToolbarContent>
+          {isSelectable && (
+            <ToolbarItem>
+              <BulkSelect
+                selectedCount={selectedNodes.length}
+                pageCount={selectablePage.length}
+                totalCount={selectableFiltered.length}
+                onSelectNone={() => selectNames([])}
+                onSelectPage={() => selectNames(selectablePage.map((node) => node.name))}
+                onSelectAll={() => selectNames(selectableFiltered.map((node) => node.name))}
+              />
+            </ToolbarItem>
+          )}
           <ToolbarToggleGroup toggleIcon={<FilterIcon />} breakpoint="xl">
             <ToolbarItem>
               <SearchInput
@@ -193,7 +235,7 @@ export const NodesTab = ({ nodes, toolbarActions, rowActions }: NodesTabProps) =
               />
             </ToolbarGroup>
           </ToolbarToggleGroup>
-          {toolbarActions && <ToolbarItem>{toolbarActions}</ToolbarItem>}
+          {write && <ToolbarItem>{write.toolbarActions(selectedNodes)}</ToolbarItem>}
           <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
             {pagination('top')}
           </ToolbarItem>
@@ -220,7 +262,17 @@ export const NodesTab = ({ nodes, toolbarActions, rowActions }: NodesTabProps) =
             onSort={setSort}
             expanded={expanded}
             onToggleExpanded={toggleExpanded}
-            rowActions={rowActions}
+            {...(write ? { rowActions: write.rowActions } : {})}
+            {...(isSelectable
+              ? {
+                  selection: {
+                    isSelectable,
+                    isSelected: (node: GpuNodeView) => selectedNames.has(node.name),
+                    onSelect: (node: GpuNodeView, select: boolean) =>
+                      toggleSelected(node.name, select),
+                  },
+                }
+              : {})}
           />
           {pagination('bottom')}
         </>

@@ -1,4 +1,4 @@
-import { Label, Stack, StackItem, Tooltip } from '@patternfly/react-core';
+import { Checkbox, Label, Stack, StackItem, Tooltip } from '@patternfly/react-core';
 import {
   ActionsColumn,
   ExpandableRowContent,
@@ -37,6 +37,14 @@ interface NodesTableProps {
   onToggleExpanded: (nodeName: string) => void;
   /** Slot for the write side: per-row actions (e.g. change MIG config). */
   rowActions?: (node: GpuNodeView) => IAction[];
+  /** Row checkboxes; the owner keeps the selection. */
+  selection?: NodesTableSelection;
+}
+
+export interface NodesTableSelection {
+  isSelectable: (node: GpuNodeView) => boolean;
+  isSelected: (node: GpuNodeView) => boolean;
+  onSelect: (node: GpuNodeView, select: boolean) => void;
 }
 
 /** Link to the node's GPU tab in the console (the horizontal-nav tab this plugin adds). */
@@ -52,6 +60,7 @@ export const NodesTable = ({
   expanded,
   onToggleExpanded,
   rowActions,
+  selection,
 }: NodesTableProps) => {
   const { t } = usePluginTranslation();
 
@@ -83,6 +92,7 @@ export const NodesTable = ({
         <Thead>
           <Tr>
             <Th screenReaderText={t('Row expansion')} />
+            {selection && <Th screenReaderText={t('Row select')} />}
             {columns.map((column, index) => (
               <Th key={column.key} sort={sortParams(column.key, index)} modifier="wrap">
                 {column.title}
@@ -106,6 +116,24 @@ export const NodesTable = ({
                     expandId: `gpu-node-${node.name}`,
                   }}
                 />
+                {selection && (
+                  // PF's Td `select` labels every box "Select row N"; a screen reader needs the node.
+                  <Td modifier="fitContent">
+                    <Checkbox
+                      id={`gpu-node-select-${node.name}`}
+                      isChecked={selection.isSelected(node)}
+                      isDisabled={!selection.isSelectable(node)}
+                      onChange={(_event, select) => selection.onSelect(node, select)}
+                      aria-label={
+                        selection.isSelectable(node)
+                          ? t('Select node {{node}}', { node: node.name })
+                          : t('{{node}} cannot be selected: it has no MIG-capable GPU', {
+                              node: node.name,
+                            })
+                      }
+                    />
+                  </Td>
+                )}
                 <Td dataLabel={t('Name')}>
                   <ResourceLink groupVersionKind={NodeGroupVersionKind} name={node.name} />
                 </Td>
@@ -157,7 +185,7 @@ export const NodesTable = ({
                 <Td isActionCell>{actions.length > 0 && <ActionsColumn items={actions} />}</Td>
               </Tr>
               <Tr isExpanded={isExpanded}>
-                <Td colSpan={COLUMN_COUNT + 1}>
+                <Td colSpan={COLUMN_COUNT + (selection ? 2 : 1)}>
                   {isExpanded && (
                     <ExpandableRowContent>
                       <Stack hasGutter>
