@@ -1,59 +1,16 @@
-import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
-// Tests are not bundled; the sandbox's JSON Patch answers like the API server (422 on a failed test).
-// eslint-disable-next-line no-restricted-imports
-import { applyJsonPatch } from '../../sandbox/patch';
 import { MIG_CONFIG_LABEL } from '../cluster/labels';
 import type { NodeKind } from '../cluster/models';
+import {
+  type FakeServer,
+  getMock,
+  patchMock,
+  sentPatches,
+  serveOneObject,
+} from './testing/fakeApiServer';
 import { sdkMock } from './testing/sdkMock';
 import { RESOURCE_VERSION_RETRIES, applyMigConfig } from './useApplyMigConfig';
 
-const patchMock = sdkMock.k8sPatch as unknown as jest.Mock;
-const getMock = sdkMock.k8sGet as unknown as jest.Mock;
 const RESOURCE_VERSION_PATH = '/metadata/resourceVersion';
-
-const clone = (node: NodeKind): NodeKind => JSON.parse(JSON.stringify(node)) as NodeKind;
-
-/**
- * A one-node API server behind the SDK mock's `k8sPatch` and `k8sGet`: JSON Patch with `test` ops
- * (the sandbox's, 422 when one fails), a new resourceVersion on every write.
- */
-interface FakeServer {
-  current: () => NodeKind;
-  /** Another writer (kubelet, another controller) changes the node. */
-  write: (change: (node: NodeKind) => void) => void;
-}
-
-function serve(
-  node: NodeKind,
-  beforeEachPatch: (server: FakeServer) => void = () => undefined,
-): FakeServer {
-  let stored = clone(node);
-  let version = Number(node.metadata?.resourceVersion);
-  const bump = (next: NodeKind) => {
-    version += 1;
-    stored = { ...next, metadata: { ...next.metadata, resourceVersion: String(version) } };
-  };
-  const server: FakeServer = {
-    current: () => clone(stored),
-    write: (change: (node: NodeKind) => void) => {
-      const next = clone(stored);
-      change(next);
-      bump(next);
-    },
-  };
-  patchMock.mockImplementation(({ data }: { data: Patch[] }) => {
-    beforeEachPatch(server);
-    try {
-      bump(applyJsonPatch(stored, data));
-    } catch (error) {
-      const { code, message } = error as { code: number; message: string };
-      return Promise.reject(sdkMock.mockHttpError(code, message));
-    }
-    return Promise.resolve(clone(stored));
-  });
-  getMock.mockImplementation(() => Promise.resolve(clone(stored)));
-  return server;
-}
 
 const gpuNode = (labels: Record<string, string> = {}): NodeKind => ({
   apiVersion: 'v1',
@@ -67,8 +24,6 @@ const gpuNode = (labels: Record<string, string> = {}): NodeKind => ({
   spec: {},
 });
 
-const sentPatches = (): Patch[][] => patchMock.mock.calls.map(([options]) => options.data);
-
 /**
  * Previews `worker1` (with `labels`), lets someone else change it on the server, then applies
  * `all-balanced` to the previewed node, cordoning it first when asked.
@@ -76,10 +31,10 @@ const sentPatches = (): Patch[][] => patchMock.mock.calls.map(([options]) => opt
 async function applyAfterChange(
   labels: Record<string, string>,
   change: (node: NodeKind) => void,
-  options: { cordon?: boolean; beforeEachPatch?: (server: FakeServer) => void } = {},
+  options: { cordon?: boolean; beforeEachPatch?: (server: FakeServer<NodeKind>) => void } = {},
 ) {
   const previewed = gpuNode(labels);
-  const server = serve(previewed, options.beforeEachPatch);
+  const server = serveOneObject(previewed, options.beforeEachPatch);
   server.write(change);
   const outcome = await applyMigConfig({
     configName: 'all-balanced',

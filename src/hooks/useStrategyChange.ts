@@ -1,9 +1,9 @@
-import { k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
+import { k8sGet, k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
 import * as React from 'react';
 import { ClusterPolicyModel, type ClusterPolicyKind } from '../cluster/models';
 import { clusterPolicySnapshot, strategyPatch } from '../cluster/patches';
 import type { MigStrategy } from '../geometry/types';
-import { statusOfError, type WriteStatus } from './useApplyMigConfig';
+import { RESOURCE_VERSION_RETRIES, statusOfError, type WriteStatus } from './useApplyMigConfig';
 
 export interface StrategyWriteResult {
   status: WriteStatus;
@@ -12,21 +12,47 @@ export interface StrategyWriteResult {
 
 /**
  * Sets `spec.mig.strategy` on the ClusterPolicy as the preview read it; the patch tests the
- * previewed value (or resourceVersion), so a concurrent change is refused, not overwritten.
+ * previewed value, so a concurrent change is refused, not overwritten. With no strategy set, the
+ * patch can only test the resourceVersion, which the operator's status updates keep moving: a
+ * refusal then re-reads the policy and, while it still has no strategy, retries on the fresh
+ * resourceVersion (at most `RESOURCE_VERSION_RETRIES` times).
  */
 export async function changeStrategy(
   policy: ClusterPolicyKind,
   strategy: MigStrategy,
+  get: (name: string) => Promise<ClusterPolicyKind> = (name) =>
+    k8sGet<ClusterPolicyKind>({ model: ClusterPolicyModel, name }),
 ): Promise<StrategyWriteResult> {
-  try {
-    await k8sPatch({
-      model: ClusterPolicyModel,
-      resource: policy,
-      data: strategyPatch(clusterPolicySnapshot(policy), strategy),
-    });
-    return { status: 'written' };
-  } catch (error) {
-    return statusOfError(error);
+  let target = policy;
+  for (let retry = 0; ; retry += 1) {
+    const snapshot = clusterPolicySnapshot(target);
+    try {
+      await k8sPatch({
+        model: ClusterPolicyModel,
+        resource: target,
+        data: strategyPatch(snapshot, strategy),
+      });
+      return { status: 'written' };
+    } catch (error) {
+      const refused = statusOfError(error);
+      const mayReRead =
+        refused.status === 'conflict' &&
+        snapshot.strategy === undefined &&
+        retry < RESOURCE_VERSION_RETRIES;
+      const fresh = mayReRead ? await get(snapshot.name).catch(() => undefined) : undefined;
+      const freshSnapshot = fresh ? clusterPolicySnapshot(fresh) : undefined;
+      if (
+        !fresh ||
+        !freshSnapshot ||
+        freshSnapshot.strategy !== undefined ||
+        freshSnapshot.name !== snapshot.name ||
+        !freshSnapshot.resourceVersion ||
+        freshSnapshot.resourceVersion === snapshot.resourceVersion
+      ) {
+        return refused;
+      }
+      target = fresh;
+    }
   }
 }
 
