@@ -16,6 +16,9 @@ const common = {
 };
 
 module.exports = {
+  // CI has two shared cores: a PF table or a userEvent sequence can take well over Jest's 5 s.
+  // Tests assert behaviour, never time; a slow one gets this much before it counts as hung.
+  testTimeout: 60_000,
   projects: [
     {
       ...common,

@@ -11,8 +11,6 @@ import {
 } from '@kubernetes/client-node';
 import { startSandbox, type RunningSandbox } from './server';
 
-jest.setTimeout(30000);
-
 let sandbox: RunningSandbox;
 
 function clientConfig(token: string | undefined): KubeConfig {

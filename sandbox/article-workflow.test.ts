@@ -6,8 +6,6 @@
 import { startSandbox, type RunningSandbox } from './server';
 import { kubectlRunner } from './testKubectl';
 
-jest.setTimeout(60000);
-
 let sandbox: RunningSandbox;
 let kubectl: ReturnType<typeof kubectlRunner>;
 const WORKERS = ['worker1.redhat.com', 'worker2.redhat.com'];

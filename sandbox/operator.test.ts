@@ -6,8 +6,6 @@ import { MIG_CONFIG_LABEL, MIG_STATE_LABEL, OPERATOR_NAMESPACE } from './operato
 import { startSandbox, type RunningSandbox } from './server';
 import type { KubeObject } from './store';
 
-jest.setTimeout(30000);
-
 const sandboxes: RunningSandbox[] = [];
 afterEach(async () => {
   await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()));

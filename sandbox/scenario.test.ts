@@ -58,11 +58,10 @@ test('the built-in scenarios parse', () => {
   expect(loadScenario('large').nodes.filter((node) => node.gpu?.count === 8)).toHaveLength(1000);
 });
 
-test('the large scenario (1,000 nodes x 8 GPUs) starts in a few seconds', async () => {
-  const started = Date.now();
+// How fast it starts is a figure for `npm run bench`, not an assertion here.
+test('the large scenario (1,000 nodes x 8 GPUs) starts and pages its nodes', async () => {
   const sandbox = await startSandbox({ port: 0, scenario: 'large' });
   try {
-    expect(Date.now() - started).toBeLessThan(15000);
     expect(sandbox.store.count('nodes')).toBe(1003);
     const response = await fetch(
       `${sandbox.url}/api/v1/nodes?labelSelector=nvidia.com/mig.config.state=success&limit=500`,

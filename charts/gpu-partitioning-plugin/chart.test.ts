@@ -17,8 +17,6 @@ import {
   type RenderOptions,
 } from '../../scripts/render-chart';
 
-jest.setTimeout(60_000);
-
 const IMAGE = 'quay.io/example/gpu-partitioning-plugin:0.1.0';
 const NS = 'gpu-partitioning-plugin';
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {

@@ -12,8 +12,6 @@ import * as os from 'os';
 import * as path from 'path';
 import { ensureHelm, renderChart } from '../../scripts/render-chart';
 
-jest.setTimeout(60_000);
-
 function which(cmd: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(':').concat(['/usr/sbin', '/sbin'])) {
     const candidate = path.join(dir, cmd);

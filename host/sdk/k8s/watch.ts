@@ -90,11 +90,13 @@ const sleep = (ms: number, signal: AbortSignal) =>
   });
 
 export class SharedWatch {
+  /** First wait after a failed list or a broken stream (doubling up to MAX_BACKOFF_MS). */
+  static initialBackoffMs = 1_000;
   private refCount = 0;
   private readonly listeners = new Set<() => void>();
   private readonly items = new Map<string, K8sResourceCommon>();
   private controller: AbortController | undefined;
-  private backoffMs = 1_000;
+  private backoffMs = SharedWatch.initialBackoffMs;
   snapshot: WatchSnapshot;
 
   constructor(private readonly request: WatchRequest) {
@@ -276,7 +278,7 @@ export class SharedWatch {
         try {
           const event = JSON.parse(String(data)) as WatchEvent;
           lastVersion = this.applyEvent(event) ?? lastVersion;
-          this.backoffMs = 1_000;
+          this.backoffMs = SharedWatch.initialBackoffMs;
           // Bursts of events make one notification, like the console's buffered watch.
           if (event.type !== 'BOOKMARK' && flushTimer === undefined) {
             flushTimer = setTimeout(flush, 0);
@@ -304,7 +306,7 @@ export class SharedWatch {
           await this.getObject(signal);
         }
         this.publishItems();
-        this.backoffMs = 1_000;
+        this.backoffMs = SharedWatch.initialBackoffMs;
       } catch (error) {
         if (signal.aborted) return;
         this.publishError(error);

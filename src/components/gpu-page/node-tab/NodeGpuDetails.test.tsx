@@ -6,7 +6,6 @@ import { NodeGpuDetails } from './NodeGpuDetails';
 jest.mock('../../SliceMap', () =>
   jest.requireActual('../__fixtures__/sliceMapStub').sliceMapModuleStub(),
 );
-jest.setTimeout(30000);
 
 const history = [
   { state: 'pending' as const, migConfig: 'all-balanced', observedAt: '2026-11-25T10:00:00Z' },

@@ -17,9 +17,6 @@ jest.mock('../../SliceMap', () =>
   jest.requireActual('../__fixtures__/sliceMapStub').sliceMapModuleStub(),
 );
 
-// The two CPUs are shared; rendering PF tables and menus in jsdom is slow there.
-jest.setTimeout(30000);
-
 const nodeNamesInTable = () =>
   Array.from(
     screen

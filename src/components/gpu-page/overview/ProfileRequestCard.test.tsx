@@ -10,8 +10,6 @@ import { balancedA100, fleet, summary } from '../__fixtures__/gpuNodeViews';
 import { renderWithRouter } from '../__fixtures__/renderWithRouter';
 import { ProfileRequestCard } from './ProfileRequestCard';
 
-jest.setTimeout(30000);
-
 const builtIn = parseMigPartedConfig(DEFAULT_MIG_PARTED_CONFIG_YAML).config;
 const configSources = { forNode: () => ({ config: builtIn }) };
 
