@@ -13,8 +13,10 @@ export interface DataError {
   kind: DataErrorKind;
   /** What we tried to read: `nodes`, `pods`, `configmaps/default-mig-parted-config`… */
   resource: string;
-  /** Plain English, ready to show. */
+  /** Plain English (the CLI, logs and tests); the UI words it from `kind`, `resource`, `status`, `reason`. */
   message: string;
+  /** The error's own text (the API server's or the SDK's), for `kind: 'other'`; not ours to translate. */
+  reason?: string;
   status?: number;
   /** The error as the SDK gave it, for logs. */
   cause?: unknown;
@@ -94,6 +96,7 @@ export function classifyDataError(error: unknown, resource: string): DataError |
     resource,
     ...(status !== undefined ? { status } : {}),
     message: `Could not read ${resource}: ${message}`,
+    reason: message,
     cause: error,
   };
 }

@@ -401,6 +401,10 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       detail: product?.migInvalid
         ? `GFD labelled the product ${product.raw}. ${predictedInvalid?.message ?? 'The device plugin does not start, so no GPU resources are advertised.'}`
         : predictedInvalid?.message,
+      singleInvalid: {
+        ...(predictedInvalid ? { predicted: predictedInvalid } : {}),
+        ...(product?.migInvalid ? { product: product.raw } : {}),
+      },
     });
   }
 

@@ -2,6 +2,7 @@
  * View models the cluster layer builds from Nodes, Pods, the ClusterPolicy and the mig-parted
  * ConfigMap, for the pages to render. Plain data, no React.
  */
+import type { SingleStrategyInvalid } from '../geometry/prediction';
 import type { GpuModel, LayoutResult, MigStrategy, PlacedInstance } from '../geometry/types';
 
 /** The mig-manager's `nvidia.com/mig.config.state` label, or what we know when it is absent/odd. */
@@ -33,6 +34,8 @@ export interface NodeGpuCondition {
   /** Plain English, already explaining what it means and what to do. Translated by the UI layer. */
   title: string;
   detail?: string;
+  /** `single-invalid`: why, as data (predicted), and GFD's product label when it says MIG-INVALID. */
+  singleInvalid?: { predicted?: SingleStrategyInvalid; product?: string };
 }
 
 /** A pod that holds GPU resources on a node (scheduled, not finished). */

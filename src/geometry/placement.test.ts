@@ -254,12 +254,12 @@ describe('legalStartsFor', () => {
     const existing: PlacedInstance[] = [
       { profile: '1g.10gb', start: 5, size: 1, computeSlices: 1 },
     ];
-    expect(legalStartsFor(h100, existing, '3g.40gb')).toEqual([
+    expect(legalStartsFor(h100, existing, '3g.40gb')).toMatchObject([
       { start: 0, free: true },
       { start: 4, free: false, reason: 'units 4–7 held by 1g.10gb (start 5)' },
     ]);
     const full: PlacedInstance[] = [{ profile: '4g.40gb', start: 0, size: 4, computeSlices: 4 }];
-    expect(legalStartsFor(h100, full, '4g.40gb')).toEqual([
+    expect(legalStartsFor(h100, full, '4g.40gb')).toMatchObject([
       { start: 0, free: false, reason: 'units 0–3 held by 4g.40gb (start 0)' },
     ]);
     const computeBound: PlacedInstance[] = [
@@ -267,7 +267,7 @@ describe('legalStartsFor', () => {
       { profile: '2g.20gb', start: 4, size: 2, computeSlices: 2 },
       { profile: '1g.10gb', start: 6, size: 1, computeSlices: 1 },
     ];
-    expect(legalStartsFor(h100, computeBound, '1g.10gb+me')).toEqual([
+    expect(legalStartsFor(h100, computeBound, '1g.10gb+me')).toMatchObject([
       { start: 0, free: false, reason: 'unit 0 held by 3g.40gb (start 0)' },
       { start: 1, free: false, reason: 'unit 1 held by 3g.40gb (start 0)' },
       { start: 2, free: false, reason: 'unit 2 held by 3g.40gb (start 0)' },
@@ -283,6 +283,7 @@ describe('legalStartsFor', () => {
       start: 1,
       free: false,
       reason: 'already 1 × 1g.10gb+me, the most one GPU allows',
+      blocked: { kind: 'max-reached', profile: '1g.10gb+me', count: 1 },
     });
     const sixUsed: PlacedInstance[] = [
       { profile: '4g.40gb', start: 0, size: 4, computeSlices: 4 },
@@ -298,23 +299,35 @@ describe('legalStartsFor', () => {
         ],
         '1g.10gb',
       ),
-    ).toEqual([
+    ).toMatchObject([
       { start: 0, free: false, reason: 'units 0–1 held by 4g.20gb (start 0)' },
       { start: 2, free: false, reason: 'units 2–3 held by 4g.20gb (start 0)' },
       { start: 4, free: false, reason: 'units 4–5 held by 2g.10gb (start 4)' },
       { start: 6, free: false, reason: 'units 6–7 held by 1g.5gb (start 6)' },
     ]);
-    expect(legalStartsFor(h100, sixUsed, '2g.20gb')).toEqual([
+    expect(legalStartsFor(h100, sixUsed, '2g.20gb')).toMatchObject([
       { start: 0, free: false, reason: 'units 0–1 held by 4g.40gb (start 0)' },
       { start: 2, free: false, reason: 'units 2–3 held by 4g.40gb (start 0)' },
       { start: 4, free: false, reason: 'units 4–5 held by 2g.20gb (start 4)' },
     ]);
-    expect(legalStartsFor(h100, sixUsed, '1g.20gb')).toEqual([
+    expect(legalStartsFor(h100, sixUsed, '1g.20gb')).toMatchObject([
       { start: 0, free: false, reason: 'units 0–1 held by 4g.40gb (start 0)' },
       { start: 2, free: false, reason: 'units 2–3 held by 4g.40gb (start 0)' },
       { start: 4, free: false, reason: 'units 4–5 held by 2g.20gb (start 4)' },
       { start: 6, free: true },
     ]);
+  });
+
+  it('gives why a start is blocked as data next to the English reason', () => {
+    const existing: PlacedInstance[] = [
+      { profile: '1g.10gb', start: 5, size: 1, computeSlices: 1 },
+    ];
+    expect(legalStartsFor(h100, existing, '3g.40gb')[1].blocked).toEqual({
+      kind: 'held',
+      start: 4,
+      size: 4,
+      holders: [{ profile: '1g.10gb', start: 5 }],
+    });
   });
 
   it('reports compute exhaustion when the grid still has room', () => {
@@ -330,7 +343,7 @@ describe('legalStartsFor', () => {
     const rtx = model('rtx-pro-6000-blackwell');
     expect(
       legalStartsFor(rtx, [{ profile: '2g.48gb', start: 0, size: 6, computeSlices: 2 }], '2g.48gb'),
-    ).toEqual([
+    ).toMatchObject([
       { start: 0, free: false, reason: 'units 0–5 held by 2g.48gb (start 0)' },
       { start: 6, free: true },
     ]);

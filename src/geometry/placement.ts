@@ -12,10 +12,13 @@ import { findProfile, shortModelName } from './catalog';
 import type {
   GpuModel,
   LayoutProblem,
+  LayoutProblemFacts,
   LayoutResult,
   MigProfile,
   PlacedInstance,
+  ProfileAmount,
   ProfileCounts,
+  UnitHolder,
 } from './types';
 
 /** A requested profile with a validated, positive count. */
@@ -57,6 +60,7 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
     problems.push({
       code: 'invalid-count',
       message: `Instance counts must map profile names to numbers, got ${describeValue(counts)}.`,
+      facts: { kind: 'counts-not-a-map', got: describeValue(counts) },
     });
     return { requests: [], problems };
   }
@@ -68,6 +72,7 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
         code: 'invalid-count',
         profile: profile?.name ?? name,
         message: `The count of ${name} must be a whole number of 0 or more, got ${describeValue(value)}.`,
+        facts: { kind: 'bad-count', profile: name, got: describeValue(value) },
       });
       continue;
     }
@@ -78,6 +83,12 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
         message: `${shortModelName(model)} has no MIG profile ${name}; its profiles are ${model.profiles
           .map((p) => p.name)
           .join(', ')}.`,
+        facts: {
+          kind: 'unknown-profile',
+          profile: name,
+          model: shortModelName(model),
+          profiles: model.profiles.map((p) => p.name),
+        },
       });
       continue;
     }
@@ -92,6 +103,7 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
         code: 'too-many-instances',
         profile: profile.name,
         message: `${count} × ${profile.name} requested, but at most ${profile.maxInstances} fit on one ${shortModelName(model)}.`,
+        facts: tooMany(model, profile, count, false),
       });
     }
     requests.push({ profile, count });
@@ -166,6 +178,27 @@ function unitRange(start: number, size: number): string {
   return size === 1 ? `unit ${start}` : `units ${start}–${start + size - 1}`;
 }
 
+function tooMany(
+  model: GpuModel,
+  profile: MigProfile,
+  count: number,
+  placed: boolean,
+): LayoutProblemFacts {
+  const max = profile.maxInstances;
+  return {
+    kind: 'too-many',
+    profile: profile.name,
+    count,
+    max,
+    model: shortModelName(model),
+    placed,
+  };
+}
+
+function holdersOf(holders: PlacedInstance[]): UnitHolder[] {
+  return holders.map(({ profile, start }) => ({ profile, start }));
+}
+
 function describeHolders(holders: PlacedInstance[]): string {
   return holders.map((holder) => `${holder.profile} (start ${holder.start})`).join(' and ');
 }
@@ -197,6 +230,25 @@ function explainBlocked(profile: MigProfile, placed: PlacedInstance[]): string {
   return `${profile.name} needs ${startText}; ${reasons.join(', ')}`;
 }
 
+function amounts(
+  requests: ProfileRequest[],
+  budget: 'placementSize' | 'computeSlices',
+): ProfileAmount[] {
+  return requests.map(({ profile, count }) => ({
+    profile: profile.name,
+    count,
+    amount: count * profile[budget],
+  }));
+}
+
+/** Every instance of `placed` holding a unit one of `profile`'s legal slots needs. */
+function blockingHolders(profile: MigProfile, placed: PlacedInstance[]): UnitHolder[] {
+  const holders = placed.filter((instance) =>
+    profile.placements.some((slot) => overlaps(instance, slot)),
+  );
+  return holdersOf(holders);
+}
+
 function problemsOfPacking(
   model: GpuModel,
   requests: ProfileRequest[],
@@ -214,6 +266,13 @@ function problemsOfPacking(
         code: 'no-placement',
         profile: blocked.name,
         message: `The instances need ${unitsNeeded} placement units (${parts.join(', ')}) but ${shortModelName(model)} has ${model.placementUnits}.`,
+        facts: {
+          kind: 'units-exceeded',
+          needed: unitsNeeded,
+          available: model.placementUnits,
+          model: shortModelName(model),
+          parts: amounts(requests, 'placementSize'),
+        },
       },
     ];
   }
@@ -223,6 +282,13 @@ function problemsOfPacking(
       code: 'no-placement',
       profile: blocked.name,
       message: `No arrangement fits all instances on the ${model.placementUnits}-unit grid: ${explainBlocked(blocked, placed)}.`,
+      facts: {
+        kind: 'no-arrangement',
+        units: model.placementUnits,
+        profile: blocked.name,
+        starts: blocked.placements.map((slot) => slot.start),
+        holders: blockingHolders(blocked, placed),
+      },
     },
   ];
 }
@@ -240,6 +306,13 @@ function computeProblem(model: GpuModel, requests: ProfileRequest[]): LayoutProb
     code: 'compute-exceeded',
     profile: largest.profile.name,
     message: `The instances need ${used} compute slices (${parts.join(', ')}) but ${shortModelName(model)} has ${model.computeSlices}.`,
+    facts: {
+      kind: 'compute-exceeded',
+      needed: used,
+      available: model.computeSlices,
+      model: shortModelName(model),
+      parts: amounts(requests, 'computeSlices'),
+    },
   };
 }
 
@@ -340,6 +413,7 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
       {
         code: 'invalid-count',
         message: `Expected a list of placed instances, got ${describeValue(instances)}.`,
+        facts: { kind: 'not-a-list', got: describeValue(instances) },
       },
     ];
   }
@@ -350,6 +424,7 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
       problems.push({
         code: 'invalid-count',
         message: `Instance ${index + 1} is not a {profile, start, size} entry.`,
+        facts: { kind: 'bad-entry', index: index + 1 },
       });
       return;
     }
@@ -359,6 +434,11 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
         code: 'unknown-profile',
         profile: instance.profile,
         message: `${shortModelName(model)} has no MIG profile ${instance.profile}.`,
+        facts: {
+          kind: 'unknown-profile',
+          profile: instance.profile,
+          model: shortModelName(model),
+        },
       });
       return;
     }
@@ -372,6 +452,14 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
         message: `${profile.name} cannot sit at ${unitRange(instance.start, instance.size)}; its legal starts are ${profile.placements
           .map((slot) => slot.start)
           .join(', ')} with size ${profile.placementSize}.`,
+        facts: {
+          kind: 'illegal-start',
+          profile: profile.name,
+          start: instance.start,
+          size: instance.size,
+          starts: profile.placements.map((slot) => slot.start),
+          legalSize: profile.placementSize,
+        },
       });
     }
     known.push({ instance, profile });
@@ -385,6 +473,13 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
           code: 'no-placement',
           profile: known[j].profile.name,
           message: `${known[j].profile.name} at start ${b.start} overlaps ${known[i].profile.name} at start ${a.start}.`,
+          facts: {
+            kind: 'overlap',
+            profile: known[j].profile.name,
+            start: b.start,
+            other: known[i].profile.name,
+            otherStart: a.start,
+          },
         });
       }
     }
@@ -397,6 +492,7 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
         code: 'too-many-instances',
         profile: profile.name,
         message: `${count} × ${profile.name} placed, but at most ${profile.maxInstances} fit on one ${shortModelName(model)}.`,
+        facts: tooMany(model, profile, count, true),
       });
     }
   });
@@ -411,9 +507,17 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
 export interface StartOption {
   start: number;
   free: boolean;
-  /** Why the start cannot take the profile now (only when `free` is false). */
+  /** Why the start cannot take the profile now (only when `free` is false), in English. */
   reason?: string;
+  /** The same as data, for the UI's translated words. */
+  blocked?: StartBlock;
 }
+
+/** Why a legal start cannot take one more instance of a profile now. */
+export type StartBlock =
+  | { kind: 'held'; start: number; size: number; holders: UnitHolder[] }
+  | { kind: 'max-reached'; profile: string; count: number }
+  | { kind: 'compute'; needed: number; left: number };
 
 /**
  * For the layout designer: each legal start of `profileName`, and whether it is free next to the
@@ -439,15 +543,20 @@ export function legalStartsFor(
   return profile.placements.map((slot) => {
     const holders = placed.filter((instance) => overlaps(instance, slot));
     let reason: string | undefined;
+    let blocked: StartBlock | undefined;
     if (holders.length > 0) {
       reason = `${unitRange(slot.start, slot.size)} held by ${describeHolders(holders)}`;
+      blocked = { kind: 'held', start: slot.start, size: slot.size, holders: holdersOf(holders) };
     } else if (sameProfile >= profile.maxInstances) {
       reason = `already ${sameProfile} × ${profile.name}, the most one GPU allows`;
+      blocked = { kind: 'max-reached', profile: profile.name, count: sameProfile };
     } else if (profile.computeSlices > computeLeft) {
-      reason = `needs ${profile.computeSlices} compute slices, ${Math.max(computeLeft, 0)} left`;
+      const left = Math.max(computeLeft, 0);
+      reason = `needs ${profile.computeSlices} compute slices, ${left} left`;
+      blocked = { kind: 'compute', needed: profile.computeSlices, left };
     }
     return reason === undefined
       ? { start: slot.start, free: true }
-      : { start: slot.start, free: false, reason };
+      : { start: slot.start, free: false, reason, blocked };
   });
 }

@@ -34,7 +34,7 @@ export interface NodeAdvertisement {
   resources: Record<string, number>;
   labels: Record<string, string>;
   /** Set when the single strategy cannot express the layout: GFD writes MIG-INVALID labels. */
-  invalid?: { reason: string; message: string };
+  invalid?: SingleStrategyInvalid;
   warnings: string[];
 }
 
@@ -57,7 +57,20 @@ const SINGLE_STRATEGY_INVALID = {
   },
 } as const;
 
-type InvalidReason = keyof typeof SINGLE_STRATEGY_INVALID;
+export type InvalidReason = keyof typeof SINGLE_STRATEGY_INVALID;
+
+/**
+ * Why the single strategy cannot express a node's layout. `reason` is the stable code, `gpu` the
+ * GPU the device plugin names, `gfdLog` and `pluginLog` the words GFD and the device plugin log
+ * (quoted as they are, so they can be searched for); `message` says it all in English.
+ */
+export interface SingleStrategyInvalid {
+  reason: InvalidReason;
+  gpu: number;
+  gfdLog: string;
+  pluginLog: string;
+  message: string;
+}
 
 /** One MIG device type on the node: its profile (when the model is known) and how many. */
 interface MigDeviceGroup {
@@ -270,11 +283,15 @@ export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisem
       labels['nvidia.com/gpu.count'] = '0';
       labels['nvidia.com/gpu.replicas'] = '0';
       labels['nvidia.com/gpu.memory'] = '0';
+      const pluginLog = text.plugin(problem.gpu);
       advertisement.invalid = {
         reason: problem.reason,
+        gpu: problem.gpu,
+        gfdLog: text.gfd,
+        pluginLog,
         message:
           `Invalid configuration detected for mig-strategy=single: ${text.gfd}. ` +
-          `The device plugin refuses to start (invalid MIG configuration: ${text.plugin(problem.gpu)}), ` +
+          `The device plugin refuses to start (invalid MIG configuration: ${pluginLog}), ` +
           'so the node advertises no GPU resources until the strategy or the layout changes.',
       };
       return advertisement;

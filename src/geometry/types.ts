@@ -90,7 +90,74 @@ export interface PlacedInstance {
   computeSlices: number;
 }
 
-/** Why a layout cannot be placed or is not allowed; `message` is plain English naming the profile. */
+/** `count × profile` and what they take of one budget (compute slices or grid units). */
+export interface ProfileAmount {
+  profile: string;
+  count: number;
+  amount: number;
+}
+
+/** Instances holding some units of the grid, as `profile (start n)`. */
+export interface UnitHolder {
+  profile: string;
+  start: number;
+}
+
+/**
+ * The facts behind a `LayoutProblem`, keyed by a stable `kind`, so a UI can say the same thing in
+ * its own (translated) words. Model names are `shortModelName(model)`.
+ */
+export type LayoutProblemFacts =
+  | { kind: 'counts-not-a-map'; got: string }
+  | { kind: 'bad-count'; profile: string; got: string }
+  | { kind: 'unknown-profile'; profile: string; model: string; profiles?: string[] }
+  | {
+      kind: 'too-many';
+      profile: string;
+      count: number;
+      max: number;
+      model: string;
+      /** True when the instances are placed (a layout), not requested (counts). */
+      placed: boolean;
+    }
+  | {
+      kind: 'units-exceeded';
+      needed: number;
+      available: number;
+      model: string;
+      parts: ProfileAmount[];
+    }
+  | {
+      kind: 'no-arrangement';
+      units: number;
+      profile: string;
+      starts: number[];
+      holders: UnitHolder[];
+    }
+  | {
+      kind: 'compute-exceeded';
+      needed: number;
+      available: number;
+      model: string;
+      parts: ProfileAmount[];
+    }
+  | { kind: 'not-a-list'; got: string }
+  | { kind: 'bad-entry'; index: number }
+  | {
+      kind: 'illegal-start';
+      profile: string;
+      start: number;
+      size: number;
+      starts: number[];
+      /** The profile's size on the grid (`size` is the instance's). */
+      legalSize: number;
+    }
+  | { kind: 'overlap'; profile: string; start: number; other: string; otherStart: number };
+
+/**
+ * Why a layout cannot be placed or is not allowed; `message` is plain English naming the profile
+ * (for the CLI, logs and tests), `facts` the same as data for the UI's translated words.
+ */
 export interface LayoutProblem {
   code:
     | 'unknown-profile'
@@ -100,6 +167,7 @@ export interface LayoutProblem {
     | 'invalid-count';
   profile?: string;
   message: string;
+  facts?: LayoutProblemFacts;
 }
 
 /**

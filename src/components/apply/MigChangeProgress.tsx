@@ -26,6 +26,7 @@ import { useNodePatchAccess } from '../../hooks/useMigWriteAccess';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import type { GpuNodeView } from '../../cluster/types';
 import { likelyFailureCauses, logFindingText, type Translate } from './planIssueText';
+import { dataErrorText } from '../text/dataErrorText';
 
 export type { FollowTarget };
 
@@ -161,7 +162,7 @@ const Diagnosis = ({ follow, namespace }: DiagnosisProps) => {
               : t('The mig-manager log names no known cause')
           }
         >
-          {log.error && <p>{log.error.message}</p>}
+          {log.error && <p>{dataErrorText(t, log.error)}</p>}
           <LikelyCauses />
         </Alert>
       ) : (

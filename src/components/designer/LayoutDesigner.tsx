@@ -35,6 +35,7 @@ import {
 } from '../../geometry';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { SliceMap, SliceMapLegend } from '../SliceMap';
+import { additionBlockText } from '../text/layoutText';
 import {
   addInstance,
   checkAddition,
@@ -432,7 +433,7 @@ const DesignedGpuCard = ({ model, gpu, title, onAdd, onRemove }: DesignedGpuCard
                         content={
                           check.allowed
                             ? t('Fits by moving existing instances to other starts.')
-                            : check.reason
+                            : check.blocked && additionBlockText(t, check.blocked)
                         }
                       >
                         {button}
@@ -448,7 +449,10 @@ const DesignedGpuCard = ({ model, gpu, title, onAdd, onRemove }: DesignedGpuCard
               <HelperText>
                 {blocked.map(({ profile, check }) => (
                   <HelperTextItem key={profile} variant="indeterminate">
-                    {t('Cannot add {{profile}}: {{reason}}', { profile, reason: check.reason })}
+                    {t('Cannot add {{profile}}: {{reason}}', {
+                      profile,
+                      reason: check.blocked ? additionBlockText(t, check.blocked) : '',
+                    })}
                   </HelperTextItem>
                 ))}
               </HelperText>

@@ -1,12 +1,15 @@
 import { Alert, Stack, StackItem } from '@patternfly/react-core';
 import * as React from 'react';
 import { useCustomMigConfig } from '../../hooks/useCustomMigConfig';
+import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { ApplyMigConfigModal } from '../apply/ApplyMigConfigModal';
 import { LayoutDesigner, type DesignResult } from './LayoutDesigner';
+import { dataErrorText } from '../text/dataErrorText';
 import { SaveConfigModal } from './SaveConfigModal';
 
 /** The "Layout designer" tab: design, save (or export), then apply to the nodes of that model. */
 export const LayoutDesignerTab = () => {
+  const { t } = usePluginTranslation();
   const custom = useCustomMigConfig();
   const [design, setDesign] = React.useState<DesignResult>();
   const [applying, setApplying] = React.useState<{ config: string; nodes: string[] }>();
@@ -24,7 +27,7 @@ export const LayoutDesignerTab = () => {
     <Stack hasGutter>
       {custom.ownError && (
         <StackItem>
-          <Alert isInline variant="warning" title={custom.ownError.message} />
+          <Alert isInline variant="warning" title={dataErrorText(t, custom.ownError)} />
         </StackItem>
       )}
       <StackItem>

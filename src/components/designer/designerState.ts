@@ -11,6 +11,8 @@ import {
   type LayoutProblem,
   type PlacedInstance,
   type ProfileCounts,
+  type StartBlock,
+  type StartOption,
 } from '../../geometry';
 
 export interface DesignedInstance extends PlacedInstance {
@@ -31,16 +33,29 @@ export function countsOf(instances: PlacedInstance[]): ProfileCounts {
   return counts;
 }
 
+/** Why one more instance cannot be added, as data (`additionBlockText` says it in words). */
+export type AdditionBlock =
+  | { kind: 'not-a-profile'; profile: string }
+  | { kind: 'layout'; problem: LayoutProblem }
+  | { kind: 'start'; block: StartBlock }
+  | { kind: 'does-not-fit' };
+
 export interface AdditionCheck {
   allowed: boolean;
-  /** Why not (when not allowed), in plain English from the geometry engine. */
-  reason?: string;
+  /** Why not (when not allowed), from the geometry engine. */
+  blocked?: AdditionBlock;
   /** True when the addition moves existing instances to other starts. */
   repacks?: boolean;
 }
 
 function firstProblem(problems: LayoutProblem[], profile: string): LayoutProblem | undefined {
   return problems.find((problem) => problem.profile === profile) ?? problems[0];
+}
+
+function whyNot(problem: LayoutProblem | undefined, starts: StartOption[]): AdditionBlock {
+  if (problem) return { kind: 'layout', problem };
+  const block = starts.find((start) => start.blocked)?.blocked;
+  return block ? { kind: 'start', block } : { kind: 'does-not-fit' };
 }
 
 /** Whether one more `profile` fits on the GPU, and why not. */
@@ -51,18 +66,14 @@ export function checkAddition(
 ): AdditionCheck {
   const starts = legalStartsFor(model, instances, profile);
   if (starts.length === 0) {
-    return { allowed: false, reason: `${profile} is not a profile of this GPU.` };
+    return { allowed: false, blocked: { kind: 'not-a-profile', profile } };
   }
   if (starts.some((start) => start.free)) return { allowed: true };
   const counts = countsOf(instances);
   counts[profile] = (counts[profile] ?? 0) + 1;
   const packed = placeInstances(model, counts);
   if (packed.valid) return { allowed: true, repacks: true };
-  const problem = firstProblem(packed.problems, profile);
-  return {
-    allowed: false,
-    reason: problem?.message ?? starts.find((start) => start.reason)?.reason ?? 'It does not fit.',
-  };
+  return { allowed: false, blocked: whyNot(firstProblem(packed.problems, profile), starts) };
 }
 
 /** The GPU with one more `profile`, or undefined when it cannot be added. */

@@ -23,6 +23,7 @@ import {
   type ProfileCreateResult,
 } from '../../hooks/useOpenShiftAiProfiles';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { dataErrorText } from '../text/dataErrorText';
 
 /** The OpenShift AI section with live data. */
 export const OpenShiftAiProfilesSection = () => {
@@ -100,7 +101,7 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
       </StackItem>
       {profiles.errors.map((error) => (
         <StackItem key={error.resource}>
-          <Alert isInline variant="warning" title={error.message} />
+          <Alert isInline variant="warning" title={dataErrorText(t, error)} />
         </StackItem>
       ))}
       {analysis.stale.length > 0 && (

@@ -8,6 +8,7 @@ import {
   predictNodeAdvertisement,
   diffResources,
   type ResourceChange,
+  type SingleStrategyInvalid,
 } from '../../geometry/prediction';
 import type { MigStrategy } from '../../geometry/types';
 import type { GpuNodeView } from '../../cluster/types';
@@ -21,7 +22,7 @@ export interface NodeStrategyPreview {
   after?: Record<string, number>;
   changes: ResourceChange[];
   /** Set when `single` cannot express the layout: MIG-INVALID, no GPUs advertised. */
-  invalid?: string;
+  invalid?: SingleStrategyInvalid;
 }
 
 const gpuOnly = (resources: Record<string, number>) =>
@@ -57,7 +58,7 @@ export function previewStrategy(
     });
     preview.after = gpuOnly(advertisement.resources);
     preview.changes = diffResources(before, preview.after);
-    if (advertisement.invalid) preview.invalid = advertisement.invalid.message;
+    if (advertisement.invalid) preview.invalid = advertisement.invalid;
     return preview;
   });
 }

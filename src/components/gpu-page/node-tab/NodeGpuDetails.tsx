@@ -33,15 +33,16 @@ import { ResourceComparison } from '../shared/ResourceComparison';
 import { ConfigStateLabel, HealthStateLabel } from '../shared/StateLabels';
 import { MigStateHistoryTable } from './MigStateHistoryTable';
 import { NodeGpuPods } from './NodeGpuPods';
+import { dataErrorText, type DataErrorLike } from '../../text/dataErrorText';
 
 export interface NodeGpuDetailsProps {
   nodeName: string;
   view?: GpuNodeView;
   loaded: boolean;
   operatorInstalled?: boolean;
-  error?: { kind: string; message: string };
+  error?: DataErrorLike;
   /** Non-blocking errors (pods, ConfigMaps). */
-  warnings?: Array<{ kind: string; message: string }>;
+  warnings?: DataErrorLike[];
   strategy?: MigStrategy;
   configSource?: MigConfigSourceView;
   history: MigStateTransition[];
@@ -78,9 +79,9 @@ export const NodeGpuDetails = ({
   history,
 }: NodeGpuDetailsProps) => {
   const { t } = usePluginTranslation();
-  if (error?.kind === 'forbidden') return <ForbiddenState detail={error.message} />;
+  if (error?.kind === 'forbidden') return <ForbiddenState detail={dataErrorText(t, error)} />;
   if (operatorInstalled === false) return <OperatorNotInstalledState />;
-  if (error && !view) return <ErrorState message={error.message} />;
+  if (error && !view) return <ErrorState message={dataErrorText(t, error)} />;
   if (!loaded && !view) return <LoadingSkeleton rows={3} />;
   if (!view || (view.gpuCount === 0 && view.gpus.length === 0 && !view.product)) {
     return (

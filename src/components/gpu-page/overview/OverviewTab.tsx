@@ -20,6 +20,7 @@ import { ClusterSummary } from './ClusterSummary';
 import { ConfigSourceNotice } from './ConfigSourceNotice';
 import { ProfileAvailabilityChart } from './ProfileAvailabilityChart';
 import { ProfileAvailabilityTable } from './ProfileAvailabilityTable';
+import type { DataErrorLike } from '../../text/dataErrorText';
 
 interface OverviewTabProps {
   summary: ClusterGpuSummary;
@@ -30,7 +31,7 @@ interface OverviewTabProps {
   /** The "Can I get N × profile?" form; rendered by the page, which owns the planning data. */
   planner?: ReactNode;
   /** Data that could not be read; each message says what is affected and which role would help. */
-  warnings?: Array<{ kind: string; message: string }>;
+  warnings?: DataErrorLike[];
 }
 
 export const OverviewTab = ({

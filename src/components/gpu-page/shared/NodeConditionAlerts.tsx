@@ -2,6 +2,8 @@ import { Alert, Content, Stack, StackItem } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import type { GpuNodeView, NodeGpuCondition } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import type { Translate } from '../../apply/planIssueText';
+import { singleStrategyInvalidText } from '../../text/layoutText';
 import { ResourceComparison } from './ResourceComparison';
 
 interface ConditionText {
@@ -10,7 +12,22 @@ interface ConditionText {
   body?: ReactNode;
   /** False when `body` already says what the cluster layer's `detail` says. */
   showDetail?: boolean;
+  /** The cluster layer's `detail` in the page's words, when it gave the facts as data. */
+  detail?: string;
 }
+
+/** MIG-INVALID's node-specific facts: GFD's label, and the reason GFD and the device plugin log. */
+const singleInvalidDetail = (
+  t: Translate,
+  { predicted, product }: NonNullable<NodeGpuCondition['singleInvalid']>,
+): string | undefined => {
+  const why = predicted && singleStrategyInvalidText(t, predicted);
+  if (!product) return why;
+  return t('GFD labelled the product {{product}}. {{why}}', {
+    product,
+    why: why ?? t('The device plugin does not start, so no GPU resources are advertised.'),
+  });
+};
 
 /**
  * The page's own words for each condition kind (translated), with the cluster layer's `detail`
@@ -72,6 +89,9 @@ const useConditionText = (node: GpuNodeView) => {
         };
       case 'single-invalid':
         return {
+          ...(condition.singleInvalid
+            ? { detail: singleInvalidDetail(t, condition.singleInvalid) }
+            : {}),
           title: t('MIG-INVALID: this node advertises no GPUs at all'),
           body: t(
             'The cluster uses the single MIG strategy, which needs every GPU on the node MIG-enabled with one identical profile. This layout mixes profiles or leaves GPUs without MIG, so GPU Feature Discovery labels the product MIG-INVALID and the device plugin does not start. To fix it, set mig.strategy to mixed in the ClusterPolicy, or label the node with a single-profile configuration (for example all-1g.10gb).',
@@ -130,12 +150,11 @@ export const NodeConditionAlerts = ({ node, hideInfo }: NodeConditionAlertsProps
     <Stack hasGutter>
       {conditions.map((condition, index) => {
         const text = textFor(condition);
+        const detail = 'detail' in text ? text.detail : condition.detail;
         return (
           <StackItem key={`${condition.kind}-${index}`}>
             <Alert isInline isPlain={false} variant={condition.severity} title={text.title}>
-              {condition.detail && text.showDetail !== false && (
-                <Content component="p">{condition.detail}</Content>
-              )}
+              {detail && text.showDetail !== false && <Content component="p">{detail}</Content>}
               {text.body && <div>{text.body}</div>}
             </Alert>
           </StackItem>

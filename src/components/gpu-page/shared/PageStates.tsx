@@ -14,6 +14,7 @@ import {
 import { CubesIcon, ExclamationCircleIcon, LockIcon, MicrochipIcon } from '@patternfly/react-icons';
 import { READER_CLUSTER_ROLE } from '../../../cluster/errors';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { dataErrorText, type DataErrorLike } from '../../text/dataErrorText';
 
 /** Placeholder shaped like the content, so the page does not jump when data arrives. */
 export const LoadingSkeleton = ({ rows = 4, label }: { rows?: number; label?: string }) => {
@@ -136,11 +137,7 @@ export const MigNotEnabledBody = () => {
 };
 
 /** Data the page could do without (pods, ClusterPolicy, ConfigMaps): one warning listing each. */
-export const DataWarnings = ({
-  warnings,
-}: {
-  warnings: Array<{ kind: string; message: string }>;
-}) => {
+export const DataWarnings = ({ warnings }: { warnings: DataErrorLike[] }) => {
   const { t } = usePluginTranslation();
   if (warnings.length === 0) return null;
   return (
@@ -155,7 +152,7 @@ export const DataWarnings = ({
     >
       <List>
         {warnings.map((warning) => (
-          <ListItem key={warning.message}>{warning.message}</ListItem>
+          <ListItem key={warning.message}>{dataErrorText(t, warning)}</ListItem>
         ))}
       </List>
     </Alert>

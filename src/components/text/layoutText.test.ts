@@ -1,0 +1,171 @@
+import i18next from 'i18next';
+import { checkAddition } from '../designer/designerState';
+import { initTestI18n } from '../apply/__fixtures__/i18n';
+import type { Translate } from '../apply/planIssueText';
+import {
+  findModel,
+  isLegalLayout,
+  legalStartsFor,
+  placeInstances,
+  predictNodeAdvertisement,
+  type GpuModel,
+  type LayoutProblem,
+  type PlacedInstance,
+} from '../../geometry';
+import {
+  additionBlockText,
+  layoutProblemText,
+  singleStrategyInvalidText,
+  startBlockText,
+} from './layoutText';
+
+beforeAll(initTestI18n);
+
+/** i18next with an empty catalogue: the English key, interpolated. */
+const t = ((key: string, options?: object) => i18next.t(key, options)) as unknown as Translate;
+/** Marks what went through t(), to tell translated words from raw English. */
+const marked = ((key: string, options?: object) =>
+  `«${i18next.t(key, options)}»`) as unknown as Translate;
+
+const model = (id: string): GpuModel => {
+  const found = findModel(id);
+  if (!found) throw new Error(`catalog lacks ${id}`);
+  return found;
+};
+const h100 = model('h100-80gb-sxm5');
+const a100 = model('a100-40gb');
+const at = (profile: string, start: number, size: number, computeSlices: number) =>
+  ({ profile, start, size, computeSlices }) as PlacedInstance;
+
+/** Every problem says in t() words exactly what the engine's English `message` says. */
+const expectWordedLikeMessage = (problems: LayoutProblem[], kinds: string[]) => {
+  expect(problems.map((problem) => problem.facts?.kind)).toEqual(kinds);
+  for (const problem of problems) {
+    expect(layoutProblemText(t, problem)).toBe(problem.message);
+    expect(layoutProblemText(marked, problem)).toMatch(/^«.*»$/);
+  }
+};
+
+describe('layoutProblemText', () => {
+  it('words counts, unknown profiles, too many instances and compute from the facts', () => {
+    const result = placeInstances(h100, { '1g.20gb': -1, '1g.5gb': 1, '1g.10gb': 8 });
+    expectWordedLikeMessage(result.problems, [
+      'bad-count',
+      'unknown-profile',
+      'too-many',
+      'compute-exceeded',
+    ]);
+    expectWordedLikeMessage(placeInstances(h100, null as never).problems, ['counts-not-a-map']);
+  });
+
+  it('words placement units exceeded', () => {
+    const result = placeInstances(a100, { '4g.20gb': 1, '3g.20gb': 2 });
+    const units = result.problems.find((problem) => problem.facts?.kind === 'units-exceeded');
+    expect(units?.facts).toMatchObject({ needed: 12, available: 8 });
+    expect(layoutProblemText(t, units!)).toBe(units!.message);
+  });
+
+  it('words a blocked arrangement with the instances holding the starts', () => {
+    const result = placeInstances(a100, { '4g.20gb': 1, '2g.10gb': 2 });
+    const blocked = result.problems.find((problem) => problem.facts?.kind === 'no-arrangement');
+    expect(blocked?.facts).toEqual({
+      kind: 'no-arrangement',
+      units: 8,
+      profile: '2g.10gb',
+      starts: [0, 2, 4],
+      holders: [
+        { profile: '4g.20gb', start: 0 },
+        { profile: '2g.10gb', start: 4 },
+      ],
+    });
+    expect(layoutProblemText(marked, blocked!)).toBe(
+      '«No arrangement fits all instances on the 8-unit grid: 2g.10gb needs start 0, 2, 4, where «4g.20gb (start 0)», «2g.10gb (start 4)» already sit.»',
+    );
+  });
+
+  it('words illegal starts, overlaps, placed counts, unknown profiles and bad entries of a layout', () => {
+    expectWordedLikeMessage(isLegalLayout(h100, [at('3g.40gb', 2, 4, 3)]), ['illegal-start']);
+    expectWordedLikeMessage(isLegalLayout(h100, [at('2g.20gb', 0, 2, 2), at('1g.10gb', 1, 1, 1)]), [
+      'overlap',
+    ]);
+    expectWordedLikeMessage(isLegalLayout(h100, [at('4g.40gb', 0, 4, 4), at('4g.40gb', 4, 4, 4)]), [
+      'illegal-start',
+      'too-many',
+      'compute-exceeded',
+    ]);
+    expectWordedLikeMessage(isLegalLayout(h100, [at('9g.99gb', 0, 1, 9)]), ['unknown-profile']);
+    expectWordedLikeMessage(isLegalLayout(h100, null as never), ['not-a-list']);
+    const entry = isLegalLayout(h100, [{ profile: 3 } as never]);
+    expect(entry[0].facts).toEqual({ kind: 'bad-entry', index: 1 });
+    expect(layoutProblemText(t, entry[0])).toBe(
+      'Instance 1 is not a profile, start and size entry.',
+    );
+  });
+
+  it('falls back to a translated sentence naming the code when there are no facts', () => {
+    expect(layoutProblemText(marked, { code: 'no-placement', message: 'English' })).toBe(
+      '«This layout cannot be created on the GPU (no-placement).»',
+    );
+  });
+});
+
+describe('startBlockText', () => {
+  it('words held units, the max count and missing compute', () => {
+    expect(startBlockText(marked, { kind: 'max-reached', profile: '4g.40gb', count: 1 })).toBe(
+      '«already 1 × 4g.40gb, the most one GPU allows»',
+    );
+    const held = legalStartsFor(h100, [at('4g.40gb', 0, 4, 4)], '4g.40gb');
+    expect(held.map((start) => start.blocked?.kind)).toEqual(['held']);
+    expect(startBlockText(marked, held[0].blocked!)).toBe(
+      '««units 0–3» held by «4g.40gb (start 0)»»',
+    );
+    expect(held.map((start) => startBlockText(t, start.blocked!))).toEqual(
+      held.map((start) => start.reason),
+    );
+    expect(startBlockText(marked, { kind: 'compute', needed: 2, left: 1 })).toBe(
+      '«needs 2 compute slices, 1 left»',
+    );
+  });
+});
+
+describe('additionBlockText', () => {
+  it('words why the designer cannot add a profile', () => {
+    const a30 = model('a30-24gb');
+    const full = [at('4g.24gb', 0, 4, 4)];
+    const check = checkAddition(a30, full, '1g.6gb');
+    expect(check.allowed).toBe(false);
+    expect(check.blocked?.kind).toBe('layout');
+    expect(additionBlockText(marked, check.blocked!)).toMatch(
+      /^«The instances need 5 placement units \(1 × 1g\.6gb = 1, 1 × 4g\.24gb = 4\) but NVIDIA A30 24GB has 4\.»$/,
+    );
+    expect(additionBlockText(marked, checkAddition(a30, full, '7g.80gb').blocked!)).toBe(
+      '«7g.80gb is not a profile of this GPU.»',
+    );
+    expect(additionBlockText(marked, { kind: 'does-not-fit' })).toBe('«It does not fit.»');
+    expect(
+      additionBlockText(marked, {
+        kind: 'start',
+        block: { kind: 'max-reached', profile: '2g.12gb', count: 2 },
+      }),
+    ).toBe('«already 2 × 2g.12gb, the most one GPU allows»');
+  });
+});
+
+describe('singleStrategyInvalidText', () => {
+  it('keeps the GFD and device-plugin log words inside a translated sentence', () => {
+    const advertisement = predictNodeAdvertisement({
+      product: 'NVIDIA-H100-80GB-HBM3',
+      strategy: 'single',
+      gpus: [
+        { index: 0, model: h100, migEnabled: true, counts: { '1g.10gb': 7 } },
+        { index: 1, model: h100, migEnabled: true, counts: { '3g.40gb': 2 } },
+      ],
+    });
+    const invalid = advertisement.invalid!;
+    expect(invalid.reason).toBe('more-than-one-mig-type');
+    expect(singleStrategyInvalidText(t, invalid)).toBe(invalid.message);
+    expect(singleStrategyInvalidText(marked, invalid)).toMatch(
+      /^«Invalid configuration detected for mig-strategy=single: more than one MIG device type present on node\./,
+    );
+  });
+});
