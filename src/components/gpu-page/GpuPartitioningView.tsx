@@ -8,6 +8,7 @@ import type {
   MigConfigState,
 } from '../../cluster/types';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { dataErrorText } from '../text/dataErrorText';
 import { NodesTab, type NodesWriteSlots } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import {
@@ -92,11 +93,13 @@ export const GpuPartitioningView = ({
   };
 
   const body = () => {
-    if (data.error?.kind === 'forbidden') return <ForbiddenState detail={data.error.message} />;
+    if (data.error?.kind === 'forbidden')
+      return <ForbiddenState detail={dataErrorText(t, data.error)} />;
     if (data.operatorInstalled === false || data.error?.kind === 'no-model') {
       return <OperatorNotInstalledState />;
     }
-    if (data.error && data.nodes.length === 0) return <ErrorState message={data.error.message} />;
+    if (data.error && data.nodes.length === 0)
+      return <ErrorState message={dataErrorText(t, data.error)} />;
     if (!data.loaded) return <LoadingSkeleton />;
     if (data.nodes.length === 0) return <NoGpuNodesState />;
     return (
