@@ -27,7 +27,7 @@ import type { MigStrategy } from '../geometry/types';
 import { classifyDataError, type DataError } from './errors';
 import type { ClusterPolicyKind, ConfigMapKind } from './models';
 import { safeText } from './quantities';
-import type { MigConfigSourceView } from './types';
+import type { ConfigFallbackFacts, MigConfigSourceView } from './types';
 
 /** The operator namespace on OpenShift (OperatorHub install); used when the policy does not say. */
 export const DEFAULT_OPERATOR_NAMESPACE = 'nvidia-gpu-operator';
@@ -111,7 +111,11 @@ export function builtInMigConfig(): MigPartedConfigFile | undefined {
   return parseConfigText(DEFAULT_MIG_PARTED_CONFIG_YAML).config;
 }
 
-function viewOf(source: ConfigSource, fallbackReason?: string): MigConfigSourceView {
+function viewOf(
+  source: ConfigSource,
+  fallbackReason?: string,
+  fallback?: ConfigFallbackFacts,
+): MigConfigSourceView {
   const view: MigConfigSourceView = {
     kind: source.kind,
     namespace: source.namespace,
@@ -120,16 +124,22 @@ function viewOf(source: ConfigSource, fallbackReason?: string): MigConfigSourceV
   };
   if (source.configMapName !== undefined) view.configMapName = source.configMapName;
   if (fallbackReason !== undefined) view.fallbackReason = fallbackReason;
+  if (fallback !== undefined) view.fallback = fallback;
   return view;
 }
 
-function builtInFallback(source: ConfigSource, why: string): ResolvedMigConfigSource {
+function builtInFallback(
+  source: ConfigSource,
+  why: string,
+  fallback: ConfigFallbackFacts,
+): ResolvedMigConfigSource {
   return {
     config: builtInMigConfig(),
     view: {
       ...viewOf(
         source,
         `${why} Predictions use the plugin's built-in copy of NVIDIA's default config, which may differ from what the mig-manager uses.`,
+        fallback,
       ),
       kind: 'built-in',
     },
@@ -145,27 +155,36 @@ function loadSource(
 ): ResolvedMigConfigSource {
   if (source.kind === 'built-in' || source.configMapName === undefined) {
     const why = listError ? `${listError.message}` : '';
+    const facts: ConfigFallbackFacts = {
+      kind: 'no-config-map',
+      ...(source.builtInWhy ? { why: source.builtInWhy } : {}),
+      ...(listError ? { error: listError } : {}),
+    };
     return {
       config: builtInMigConfig(),
-      view: viewOf(source, why ? `${why} ${source.reason}` : source.reason),
+      view: viewOf(source, why ? `${why} ${source.reason}` : source.reason, facts),
       issues: [],
     };
   }
   const where = `ConfigMap ${source.namespace}/${source.configMapName}`;
+  const at = { namespace: source.namespace, configMap: source.configMapName };
   if (listError) {
     const why =
       listError.kind === 'forbidden'
         ? `${where} cannot be read (forbidden: ${listError.message})`
         : `${where} cannot be read (${listError.message})`;
-    return builtInFallback(source, `${why}.`);
+    return builtInFallback(source, `${why}.`, { kind: 'unreadable', ...at, error: listError });
   }
   const configMap = byName?.get(source.configMapName);
-  if (!configMap) return builtInFallback(source, `${where} does not exist.`);
+  if (!configMap) {
+    return builtInFallback(source, `${where} does not exist.`, { kind: 'missing', ...at });
+  }
   const text = configMap.data?.[source.dataKey];
   if (typeof text !== 'string') {
     return builtInFallback(
       source,
       `${where} has no '${source.dataKey}' key (the mig-manager reads only that key).`,
+      { kind: 'no-key', ...at, key: source.dataKey },
     );
   }
   const parsed = parseConfigText(text);
@@ -174,6 +193,7 @@ function loadSource(
     const fallback = builtInFallback(
       source,
       `${where} is not a valid mig-parted config (${first?.message ?? 'unreadable'}); mig-parted refuses it, so every change fails.`,
+      { kind: 'invalid', ...at, ...(first ? { issue: first } : {}) },
     );
     return { ...fallback, issues: parsed.issues };
   }

@@ -5,7 +5,7 @@
  */
 import { MIG_RESOURCE_PREFIX, migResourceName, parseMigResourceName } from '../geometry/naming';
 import type { NodeKind } from './models';
-import { parseCount, safeText } from './quantities';
+import { parseCount, safeText, type QuantityIssue } from './quantities';
 import type { MigConfigState } from './types';
 
 // GFD (the `gpu.*` labels describe the parent GPU; under `single` they describe the MIG device).
@@ -71,10 +71,21 @@ export function migProfileLabel(profile: string, suffix: string): string {
 
 const MIG_CONFIG_STATES: MigConfigState[] = ['success', 'pending', 'rebooting', 'failed'];
 
+/** Why a label's value cannot be read, as data for the UI's words. */
+export type LabelProblemFacts =
+  | { kind: 'not-boolean' }
+  | { kind: 'not-whole-number'; quantity?: QuantityIssue }
+  | { kind: 'empty' }
+  | { kind: 'unknown-state' }
+  | { kind: 'unknown-strategy' }
+  | { kind: 'not-a-profile' };
+
 export interface LabelProblem {
   label: string;
   value: string;
+  /** Plain English (CLI, logs, tests); `facts` says the same as data. */
   message: string;
+  facts: LabelProblemFacts;
 }
 
 /** What GFD's `gpu.product` says, split into its parts. */
@@ -149,7 +160,12 @@ function readBoolean(
   if (value === undefined) return undefined;
   if (value === 'true') return true;
   if (value === 'false') return false;
-  problems.push({ label, value, message: `${label}='${value}' is neither 'true' nor 'false'` });
+  problems.push({
+    label,
+    value,
+    message: `${label}='${value}' is neither 'true' nor 'false'`,
+    facts: { kind: 'not-boolean' },
+  });
   return undefined;
 }
 
@@ -167,6 +183,7 @@ function readCountLabel(
       label,
       value,
       message: `${label}='${value}' is not a whole number${parsed.problem ? ` (${parsed.problem})` : ''}`,
+      facts: { kind: 'not-whole-number', ...(parsed.issue ? { quantity: parsed.issue } : {}) },
     });
     return undefined;
   }
@@ -206,6 +223,7 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
         label: GPU_PRODUCT_LABEL,
         value: rawProduct,
         message: `${GPU_PRODUCT_LABEL} is empty`,
+        facts: { kind: 'empty' },
       });
     } else {
       product = parseGpuProduct(rawProduct);
@@ -223,6 +241,7 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
         label: MIG_CONFIG_STATE_LABEL,
         value: rawState,
         message: `${MIG_CONFIG_STATE_LABEL}='${rawState}' is not a state the mig-manager writes (pending, rebooting, success, failed)`,
+        facts: { kind: 'unknown-state' },
       });
     }
   }
@@ -240,6 +259,7 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
       label: MIG_STRATEGY_LABEL,
       value: strategyRaw,
       message: `${MIG_STRATEGY_LABEL}='${strategyRaw}' is not 'single' or 'mixed'`,
+      facts: { kind: 'unknown-strategy' },
     });
   }
 
@@ -259,6 +279,7 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
             label,
             value,
             message: `${label} does not name a MIG profile`,
+            facts: { kind: 'not-a-profile' },
           });
           continue;
         }

@@ -12,13 +12,15 @@ import type { GpuModel, MigStrategy } from '../geometry/types';
 import { readGpuLabels, type GpuLabelValues } from './labels';
 import type { NodeKind } from './models';
 import { comparePods, sumPodResources } from './pods';
-import { parseNvidiaResourceList } from './quantities';
+import { parseNvidiaResourceList, resourceListIssueMessage } from './quantities';
 import type {
+  GpuCountGuess,
   GpuHealthState,
   GpuNodeView,
   GpuPodUsage,
   GpuView,
   MigConfigSourceView,
+  NodeConditionFacts,
   NodeGpuCondition,
   ResourceDrift,
   SliceInstanceView,
@@ -47,6 +49,8 @@ export interface BuildGpuNodeViewInput {
   /** When the plugin first saw this node in `pending` (state history), ISO. */
   firstSeenPending?: string;
 }
+
+type SliceWarning = Extract<NodeConditionFacts, { code: 'predicted-slices' }>['warnings'][number];
 
 const STATE_RANK: Record<GpuHealthState, number> = {
   invalid: 0,
@@ -81,6 +85,7 @@ interface GpuCountReading {
   count: number;
   /** Why the count is a guess, when it is. */
   guess?: string;
+  guessFacts?: GpuCountGuess;
 }
 
 /**
@@ -111,21 +116,35 @@ function physicalGpuCount(
     }
     return {
       count: Math.max(1, labels.count),
+      guessFacts: { why: 'single-counts-mig-devices', labelCount: labels.count },
       guess: `under the single strategy nvidia.com/gpu.count (${labels.count}) counts MIG devices, not GPUs, and the config does not tell how many GPUs that is`,
     };
   }
   if (product?.migInvalid || labels.count === undefined || labels.count === 0) {
     // The kubelet keeps the whole-GPU resource it saw before MIG: a fair guess of physical GPUs.
     const stale = capacity[GPU_RESOURCE];
-    const why = product?.migInvalid
-      ? 'GFD writes nvidia.com/gpu.count=0 with MIG-INVALID'
+    const reason = product?.migInvalid
+      ? 'mig-invalid'
       : labels.count === undefined
-        ? 'nvidia.com/gpu.count is missing'
-        : 'nvidia.com/gpu.count is 0';
+        ? 'count-missing'
+        : 'count-zero';
+    const why = {
+      'mig-invalid': 'GFD writes nvidia.com/gpu.count=0 with MIG-INVALID',
+      'count-missing': 'nvidia.com/gpu.count is missing',
+      'count-zero': 'nvidia.com/gpu.count is 0',
+    }[reason];
     if (stale && stale > 0) {
-      return { count: stale, guess: `${why}; the count is taken from capacity nvidia.com/gpu` };
+      return {
+        count: stale,
+        guess: `${why}; the count is taken from capacity nvidia.com/gpu`,
+        guessFacts: { why: reason, from: 'capacity' },
+      };
     }
-    return { count: 1, guess: `${why}; one GPU is assumed` };
+    return {
+      count: 1,
+      guess: `${why}; one GPU is assumed`,
+      guessFacts: { why: reason, from: 'assumed' },
+    };
   }
   return { count: labels.count };
 }
@@ -252,18 +271,20 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       severity: 'warning',
       title: `Label ${problem.label} has a value the plugin cannot read`,
       detail: `${problem.message}. The value is ignored.`,
+      facts: { code: 'malformed-label', problem },
     });
   }
 
   const status = node?.status && typeof node.status === 'object' ? node.status : {};
   const allocatableRead = parseNvidiaResourceList(status.allocatable, 'allocatable');
   const capacityRead = parseNvidiaResourceList(status.capacity, 'capacity');
-  for (const problem of [...allocatableRead.problems, ...capacityRead.problems]) {
+  for (const issue of [...allocatableRead.issues, ...capacityRead.issues]) {
     add({
       kind: 'missing-capacity',
       severity: 'warning',
       title: 'A GPU resource quantity on the node cannot be read',
-      detail: `${problem}. It is treated as absent.`,
+      detail: `${resourceListIssueMessage(issue)}. It is treated as absent.`,
+      facts: { code: 'unreadable-quantity', issue },
     });
   }
   const allocatable = allocatableRead.values;
@@ -278,6 +299,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       title: 'GPU Feature Discovery has not labelled this node yet',
       detail:
         'nvidia.com/gpu.product is missing (GFD not running yet, or paused for a MIG change), so the GPU model and its MIG geometry are unknown.',
+      facts: { code: 'gfd-not-labelled' },
     });
   } else if (!model && labels.migCapable === false) {
     // A GPU without MIG (T4, L40S…) is served whole; nothing to predict and nothing wrong.
@@ -288,6 +310,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       title: `GPU model ${product.base} is not in the plugin's catalog`,
       detail:
         'Slice maps and predictions need the model geometry; resources are shown as the node advertises them.',
+      facts: { code: 'model-not-in-catalog', product: product.base },
     });
   }
 
@@ -309,12 +332,13 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       gpuCount.count,
     );
   }
-  if (gpuCount.guess && model) {
+  if (gpuCount.guess && gpuCount.guessFacts && model) {
     add({
       kind: 'unverified-layout',
       severity: 'info',
       title: `GPU count assumed to be ${gpuCount.count}`,
       detail: `${gpuCount.guess}.`,
+      facts: { code: 'gpu-count-guess', count: gpuCount.count, guess: gpuCount.guessFacts },
     });
   }
   if (configSource.view.fallbackReason) {
@@ -323,16 +347,18 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       severity: 'warning',
       title: 'Predictions use the built-in config, not the cluster’s',
       detail: configSource.view.fallbackReason,
+      facts: { code: 'built-in-config', source: configSource.view },
     });
   }
 
   if (prediction && !prediction.found) {
-    const message = prediction.errors.find((issue) => issue.code === 'config-not-found')?.message;
+    const issue = prediction.errors.find((error) => error.code === 'config-not-found');
     add({
       kind: 'unknown-config',
       severity: 'danger',
       title: `Config '${migConfig ?? ''}' is not in the mig-parted config in use`,
-      detail: message ?? `the mig-manager fails with "selected mig-config not present".`,
+      detail: issue?.message ?? `the mig-manager fails with "selected mig-config not present".`,
+      facts: { code: 'config-not-found', config: migConfig ?? '', ...(issue ? { issue } : {}) },
     });
   }
 
@@ -377,6 +403,12 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       severity: 'warning',
       title: `No entry of '${migConfig ?? ''}' matches GPU ${uncovered.join(', ')}`,
       detail: `mig-parted leaves ${uncovered.length === 1 ? 'this GPU' : 'these GPUs'} as ${uncovered.length === 1 ? 'it is' : 'they are'} and still reports success. (Matching uses the ${model ? shortModelName(model) : 'model'}'s PCI id: GFD labels do not carry one.)`,
+      facts: {
+        code: 'gpu-not-covered',
+        config: migConfig ?? '',
+        gpus: uncovered,
+        ...(model ? { model: shortModelName(model) } : {}),
+      },
     });
   }
   for (const issue of prediction?.errors ?? []) {
@@ -388,6 +420,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       severity: 'danger',
       title: `Config '${migConfig ?? ''}' cannot be applied to this node`,
       detail: issue.message,
+      facts: { code: 'config-cannot-apply', config: migConfig ?? '', issue },
     });
   }
 
@@ -405,6 +438,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
         ...(predictedInvalid ? { predicted: predictedInvalid } : {}),
         ...(product?.migInvalid ? { product: product.raw } : {}),
       },
+      facts: { code: 'single-invalid' },
     });
   }
 
@@ -418,6 +452,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       title: 'MIG is enabled but the cluster strategy is none',
       detail:
         'The device plugin advertises each MIG-enabled GPU whole as nvidia.com/gpu; its MIG instances are not schedulable.',
+      facts: { code: 'mig-under-strategy-none' },
     });
   }
 
@@ -433,6 +468,11 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
         severity: 'danger',
         title: `Pending for ${formatDuration(elapsed)}`,
         detail: `Longer than the mig-manager's own timeouts (5 minutes per paused operand). It writes no new state when operand pods do not stop, so this node may stay pending${labels.pausedOperands.length > 0 ? ' with its GPU operands paused' : ''}. Check the nvidia-mig-manager pod's logs.`,
+        facts: {
+          code: 'stuck-pending',
+          elapsedMs: elapsed,
+          operandsPaused: labels.pausedOperands.length > 0,
+        },
       });
     } else {
       add({
@@ -442,6 +482,12 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
         detail: pendingSince
           ? `Pending since ${pendingSince}${labels.migConfigChangedAt ? '' : ' (first seen by this page)'}.`
           : 'Pending; the start time is unknown.',
+        facts: {
+          code: 'pending',
+          config: migConfig ?? '',
+          ...(pendingSince ? { since: pendingSince } : {}),
+          firstSeenByPage: !labels.migConfigChangedAt,
+        },
       });
     }
   } else if (state === 'rebooting') {
@@ -450,6 +496,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       severity: 'info',
       title: 'Rebooting to change MIG mode',
       detail: 'The GPU reset could not be done in place; the state is re-evaluated after boot.',
+      facts: { code: 'rebooting' },
     });
   } else if (state === 'failed') {
     add({
@@ -458,6 +505,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       title: `Applying '${migConfig ?? ''}' failed`,
       detail:
         'The reason is in the nvidia-mig-manager pod logs. Setting the same value again does not retry.',
+      facts: { code: 'failed', config: migConfig ?? '' },
     });
   }
 
@@ -470,6 +518,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
         state === 'pending'
           ? 'The node advertises no GPUs until the change completes.'
           : `The state is ${state}, yet the deploy labels still read paused-for-mig-change: the mig-manager stopped without restoring them.`,
+      facts: { code: 'operands-paused', operands: labels.pausedOperands, state },
     });
   }
 
@@ -491,6 +540,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
               `${entry.resourceName}: expected ${entry.expected}, allocatable ${entry.allocatable}${entry.labelCount !== undefined ? `, GFD label ${entry.labelCount}` : ''}`,
           )
           .join('; '),
+        facts: { code: 'drifted', drift },
       });
     }
   }
@@ -501,17 +551,26 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       severity: 'warning',
       title: 'The node advertises no GPU resources',
       detail: `status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry${expected ? ` (expected ${formatResources(expected)})` : ''}: the device plugin is not running or not registered.`,
+      facts: { code: 'no-gpu-resources', ...(expected ? { expected } : {}) },
     });
   }
 
   if (prediction?.found && gpus.some((gpu) => gpu.instances.length > 0)) {
     // GPUs of one model share their warnings: say each once.
-    const warnings = [...new Set(gpus.flatMap((gpu) => gpu.layout?.warnings ?? []))];
+    const seen = new Map<string, SliceWarning>();
+    for (const gpu of gpus) {
+      gpu.layout?.warnings.forEach((message, index) => {
+        const facts = gpu.layout?.warningFacts?.[index];
+        if (!seen.has(message)) seen.set(message, facts ? { message, facts } : { message });
+      });
+    }
+    const warnings = [...seen.keys()];
     add({
       kind: 'unverified-layout',
       severity: 'info',
       title: 'Slice positions are predicted',
       detail: `mig-parted lets the driver choose where each instance starts, and pods are matched to instances by resource only (inferred).${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`,
+      facts: { code: 'predicted-slices', warnings: [...seen.values()] },
     });
   }
 

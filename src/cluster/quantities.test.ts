@@ -50,7 +50,11 @@ describe('parseNvidiaResourceList', () => {
   });
 
   it('tolerates absent or non-object lists', () => {
-    expect(parseNvidiaResourceList(undefined, 'capacity')).toEqual({ values: {}, problems: [] });
+    expect(parseNvidiaResourceList(undefined, 'capacity')).toEqual({
+      values: {},
+      problems: [],
+      issues: [],
+    });
     expect(
       parseNvidiaResourceList('oops' as unknown as Record<string, string>, 'capacity').problems,
     ).toHaveLength(1);

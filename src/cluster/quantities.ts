@@ -4,10 +4,41 @@
  * fractions. Nothing here throws: a malformed value comes back as a problem in plain English.
  */
 
+/** Why a text is not a usable quantity, as data (`found` is the value as short text, quoted). */
+export interface QuantityIssue {
+  kind: 'not-finite' | 'not-text' | 'not-a-quantity' | 'too-large' | 'negative' | 'fraction';
+  found: string;
+}
+
 export interface QuantityResult {
   value?: number;
   /** Set when the text is not a usable quantity; says what was found and what was expected. */
   problem?: string;
+  /** The same as data, for the UI's words. */
+  issue?: QuantityIssue;
+}
+
+/** A quantity issue in plain English (CLI, logs, tests); the UI words `issue` itself. */
+export function quantityIssueMessage({ kind, found }: QuantityIssue): string {
+  switch (kind) {
+    case 'not-finite':
+      return `${found} is not finite`;
+    case 'not-text':
+      return `expected a quantity such as 2 or 500m, found ${found}`;
+    case 'not-a-quantity':
+      return `${found} is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)`;
+    case 'too-large':
+      return `${found} is too large`;
+    case 'negative':
+      return `${found} is negative; a count cannot be`;
+    default:
+      return `${found} is not a whole number; device counts are integers`;
+  }
+}
+
+function fail(kind: QuantityIssue['kind'], text: unknown): QuantityResult {
+  const issue: QuantityIssue = { kind, found: describe(text) };
+  return { problem: quantityIssueMessage(issue), issue };
 }
 
 const DECIMAL_SUFFIXES: Record<string, number> = {
@@ -62,16 +93,14 @@ function describe(text: unknown): string {
 /** Parses a quantity with the grammar of k8s.io/apimachinery's `resource.Quantity`. */
 export function parseQuantity(text: unknown): QuantityResult {
   if (typeof text === 'number') {
-    return Number.isFinite(text) ? { value: text } : { problem: `${describe(text)} is not finite` };
+    return Number.isFinite(text) ? { value: text } : fail('not-finite', text);
   }
   if (typeof text !== 'string') {
-    return { problem: `expected a quantity such as 2 or 500m, found ${describe(text)}` };
+    return fail('not-text', text);
   }
   const match = QUANTITY_PATTERN.exec(text.trim());
   if (!match || text.trim() !== text) {
-    return {
-      problem: `${describe(text)} is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)`,
-    };
+    return fail('not-a-quantity', text);
   }
   const [, sign, digits, suffix = ''] = match;
   let multiplier: number;
@@ -79,7 +108,7 @@ export function parseQuantity(text: unknown): QuantityResult {
   else if (suffix in DECIMAL_SUFFIXES) multiplier = DECIMAL_SUFFIXES[suffix];
   else multiplier = 10 ** Number(suffix.slice(1));
   const value = Number(digits) * multiplier * (sign === '-' ? -1 : 1);
-  if (!Number.isFinite(value)) return { problem: `${describe(text)} is too large` };
+  if (!Number.isFinite(value)) return fail('too-large', text);
   return { value };
 }
 
@@ -90,19 +119,36 @@ export function parseQuantity(text: unknown): QuantityResult {
 export function parseCount(text: unknown): QuantityResult {
   const parsed = parseQuantity(text);
   if (parsed.problem !== undefined || parsed.value === undefined) return parsed;
-  if (parsed.value < 0) return { problem: `${describe(text)} is negative; a count cannot be` };
+  if (parsed.value < 0) return fail('negative', text);
   // Tolerate float noise from suffix arithmetic (`1.5k` = 1500.0000000000002 is not possible, but be safe).
   const rounded = Math.round(parsed.value);
   if (Math.abs(parsed.value - rounded) > 1e-9) {
-    return { problem: `${describe(text)} is not a whole number; device counts are integers` };
+    return fail('fraction', text);
   }
   return { value: rounded };
+}
+
+/** One malformed entry of a resource list (`resource` absent: the list is not a map at all). */
+export interface ResourceListIssue {
+  /** Where the list is: `allocatable`, `capacity`, a container's `requests` (field names). */
+  where: string;
+  resource?: string;
+  /** Absent when the entry is unreadable for no known reason. */
+  quantity?: QuantityIssue;
+}
+
+/** A resource-list issue in plain English (CLI, logs, tests). */
+export function resourceListIssueMessage({ where, resource, quantity }: ResourceListIssue): string {
+  if (resource === undefined) return `${where} is not a map of resources`;
+  return `${where} ${resource}: ${quantity ? quantityIssueMessage(quantity) : 'unreadable'}`;
 }
 
 export interface ResourceListResult {
   values: Record<string, number>;
   /** One message per malformed entry, naming the resource. */
   problems: string[];
+  /** The same as data, for the UI's words. */
+  issues: ResourceListIssue[];
 }
 
 /**
@@ -114,19 +160,21 @@ export function parseNvidiaResourceList(
   where: string,
 ): ResourceListResult {
   const values: Record<string, number> = {};
-  const problems: string[] = [];
-  if (list === undefined || list === null) return { values, problems };
+  const issues: ResourceListIssue[] = [];
+  const result = () => ({ values, problems: issues.map(resourceListIssueMessage), issues });
+  if (list === undefined || list === null) return result();
   if (typeof list !== 'object' || Array.isArray(list)) {
-    return { values, problems: [`${where} is not a map of resources`] };
+    issues.push({ where });
+    return result();
   }
   for (const [name, raw] of Object.entries(list)) {
     if (!name.startsWith('nvidia.com/')) continue;
     const parsed = parseCount(raw);
     if (parsed.value === undefined) {
-      problems.push(`${where} ${name}: ${parsed.problem ?? 'unreadable'}`);
+      issues.push({ where, resource: name, ...(parsed.issue ? { quantity: parsed.issue } : {}) });
     } else {
       values[name] = parsed.value;
     }
   }
-  return { values, problems };
+  return result();
 }

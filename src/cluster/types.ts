@@ -3,7 +3,18 @@
  * ConfigMap, for the pages to render. Plain data, no React.
  */
 import type { SingleStrategyInvalid } from '../geometry/prediction';
-import type { GpuModel, LayoutResult, MigStrategy, PlacedInstance } from '../geometry/types';
+import type { BuiltInSourceWhy } from '../geometry/configSource';
+import type { ConfigIssue } from '../geometry/migParted';
+import type {
+  GpuModel,
+  LayoutResult,
+  LayoutWarningFacts,
+  MigStrategy,
+  PlacedInstance,
+} from '../geometry/types';
+import type { DataError } from './errors';
+import type { LabelProblem } from './labels';
+import type { ResourceListIssue } from './quantities';
 
 /** The mig-manager's `nvidia.com/mig.config.state` label, or what we know when it is absent/odd. */
 export type MigConfigState = 'success' | 'pending' | 'rebooting' | 'failed' | 'absent' | 'unknown';
@@ -13,6 +24,41 @@ export type MigConfigState = 'success' | 'pending' | 'rebooting' | 'failed' | 'a
  * `NodeGpuCondition` lists them all, `primaryState` is the most urgent.
  */
 export type GpuHealthState = 'applied' | 'pending' | 'failed' | 'drifted' | 'invalid' | 'disabled';
+
+/** Why the physical GPU count is a guess. */
+export type GpuCountGuess =
+  /** Under `single`, `gpu.count` counts MIG devices (`labelCount`). */
+  | { why: 'single-counts-mig-devices'; labelCount: number }
+  | { why: 'mig-invalid' | 'count-missing' | 'count-zero'; from: 'capacity' | 'assumed' };
+
+/**
+ * A condition's facts, for the UI's words: `code` is finer than `kind` (one kind can have several
+ * causes), the rest are the node's data (names, numbers, label values).
+ */
+export type NodeConditionFacts =
+  | { code: 'malformed-label'; problem: LabelProblem }
+  | { code: 'unreadable-quantity'; issue: ResourceListIssue }
+  | { code: 'gfd-not-labelled' }
+  | { code: 'model-not-in-catalog'; product: string }
+  | { code: 'gpu-count-guess'; count: number; guess: GpuCountGuess }
+  | { code: 'built-in-config'; source: MigConfigSourceView }
+  | { code: 'config-not-found'; config: string; issue?: ConfigIssue }
+  | { code: 'config-cannot-apply'; config: string; issue: ConfigIssue }
+  | { code: 'gpu-not-covered'; config: string; gpus: number[]; model?: string }
+  | { code: 'single-invalid' }
+  | { code: 'mig-under-strategy-none' }
+  | { code: 'stuck-pending'; elapsedMs: number; operandsPaused: boolean }
+  | { code: 'pending'; config: string; since?: string; firstSeenByPage: boolean }
+  | { code: 'rebooting' }
+  | { code: 'failed'; config: string }
+  | { code: 'operands-paused'; operands: string[]; state: MigConfigState }
+  | { code: 'drifted'; drift: ResourceDrift[] }
+  | { code: 'no-gpu-resources'; expected?: Record<string, number> }
+  | {
+      code: 'predicted-slices';
+      /** Each distinct layout warning once; `facts` absent for a warning given only as text. */
+      warnings: Array<{ message: string; facts?: LayoutWarningFacts }>;
+    };
 
 export interface NodeGpuCondition {
   kind:
@@ -36,6 +82,8 @@ export interface NodeGpuCondition {
   detail?: string;
   /** `single-invalid`: why, as data (predicted), and GFD's product label when it says MIG-INVALID. */
   singleInvalid?: { predicted?: SingleStrategyInvalid; product?: string };
+  /** The condition as data, for the UI's words (`title`/`detail` stay for the CLI, logs, tests). */
+  facts?: NodeConditionFacts;
 }
 
 /** A pod that holds GPU resources on a node (scheduled, not finished). */
@@ -138,6 +186,16 @@ export interface GpuNodeView {
   strategy?: MigStrategy;
 }
 
+/** Why predictions use the built-in copy instead of a ConfigMap of the cluster. */
+export type ConfigFallbackFacts =
+  /** No ConfigMap applies (`why`), perhaps because the list failed (`error`). */
+  | { kind: 'no-config-map'; why?: BuiltInSourceWhy; error?: DataError }
+  | { kind: 'unreadable'; namespace: string; configMap: string; error: DataError }
+  | { kind: 'missing'; namespace: string; configMap: string }
+  | { kind: 'no-key'; namespace: string; configMap: string; key: string }
+  /** `issue`: the first problem mig-parted has with the file (its message quotes the YAML). */
+  | { kind: 'invalid'; namespace: string; configMap: string; issue?: ConfigIssue };
+
 /** Where the mig-parted config came from, and whether we could read it. */
 export interface MigConfigSourceView {
   kind: 'custom' | 'per-node' | 'default' | 'built-in';
@@ -145,6 +203,8 @@ export interface MigConfigSourceView {
   namespace?: string;
   /** Set when the ConfigMap could not be read and the built-in copy is used instead. */
   fallbackReason?: string;
+  /** The same as data, for the UI's words. */
+  fallback?: ConfigFallbackFacts;
   /** Why this source applies, in plain English. */
   reason?: string;
   /** What will go wrong with this source (e.g. the custom ConfigMap does not exist). */

@@ -61,6 +61,18 @@ export interface ConfigSource {
   reason: string;
   /** Things that will go wrong with this source (e.g. the custom ConfigMap does not exist). */
   warnings: string[];
+  /** `built-in`: why no ConfigMap applies, as data for the UI's words. */
+  builtInWhy?: BuiltInSourceWhy;
+}
+
+/** Why the built-in copy is shown: no ConfigMap of the cluster could be chosen. */
+export interface BuiltInSourceWhy {
+  /** `spec.migManager.config.name` is `default-mig-parted-config` (which counts as not custom). */
+  setToDefault: boolean;
+  /** False when the ConfigMaps in the namespace could not be listed. */
+  listed: boolean;
+  /** The per-node ConfigMap looked for, when a node was given. */
+  perNodeConfigMap?: string;
 }
 
 /**
@@ -127,12 +139,19 @@ export function resolveConfigSource(input: ConfigSourceInput): ConfigSource {
     };
   }
   const why = existing
-    ? `neither ${input.nodeName ? `${perNodeConfigMapName(input.nodeName)} nor ` : ''}${DEFAULT_MIG_PARTED_CONFIG_MAP} exists in ${namespace}`
+    ? input.nodeName
+      ? `neither ${perNodeConfigMapName(input.nodeName)} nor ${DEFAULT_MIG_PARTED_CONFIG_MAP} exists in ${namespace}`
+      : `${DEFAULT_MIG_PARTED_CONFIG_MAP} does not exist in ${namespace}`
     : `the ConfigMaps in ${namespace} could not be listed`;
   return {
     kind: 'built-in',
     namespace,
     dataKey,
+    builtInWhy: {
+      setToDefault,
+      listed: existing !== undefined,
+      ...(input.nodeName ? { perNodeConfigMap: perNodeConfigMapName(input.nodeName) } : {}),
+    },
     reason: `${notCustom}, and ${why}; showing the plugin's built-in copy of NVIDIA's default config instead.`,
     warnings: [
       "The built-in copy is NVIDIA's static default; the cluster may use a generated or newer config with other names.",

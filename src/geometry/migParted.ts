@@ -22,7 +22,15 @@ import {
 import { findModelByDeviceId, findProfile, shortModelName } from './catalog';
 import { parseProfileName } from './naming';
 import { placeInstances } from './placement';
-import type { GpuModel, LayoutProblem, LayoutResult, MigProfile, ProfileCounts } from './types';
+import type { SingleStrategyInvalid } from './prediction';
+import type {
+  GpuModel,
+  LayoutProblem,
+  LayoutResult,
+  LayoutWarningFacts,
+  MigProfile,
+  ProfileCounts,
+} from './types';
 
 /** The only spec version mig-parted knows. */
 export const MIG_PARTED_SPEC_VERSION = 'v1';
@@ -88,6 +96,25 @@ export type ConfigIssueCode =
   | 'current-state-unknown';
 
 /** A problem in a config file, located as precisely as we can. */
+/**
+ * A node-time issue as data, for the UI's words (`gpu` is the device id as `0x20b7`; the config,
+ * entry and GPU index are the issue's own fields). File-level issues have none: their `message`
+ * quotes the YAML.
+ */
+export type ConfigIssueFacts =
+  | { kind: 'config-not-found'; configCount: number; suggestion?: string }
+  | { kind: 'gpu-not-covered'; device: string }
+  | { kind: 'entry-overridden'; by: number; gpus: number[] }
+  | { kind: 'device-index-absent'; gpus: number[]; present: number[] }
+  | { kind: 'not-mig-capable'; device: string }
+  | { kind: 'unknown-device'; device: string; deviceId: string }
+  | { kind: 'empty-mig-layout'; device: string; model: string }
+  | { kind: 'placements-unknown'; device: string; profiles: string[]; model: string }
+  | { kind: 'layout'; device: string; problem: LayoutProblem }
+  | { kind: 'layout-warning'; device: string; warning: LayoutWarningFacts }
+  | { kind: 'current-state-unknown' }
+  | { kind: 'single-strategy-invalid'; product?: string; invalid: SingleStrategyInvalid };
+
 export interface ConfigIssue {
   severity: 'error' | 'warning';
   code: ConfigIssueCode;
@@ -102,6 +129,8 @@ export interface ConfigIssue {
   /** 1-based position in the YAML text, when the issue comes from parsing. */
   line?: number;
   column?: number;
+  /** The same as data, for the UI's words (node-time issues). */
+  facts?: ConfigIssueFacts;
 }
 
 export interface MigPartedParseResult {
@@ -853,8 +882,12 @@ function nonZeroCounts(counts: ProfileCounts | undefined): ProfileCounts {
   return result;
 }
 
+function gpuDevice(gpu: GpuIdentity): string {
+  return parsePciId(gpu.deviceId)?.deviceId ?? gpu.deviceId;
+}
+
 function gpuLabel(gpu: GpuIdentity): string {
-  return `GPU ${gpu.index} (${parsePciId(gpu.deviceId)?.deviceId ?? gpu.deviceId})`;
+  return `GPU ${gpu.index} (${gpuDevice(gpu)})`;
 }
 
 function formatIndexList(indices: number[]): string {
@@ -871,9 +904,14 @@ function configNotFound(config: MigPartedConfigFile, configName: string): Config
   return {
     severity: 'error',
     code: 'config-not-found',
-    message: `config '${configName}' is not in the file (${names.length} named configs); mig-parted fails with "selected mig-config not present" and the node state becomes failed.${hint}`,
+    message: `config '${configName}' is not in the file (${names.length} named config${names.length === 1 ? '' : 's'}); mig-parted fails with "selected mig-config not present" and the node state becomes failed.${hint}`,
     rejectsFile: false,
     configName,
+    facts: {
+      kind: 'config-not-found',
+      configCount: names.length,
+      ...(near.length > 0 ? { suggestion: near[0] } : {}),
+    },
   };
 }
 
@@ -936,6 +974,7 @@ export function resolveMigConfigForGpus(
       rejectsFile: false,
       configName,
       gpuIndex: gpu.index,
+      facts: { kind: 'gpu-not-covered', device: gpuDevice(gpu) },
     });
   }
   for (const record of overrides.values()) {
@@ -946,19 +985,22 @@ export function resolveMigConfigForGpus(
       rejectsFile: false,
       configName,
       entryIndex: record.overridden,
+      facts: { kind: 'entry-overridden', by: record.by, gpus: record.gpus },
     });
   }
   entries.forEach((entry, entryIndex) => {
     if (entry.devices === 'all') return;
     const absent = entry.devices.filter((index) => !presentIndices.has(index));
     if (absent.length === 0 || gpus.length === 0) return;
+    const present = [...presentIndices].sort((a, b) => a - b);
     issues.push({
       severity: 'warning',
       code: 'device-index-absent',
-      message: `config '${configName}', entry #${entryIndex} names ${formatIndexList(absent)}, which this node does not have (it has ${formatIndexList([...presentIndices].sort((a, b) => a - b))})`,
+      message: `config '${configName}', entry #${entryIndex} names ${formatIndexList(absent)}, which this node does not have (it has ${formatIndexList(present)})`,
       rejectsFile: false,
       configName,
       entryIndex,
+      facts: { kind: 'device-index-absent', gpus: absent, present },
     });
   });
   return { configName, found: true, gpus: resolved, issues };
@@ -1209,6 +1251,7 @@ function checkGpu(
     return { ...base, verdict: gpu.migCapable === false ? 'valid' : 'not-covered' };
   }
   const where = `config '${configName}', entry #${entryIndex}, ${gpuLabel(gpu)}`;
+  const device = gpuDevice(gpu);
   const push = (
     issue: Omit<ConfigIssue, 'rejectsFile' | 'configName' | 'entryIndex' | 'gpuIndex'>,
   ) => issues.push({ ...issue, rejectsFile: false, configName, entryIndex, gpuIndex: gpu.index });
@@ -1219,6 +1262,7 @@ function checkGpu(
       severity: 'error',
       code: 'not-mig-capable',
       message: `${where}: the entry names this GPU explicitly with mig-enabled: true, but it does not support MIG; mig-parted fails`,
+      facts: { kind: 'not-mig-capable', device },
     });
     return { ...base, verdict: 'invalid' };
   }
@@ -1227,6 +1271,7 @@ function checkGpu(
       severity: 'warning',
       code: 'unknown-device',
       message: `${where}: device id ${gpu.deviceId} is not in the MIG catalog, so profiles and placements cannot be checked`,
+      facts: { kind: 'unknown-device', device, deviceId: gpu.deviceId },
     });
     return { ...base, verdict: 'unknown' };
   }
@@ -1237,6 +1282,7 @@ function checkGpu(
       severity: 'warning',
       code: 'empty-mig-layout',
       message: `${where}: MIG is enabled with no instances, so this ${name} advertises no GPU resource (the single strategy treats it as invalid)`,
+      facts: { kind: 'empty-mig-layout', device, model: name },
     });
     return { ...base, layout };
   }
@@ -1251,6 +1297,12 @@ function checkGpu(
       code: 'placements-unknown',
       profile: assumed[0].name,
       message: `${where}: placements of ${assumed.map((profile) => profile.name).join(', ')} on ${name} are not known from any NVIDIA source, so whether the instances fit cannot be decided offline`,
+      facts: {
+        kind: 'placements-unknown',
+        device,
+        profiles: assumed.map((profile) => profile.name),
+        model: name,
+      },
     });
     return { ...base, layout, verdict: 'unknown' };
   }
@@ -1259,13 +1311,20 @@ function checkGpu(
       severity: 'error',
       code: LAYOUT_PROBLEM_CODES[problem.code],
       message: `${where}: ${problem.message}`,
+      facts: { kind: 'layout', device, problem },
     };
     if (problem.profile !== undefined) issue.profile = problem.profile;
     push(issue);
   }
-  for (const warning of layout.warnings) {
-    push({ severity: 'warning', code: 'layout-warning', message: `${where}: ${warning}` });
-  }
+  layout.warnings.forEach((warning, index) => {
+    const facts = layout.warningFacts?.[index];
+    push({
+      severity: 'warning',
+      code: 'layout-warning',
+      message: `${where}: ${warning}`,
+      ...(facts ? { facts: { kind: 'layout-warning', device, warning: facts } } : {}),
+    });
+  });
   return { ...base, layout, verdict: layout.valid ? 'valid' : 'invalid' };
 }
 

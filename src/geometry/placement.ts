@@ -13,6 +13,7 @@ import type {
   GpuModel,
   LayoutProblem,
   LayoutProblemFacts,
+  LayoutWarningFacts,
   LayoutResult,
   MigProfile,
   PlacedInstance,
@@ -320,33 +321,50 @@ function hasMediaAttribute(profile: MigProfile): boolean {
   return profile.attributes.includes('me');
 }
 
+/** A layout warning in plain English (CLI, logs, tests); the UI words the facts itself. */
+export function layoutWarningMessage(warning: LayoutWarningFacts): string {
+  switch (warning.kind) {
+    case 'media-next-to-one-slice':
+      return `${warning.profile} next to other 1-slice instances is unverified: mig-parted's old layout enumerator rejects it and NVIDIA's documentation does not say.`;
+    case 'needs-r510':
+      return `${warning.profile} together with ${warning.other} needs driver R510 or newer (older drivers rejected this combination).`;
+    default:
+      return `${warning.profile} on ${warning.model} is ${warning.confidence}: ${warning.notes.join('; ')}.`;
+  }
+}
+
 /** Legal but unverified or unusual combinations, and facts about the profiles that are not confirmed. */
-export function layoutWarnings(model: GpuModel, profiles: MigProfile[]): string[] {
-  const warnings: string[] = [];
+export function layoutWarningFacts(model: GpuModel, profiles: MigProfile[]): LayoutWarningFacts[] {
+  const warnings: LayoutWarningFacts[] = [];
   const oneSlice = profiles.filter((profile) => profile.computeSlices === 1);
   const withMedia = oneSlice.find(hasMediaAttribute);
   if (withMedia && oneSlice.length > 1) {
-    warnings.push(
-      `${withMedia.name} next to other 1-slice instances is unverified: mig-parted's old layout enumerator rejects it and NVIDIA's documentation does not say.`,
-    );
+    warnings.push({ kind: 'media-next-to-one-slice', profile: withMedia.name });
   }
   const fourSlice = profiles.find(
     (profile) => profile.computeSlices === 4 && profile.placementSize * 2 === model.placementUnits,
   );
   const threeSlice = profiles.find((profile) => profile.computeSlices === 3);
   if (fourSlice && threeSlice) {
-    warnings.push(
-      `${fourSlice.name} together with ${threeSlice.name} needs driver R510 or newer (older drivers rejected this combination).`,
-    );
+    warnings.push({ kind: 'needs-r510', profile: fourSlice.name, other: threeSlice.name });
   }
   for (const profile of new Set(profiles)) {
     if (profile.confidence !== 'confirmed') {
-      warnings.push(
-        `${profile.name} on ${shortModelName(model)} is ${profile.confidence}: ${profile.unconfirmed.join('; ')}.`,
-      );
+      warnings.push({
+        kind: 'unconfirmed',
+        profile: profile.name,
+        model: shortModelName(model),
+        confidence: profile.confidence,
+        notes: profile.unconfirmed,
+      });
     }
   }
   return warnings;
+}
+
+/** The same warnings in plain English. */
+export function layoutWarnings(model: GpuModel, profiles: MigProfile[]): string[] {
+  return layoutWarningFacts(model, profiles).map(layoutWarningMessage);
 }
 
 /**
@@ -390,7 +408,8 @@ export function placeInstances(model: GpuModel, counts: ProfileCounts): LayoutRe
     .map((profile, index) => toInstance(profile, starts[index]))
     .sort((a, b) => a.start - b.start);
   result.valid = true;
-  result.warnings = layoutWarnings(model, order);
+  result.warningFacts = layoutWarningFacts(model, order);
+  result.warnings = result.warningFacts.map(layoutWarningMessage);
   return result;
 }
 

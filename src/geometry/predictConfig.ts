@@ -88,8 +88,9 @@ function predictionIssue(
   code: ConfigIssue['code'],
   configName: string,
   message: string,
+  extra: Pick<ConfigIssue, 'facts' | 'gpuIndex'> = {},
 ): ConfigIssue {
-  return { severity, code, message, rejectsFile: false, configName };
+  return { severity, code, message, rejectsFile: false, configName, ...extra };
 }
 
 /**
@@ -127,6 +128,7 @@ export function predictNodeAfterConfig(input: PredictConfigInput): ConfigPredict
           'current-state-unknown',
           configName,
           `GPU ${check.index}: its current MIG state was not given; the prediction assumes MIG is off on it.`,
+          { gpuIndex: check.index, facts: { kind: 'current-state-unknown' } },
         ),
       );
     }
@@ -152,12 +154,20 @@ export function predictNodeAfterConfig(input: PredictConfigInput): ConfigPredict
     });
     advertisement = predictNodeAdvertisement({ product, gpus: predicted, strategy });
     if (advertisement.invalid) {
+      const labelled = advertisement.labels['nvidia.com/gpu.product'];
       issues.push(
         predictionIssue(
           'error',
           'single-strategy-invalid',
           configName,
-          `config '${configName}' under the single strategy: GFD labels the node ${advertisement.labels['nvidia.com/gpu.product'] ?? 'MIG-INVALID'}. ${advertisement.invalid.message} Use the mixed strategy, or give every GPU the same single profile.`,
+          `config '${configName}' under the single strategy: GFD labels the node ${labelled ?? 'MIG-INVALID'}. ${advertisement.invalid.message} Use the mixed strategy, or give every GPU the same single profile.`,
+          {
+            facts: {
+              kind: 'single-strategy-invalid',
+              ...(labelled !== undefined ? { product: labelled } : {}),
+              invalid: advertisement.invalid,
+            },
+          },
         ),
       );
     }

@@ -155,6 +155,21 @@ export type LayoutProblemFacts =
   | { kind: 'overlap'; profile: string; start: number; other: string; otherStart: number };
 
 /**
+ * A legal layout that is unverified or unusual. `notes` are the catalog's own notes on a profile
+ * NVIDIA does not confirm (data, as the catalog states them).
+ */
+export type LayoutWarningFacts =
+  | { kind: 'media-next-to-one-slice'; profile: string }
+  | { kind: 'needs-r510'; profile: string; other: string }
+  | {
+      kind: 'unconfirmed';
+      profile: string;
+      model: string;
+      confidence: Exclude<Confidence, 'confirmed'>;
+      notes: string[];
+    };
+
+/**
  * Why a layout cannot be placed or is not allowed; `message` is plain English naming the profile
  * (for the CLI, logs and tests), `facts` the same as data for the UI's translated words.
  */
@@ -182,6 +197,8 @@ export interface LayoutResult {
   problems: LayoutProblem[];
   /** Legal but unverified or unusual (e.g. `1g+me` next to other 1g instances). */
   warnings: string[];
+  /** The same warnings as data, for the UI's words (absent on results built elsewhere). */
+  warningFacts?: LayoutWarningFacts[];
   /** Compute slices used / total, grid units used / total. */
   computeSlicesUsed: number;
   unitsUsed: number;

@@ -5,6 +5,7 @@
  */
 import type {
   LayoutProblem,
+  LayoutWarningFacts,
   ProfileAmount,
   SingleStrategyInvalid,
   StartBlock,
@@ -171,4 +172,33 @@ export function singleStrategyInvalidText(t: Translate, invalid: SingleStrategyI
     'Invalid configuration detected for mig-strategy=single: {{gfdLog}}. The device plugin refuses to start (invalid MIG configuration: {{pluginLog}}), so the node advertises no GPU resources until the strategy or the layout changes.',
     { gfdLog: invalid.gfdLog, pluginLog: invalid.pluginLog },
   );
+}
+
+/**
+ * A legal layout that is unverified or unusual. The catalog's notes on an unconfirmed profile are
+ * its data, quoted as the catalog states them.
+ */
+export function layoutWarningText(t: Translate, warning: LayoutWarningFacts): string {
+  switch (warning.kind) {
+    case 'media-next-to-one-slice':
+      return t(
+        "{{profile}} next to other 1-slice instances is unverified: mig-parted's old layout enumerator rejects it and NVIDIA's documentation does not say.",
+        { profile: warning.profile },
+      );
+    case 'needs-r510':
+      return t(
+        '{{profile}} together with {{other}} needs driver R510 or newer (older drivers rejected this combination).',
+        { profile: warning.profile, other: warning.other },
+      );
+    default: {
+      const values = {
+        profile: warning.profile,
+        model: warning.model,
+        notes: warning.notes.join('; '),
+      };
+      return warning.confidence === 'inferred'
+        ? t('{{profile}} on {{model}} is inferred: {{notes}}.', values)
+        : t('{{profile}} on {{model}} is unconfirmed: {{notes}}.', values);
+    }
+  }
 }

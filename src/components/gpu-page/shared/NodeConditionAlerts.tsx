@@ -2,8 +2,7 @@ import { Alert, Content, Stack, StackItem } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
 import type { GpuNodeView, NodeGpuCondition } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import type { Translate } from '../../apply/planIssueText';
-import { singleStrategyInvalidText } from '../../text/layoutText';
+import { conditionDetail, conditionTitle } from '../../text/conditionText';
 import { ResourceComparison } from './ResourceComparison';
 
 interface ConditionText {
@@ -12,26 +11,12 @@ interface ConditionText {
   body?: ReactNode;
   /** False when `body` already says what the cluster layer's `detail` says. */
   showDetail?: boolean;
-  /** The cluster layer's `detail` in the page's words, when it gave the facts as data. */
-  detail?: string;
 }
 
-/** MIG-INVALID's node-specific facts: GFD's label, and the reason GFD and the device plugin log. */
-const singleInvalidDetail = (
-  t: Translate,
-  { predicted, product }: NonNullable<NodeGpuCondition['singleInvalid']>,
-): string | undefined => {
-  const why = predicted && singleStrategyInvalidText(t, predicted);
-  if (!product) return why;
-  return t('GFD labelled the product {{product}}. {{why}}', {
-    product,
-    why: why ?? t('The device plugin does not start, so no GPU resources are advertised.'),
-  });
-};
-
 /**
- * The page's own words for each condition kind (translated), with the cluster layer's `detail`
- * carrying the node-specific facts. Unknown kinds fall back to the cluster layer's title.
+ * The page's own words for each condition kind (translated), with the cluster layer's detail
+ * (worded by `conditionDetail`) carrying the node-specific facts. Other kinds use the cluster
+ * layer's title, worded by `conditionTitle`.
  */
 const useConditionText = (node: GpuNodeView) => {
   const { t } = usePluginTranslation();
@@ -50,7 +35,7 @@ const useConditionText = (node: GpuNodeView) => {
         };
       case 'stuck-pending':
         // The cluster layer's title carries the duration and its detail the likely cause.
-        return { title: condition.title, body: retry };
+        return { title: conditionTitle(t, condition), body: retry };
       case 'failed':
         return {
           title: t('Applying MIG configuration {{config}} failed', { config }),
@@ -89,9 +74,6 @@ const useConditionText = (node: GpuNodeView) => {
         };
       case 'single-invalid':
         return {
-          ...(condition.singleInvalid
-            ? { detail: singleInvalidDetail(t, condition.singleInvalid) }
-            : {}),
           title: t('MIG-INVALID: this node advertises no GPUs at all'),
           body: t(
             'The cluster uses the single MIG strategy, which needs every GPU on the node MIG-enabled with one identical profile. This layout mixes profiles or leaves GPUs without MIG, so GPU Feature Discovery labels the product MIG-INVALID and the device plugin does not start. To fix it, set mig.strategy to mixed in the ClusterPolicy, or label the node with a single-profile configuration (for example all-1g.10gb).',
@@ -113,6 +95,10 @@ const useConditionText = (node: GpuNodeView) => {
           ),
         };
       case 'unknown-config':
+        // A config that exists but cannot be created on these GPUs: the detail says why.
+        if (condition.facts?.code === 'config-cannot-apply') {
+          return { title: conditionTitle(t, condition) };
+        }
         return {
           title: t('Configuration {{config}} is not in the mig-parted config', { config }),
           body: t(
@@ -122,7 +108,7 @@ const useConditionText = (node: GpuNodeView) => {
       default:
         // Rebooting, paused operands, unknown model, malformed labels, unread quantities and
         // predicted layouts: the cluster layer's title and detail are specific to the case.
-        return { title: condition.title };
+        return { title: conditionTitle(t, condition) };
     }
   };
 };
@@ -141,6 +127,7 @@ const SEVERITY_ORDER: Record<NodeGpuCondition['severity'], number> = {
 
 /** A node's conditions as inline alerts, most severe first; each says what it means and what to do. */
 export const NodeConditionAlerts = ({ node, hideInfo }: NodeConditionAlertsProps) => {
+  const { t } = usePluginTranslation();
   const textFor = useConditionText(node);
   const conditions = node.conditions
     .filter((condition) => !hideInfo || condition.severity !== 'info')
@@ -150,7 +137,7 @@ export const NodeConditionAlerts = ({ node, hideInfo }: NodeConditionAlertsProps
     <Stack hasGutter>
       {conditions.map((condition, index) => {
         const text = textFor(condition);
-        const detail = 'detail' in text ? text.detail : condition.detail;
+        const detail = conditionDetail(t, condition);
         return (
           <StackItem key={`${condition.kind}-${index}`}>
             <Alert isInline isPlain={false} variant={condition.severity} title={text.title}>

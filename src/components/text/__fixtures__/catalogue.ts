@@ -1,0 +1,26 @@
+/**
+ * t() over the committed English catalogue, so tests see its plurals (`_one`/`_other`) the way
+ * the console does. With `marked`, every string that went through t() is wrapped in «…», to tell
+ * translated words from raw English.
+ */
+import i18next from 'i18next';
+import catalogue from '../../../../locales/en/plugin__gpu-partitioning-plugin.json';
+import type { Translate } from '../../apply/planIssueText';
+
+const NS = 'plugin__gpu-partitioning-plugin';
+const instance = i18next.createInstance();
+void instance.init({
+  lng: 'en',
+  ns: [NS],
+  defaultNS: NS,
+  resources: { en: { [NS]: catalogue } },
+  keySeparator: false,
+  nsSeparator: '~',
+  interpolation: { escapeValue: false },
+  initImmediate: false,
+});
+
+export function catalogueT(marked = false): Translate {
+  const t = (key: string, options?: object) => instance.t(key, options) as string;
+  return (marked ? (key: string, options?: object) => `«${t(key, options)}»` : t) as Translate;
+}

@@ -1,0 +1,145 @@
+import {
+  findModel,
+  parseMigPartedConfig,
+  predictNodeAfterConfig,
+  validateMigConfig,
+  type ConfigIssue,
+  type GpuModel,
+} from '../../geometry';
+import { catalogueT } from './__fixtures__/catalogue';
+import { configIssueText } from './configIssueText';
+
+const t = catalogueT();
+const marked = catalogueT(true);
+
+const a30 = findModel('a30-24gb')!;
+const a100 = findModel('a100-40gb')!;
+const gpu = (index: number, m: GpuModel) => ({ index, deviceId: m.pciDeviceIds[0], model: m });
+
+const CONFIG = parseMigPartedConfig(`version: v1
+mig-configs:
+  mixed-up:
+    - devices: [4]
+      mig-enabled: true
+      mig-devices:
+        "1g.6gb": 5
+    - devices: [0, 1, 7]
+      mig-enabled: true
+      mig-devices:
+        "1g.6gb+me": 1
+        "1g.6gb": 3
+    - devices: [2]
+      mig-enabled: true
+      mig-devices: {}
+    - devices: [3]
+      mig-enabled: true
+      mig-devices:
+        "4g.20gb": 1
+        "3g.20gb": 1
+    - devices: [1]
+      mig-enabled: true
+      mig-devices:
+        "1g.6gb": 4
+  single:
+    - devices: all
+      mig-enabled: true
+      mig-devices:
+        "1g.6gb": 2
+        "2g.12gb": 1
+  A30-one:
+    - device-filter: "0xFFFF10DE"
+      devices: all
+      mig-enabled: true
+      mig-devices:
+        "1g.6gb": 4
+`).config!;
+
+const expectWordedLikeMessage = (issues: ConfigIssue[]) => {
+  for (const issue of issues) {
+    expect(configIssueText(t, issue)).toBe(issue.message);
+    expect(configIssueText(marked, issue)).toMatch(/^«.*»$/s);
+  }
+};
+
+describe('configIssueText', () => {
+  it('words every node-time issue from its facts, as the engine says it in English', () => {
+    const gpus = [gpu(0, a30), gpu(1, a30), gpu(2, a30), gpu(3, a100), gpu(4, a30), gpu(5, a30)];
+    const mixed = validateMigConfig(CONFIG, 'mixed-up', gpus).issues;
+    const unknownDevice = validateMigConfig(CONFIG, 'single', [
+      { index: 0, deviceId: '0x123410DE' },
+    ]).issues;
+    const notFound = validateMigConfig(CONFIG, 'a30-one', gpus).issues;
+    const prediction = predictNodeAfterConfig({
+      config: CONFIG,
+      configName: 'single',
+      strategy: 'single',
+      product: 'NVIDIA-A30',
+      gpus: [{ ...gpu(0, a30) }],
+    });
+    const untouched = predictNodeAfterConfig({
+      config: CONFIG,
+      configName: 'mixed-up',
+      strategy: 'mixed',
+      product: 'NVIDIA-A30',
+      gpus: [gpu(5, a30)],
+    });
+    const all = [
+      ...untouched.warnings,
+      ...mixed,
+      ...unknownDevice,
+      ...notFound,
+      ...prediction.errors,
+      ...prediction.warnings,
+    ];
+    expect(new Set(all.map((issue) => issue.facts?.kind))).toEqual(
+      new Set([
+        'layout',
+        'layout-warning',
+        'entry-overridden',
+        'device-index-absent',
+        'empty-mig-layout',
+        'gpu-not-covered',
+        'unknown-device',
+        'config-not-found',
+        'single-strategy-invalid',
+        'current-state-unknown',
+      ]),
+    );
+    expectWordedLikeMessage(all);
+    const suggestion = notFound.find((issue) => issue.facts?.kind === 'config-not-found')!;
+    expect(configIssueText(marked, suggestion)).toMatch(/Did you mean 'A30-one'\?»$/);
+  });
+
+  it('words placements nobody has printed and a GPU without MIG', () => {
+    const issue: ConfigIssue = {
+      severity: 'error',
+      code: 'not-mig-capable',
+      message: 'English',
+      rejectsFile: false,
+      configName: 'c',
+      entryIndex: 0,
+      gpuIndex: 1,
+      facts: { kind: 'not-mig-capable', device: '0x1eb8' },
+    };
+    expect(configIssueText(marked, issue)).toBe(
+      "««config 'c', entry #0, GPU 1 (0x1eb8)»: the entry names this GPU explicitly with mig-enabled: true, but it does not support MIG; mig-parted fails»",
+    );
+    expect(
+      configIssueText(marked, {
+        ...issue,
+        facts: {
+          kind: 'placements-unknown',
+          device: '0x2bb5',
+          profiles: ['1g.12gb'],
+          model: 'RTX',
+        },
+      }),
+    ).toMatch(/^««config 'c', entry #0, GPU 1 \(0x2bb5\)»: placements of 1g\.12gb on RTX are not/);
+  });
+
+  it('shows a file-level issue (no facts) as the engine wrote it', () => {
+    const [issue] = parseMigPartedConfig('version: v2\nmig-configs: {}').issues;
+    expect(issue.facts).toBeUndefined();
+    expect(configIssueText(marked, issue)).toBe(issue.message);
+  });
+});

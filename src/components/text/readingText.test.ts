@@ -1,0 +1,75 @@
+import { readGpuLabels } from '../../cluster/labels';
+import { a30AllBalancedNode } from '../../cluster/__fixtures__/nodes';
+import { parseCount, parseNvidiaResourceList } from '../../cluster/quantities';
+import { catalogueT } from './__fixtures__/catalogue';
+import { labelProblemText, quantityIssueText, resourceListIssueText } from './readingText';
+
+const t = catalogueT();
+const marked = catalogueT(true);
+
+describe('quantityIssueText', () => {
+  it.each([
+    ['not-finite', Infinity],
+    ['not-text', { a: 1 }],
+    ['not-a-quantity', 'abc'],
+    ['too-large', '1e999'],
+    ['negative', '-1'],
+    ['fraction', '500m'],
+  ])('words %s as the cluster layer says it', (kind, raw) => {
+    const parsed = parseCount(raw);
+    expect(parsed.issue?.kind).toBe(kind);
+    expect(quantityIssueText(t, parsed.issue!)).toBe(parsed.problem);
+    expect(quantityIssueText(marked, parsed.issue!)).toMatch(/^«.*»$/);
+  });
+});
+
+describe('resourceListIssueText', () => {
+  it('words a malformed entry and a list that is not a map', () => {
+    const entries = parseNvidiaResourceList(
+      { 'nvidia.com/gpu': 'x', 'nvidia.com/mig-1g.6gb': 1 },
+      'allocatable',
+    );
+    const notMap = parseNvidiaResourceList('x' as never, 'capacity');
+    for (const read of [entries, notMap]) {
+      expect(read.issues.map((issue) => resourceListIssueText(t, issue))).toEqual(read.problems);
+    }
+    expect(resourceListIssueText(marked, entries.issues[0])).toBe(
+      "«allocatable nvidia.com/gpu: «'x' is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)»»",
+    );
+    expect(resourceListIssueText(marked, { where: 'capacity', resource: 'nvidia.com/gpu' })).toBe(
+      '«capacity nvidia.com/gpu: «unreadable»»',
+    );
+  });
+});
+
+describe('labelProblemText', () => {
+  it('words every label problem as the cluster layer says it', () => {
+    const { problems } = readGpuLabels(
+      a30AllBalancedNode({
+        labels: {
+          'nvidia.com/gpu.product': ' ',
+          'nvidia.com/mig.capable': 'yes',
+          'nvidia.com/gpu.count': 'two',
+          'nvidia.com/gpu.memory': '1k',
+          'nvidia.com/mig.config.state': 'odd',
+          'nvidia.com/mig.strategy': 'both',
+          'nvidia.com/mig-1x.count': '1',
+        },
+      }),
+    );
+    expect(new Set(problems.map((problem) => problem.facts.kind))).toEqual(
+      new Set([
+        'empty',
+        'not-boolean',
+        'not-whole-number',
+        'unknown-state',
+        'unknown-strategy',
+        'not-a-profile',
+      ]),
+    );
+    for (const problem of problems) {
+      expect(labelProblemText(t, problem)).toBe(problem.message);
+      expect(labelProblemText(marked, problem)).toMatch(/^«.*»$/);
+    }
+  });
+});
