@@ -21,6 +21,7 @@ import {
 import type { GpuModel, ProfileCounts } from '../geometry/types';
 import { parseConfigText } from './configSource';
 import type { ClusterPolicyKind, ConfigMapKind } from './models';
+import type { MigConfigSourceView } from './types';
 import { escapeJsonPointerSegment, MissingPreconditionError } from './patches';
 
 /** The ConfigMap the plugin writes its configs to, in the operator namespace. */
@@ -165,7 +166,8 @@ export type OwnConfigProblem =
 
 /**
  * What the user should know before writing, as codes with parameters (worded by the component):
- * - `fallback`: the config source fell back to the built-in copy (`reason` from the config source);
+ * - `fallback`: the config source fell back to the built-in copy (`reason` and `source` from the
+ *   config source);
  * - `in-use-unreadable`: the config in use (`configMap`, absent = built-in copy) could not be read;
  * - `own-config-map-replaced`: the plugin's ConfigMap is unreadable (`problem`); its content is replaced;
  * - `label-undefined`: `node` is labelled with `name`, which no config in use defines;
@@ -173,7 +175,7 @@ export type OwnConfigProblem =
  * - `replaced-in-use`: `nodes` already use `name`, so they keep their layout until re-applied.
  */
 export type CustomConfigWarning =
-  | { code: 'fallback'; reason: string }
+  | { code: 'fallback'; reason: string; source?: MigConfigSourceView }
   | { code: 'in-use-unreadable'; configMap?: string }
   | { code: 'own-config-map-replaced'; problem: OwnConfigProblem }
   | { code: 'label-undefined'; node: string; name: string }

@@ -128,7 +128,11 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
         ...(comment ? { comment } : {}),
       });
       if (shared.view.fallbackReason) {
-        plan.warnings.unshift({ code: 'fallback', reason: shared.view.fallbackReason });
+        plan.warnings.unshift({
+          code: 'fallback',
+          reason: shared.view.fallbackReason,
+          source: shared.view,
+        });
       }
       return {
         plan,

@@ -6,10 +6,13 @@ import {
   type ConfigNameProblem,
   type CustomConfigWarning,
 } from '../../cluster/customConfig';
+import { clusterPolicy } from '../../cluster/__fixtures__/nodes';
+import { resolveMigConfigSources } from '../../cluster/configSource';
 import { findModel, parseMigPartedConfig } from '../../geometry';
 import type { CustomMigConfigResult, SavePreview } from '../../hooks/useCustomMigConfig';
 import { initTestI18n } from '../apply/__fixtures__/i18n';
 import catalogue from '../../../locales/en/plugin__gpu-partitioning-plugin.json';
+import { catalogueT } from '../text/__fixtures__/catalogue';
 import { nameProblemText, SaveConfigModal, warningText } from './SaveConfigModal';
 
 jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
@@ -137,6 +140,24 @@ describe('SaveConfigModal', () => {
     await user.type(input, 'Bad_Name');
     expect(screen.getByText(/Use lower-case letters/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Preview the ConfigMap' })).toBeDisabled();
+  });
+
+  it("words the built-in fallback's reason from the config source's facts", () => {
+    const { view } = resolveMigConfigSources({
+      clusterPolicy: clusterPolicy('mixed', 'custom-mig'),
+      configMaps: [],
+    }).shared;
+    const warning: CustomConfigWarning = {
+      code: 'fallback',
+      reason: view.fallbackReason!,
+      source: view,
+    };
+    expect(warningText(catalogueT(), warning)).toBe(
+      `The config in use could not be read as configured: ${view.fallbackReason}`,
+    );
+    expect(warningText(catalogueT(true), warning)).toMatch(
+      /^«The config in use could not be read as configured: «ConfigMap nvidia-gpu-operator\/custom-mig does not exist\. «Predictions use/,
+    );
   });
 
   it('words every name problem and plan warning with a key of the English catalogue', () => {

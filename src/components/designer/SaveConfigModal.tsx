@@ -40,6 +40,7 @@ import type {
   WriteStep,
 } from '../../hooks/useCustomMigConfig';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { configFallbackText } from '../text/configSourceText';
 import type { DesignResult } from './LayoutDesigner';
 
 export interface SaveConfigModalProps {
@@ -116,7 +117,7 @@ export function warningText(t: Translate, warning: CustomConfigWarning): string 
   switch (warning.code) {
     case 'fallback':
       return t('The config in use could not be read as configured: {{reason}}', {
-        reason: warning.reason,
+        reason: (warning.source && configFallbackText(t, warning.source)) ?? warning.reason,
       });
     case 'in-use-unreadable':
       return warning.configMap

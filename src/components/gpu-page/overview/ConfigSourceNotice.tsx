@@ -1,6 +1,7 @@
 import { Alert } from '@patternfly/react-core';
 import type { MigConfigSourceView } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { configFallbackText } from '../../text/configSourceText';
 
 /**
  * Says which mig-parted config the predictions come from, but only when it matters: when the
@@ -9,6 +10,7 @@ import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 export const ConfigSourceNotice = ({ source }: { source: MigConfigSourceView }) => {
   const { t } = usePluginTranslation();
   if (source.kind !== 'built-in' && !source.fallbackReason) return null;
+  const reason = configFallbackText(t, source);
   return (
     <Alert
       isInline
@@ -23,7 +25,7 @@ export const ConfigSourceNotice = ({ source }: { source: MigConfigSourceView }) 
         : t(
             "The cluster's mig-parted ConfigMap could not be read, so slice maps and expected resources are predicted from the built-in copy. A custom configuration may differ.",
           )}
-      {source.fallbackReason && <div>{source.fallbackReason}</div>}
+      {reason && <div>{reason}</div>}
     </Alert>
   );
 };
