@@ -20,7 +20,7 @@ beforeAll(async () => {
 const ApplyButtonText = ({ count }: { count: number }) => {
   const { t } = usePluginTranslation();
   return (
-    <span data-testid="apply">
+    <span data-test="apply">
       {t(APPLY_KEY, { label: 'nvidia.com/mig.config', config: 'all-balanced', count })}
     </span>
   );

@@ -1,4 +1,4 @@
-import { configure, render, screen, within } from '@testing-library/react';
+import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { NodeKind } from '../../cluster/models';
 import {
@@ -16,7 +16,6 @@ jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/d
 
 beforeAll(initTestI18n);
 // The plugin marks elements with data-test (the console's convention), as the e2e tests read them.
-configure({ testIdAttribute: 'data-test' });
 
 const nodes = [
   {
