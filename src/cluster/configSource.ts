@@ -58,6 +58,8 @@ export interface StrategyReading {
   /** The strategy in force; `none` when the policy leaves it empty (the plugins' own default). */
   strategy?: MigStrategy;
   problem?: string;
+  /** The value of `spec.mig.strategy` when it is none of the three (as short text). */
+  unknownValue?: string;
 }
 
 export function readStrategy(policy: ClusterPolicyKind | undefined): StrategyReading {
@@ -67,8 +69,10 @@ export function readStrategy(policy: ClusterPolicyKind | undefined): StrategyRea
     return { strategy: 'none' };
   }
   if (raw === 'none' || raw === 'single' || raw === 'mixed') return { strategy: raw };
+  const value = safeText(raw);
   return {
-    problem: `ClusterPolicy spec.mig.strategy is '${safeText(raw)}', not none, single or mixed`,
+    problem: `ClusterPolicy spec.mig.strategy is '${value}', not none, single or mixed`,
+    unknownValue: value,
   };
 }
 

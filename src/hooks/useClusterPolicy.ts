@@ -5,6 +5,13 @@ import { classifyDataError, type DataError } from '../cluster/errors';
 import { ClusterPolicyGroupVersionKind, type ClusterPolicyKind } from '../cluster/models';
 import type { MigStrategy } from '../geometry/types';
 
+/** Something wrong with the ClusterPolicies, as data. */
+export type ClusterPolicyIssue =
+  /** `count` policies exist; the page shows `shown`, the oldest. */
+  | { kind: 'several-policies'; count: number; shown: string }
+  /** `spec.mig.strategy` is `value`, not none, single or mixed. */
+  | { kind: 'unknown-strategy'; value: string };
+
 export interface ClusterPolicyResult {
   /** The policy in force (the oldest when several exist: the operator honours only one). */
   clusterPolicy?: ClusterPolicyKind;
@@ -12,6 +19,8 @@ export interface ClusterPolicyResult {
   strategy?: MigStrategy;
   /** Plain-English problems: several policies, an unknown strategy value. */
   problems: string[];
+  /** The same as data, for the UI's words. */
+  issues: ClusterPolicyIssue[];
   /** The operator's namespace (`status.namespace`, else `nvidia-gpu-operator`). */
   namespace: string;
   /** False when the ClusterPolicy CRD is absent (GPU operator not installed); undefined until known. */
@@ -36,18 +45,25 @@ export const useClusterPolicy = (): ClusterPolicyResult => {
     });
     const clusterPolicy = policies[0];
     const problems: string[] = [];
+    const issues: ClusterPolicyIssue[] = [];
     if (policies.length > 1) {
+      const shown = clusterPolicy?.metadata?.name ?? '';
       problems.push(
-        `${policies.length} ClusterPolicies exist; the GPU operator uses only one. Showing ${clusterPolicy?.metadata?.name ?? ''} (the oldest).`,
+        `${policies.length} ClusterPolicies exist; the GPU operator uses only one. Showing ${shown} (the oldest).`,
       );
+      issues.push({ kind: 'several-policies', count: policies.length, shown });
     }
     const strategy = readStrategy(clusterPolicy);
     if (strategy.problem) problems.push(strategy.problem);
+    if (strategy.unknownValue !== undefined) {
+      issues.push({ kind: 'unknown-strategy', value: strategy.unknownValue });
+    }
     let operatorInstalled: boolean | undefined;
     if (error?.kind === 'no-model') operatorInstalled = false;
     else if (loaded && !error) operatorInstalled = true;
     const result: ClusterPolicyResult = {
       problems,
+      issues,
       namespace: operatorNamespace(clusterPolicy),
       loaded: loaded || error !== undefined,
     };

@@ -24,6 +24,7 @@ import { useClusterPolicyPatchAccess } from '../../hooks/useMigWriteAccess';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { useStrategyChange } from '../../hooks/useStrategyChange';
 import { previewStrategy } from './strategyPreview';
+import { clusterPolicyIssueText } from '../text/clusterPolicyText';
 
 export interface StrategyModalProps {
   isOpen: boolean;
@@ -119,9 +120,9 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
               <Spinner size="lg" aria-label={t('Loading')} />
             </StackItem>
           )}
-          {data.clusterPolicy.problems.map((problem) => (
-            <StackItem key={problem}>
-              <Alert isInline variant="warning" title={problem} />
+          {data.clusterPolicy.issues.map((issue) => (
+            <StackItem key={issue.kind}>
+              <Alert isInline variant="warning" title={clusterPolicyIssueText(t, issue)} />
             </StackItem>
           ))}
           {written ? (
