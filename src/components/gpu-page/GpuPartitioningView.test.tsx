@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fleet, summary } from './__fixtures__/gpuNodeViews';
 import { renderWithRouter } from './__fixtures__/renderWithRouter';
@@ -79,6 +79,16 @@ describe('GpuPartitioningView', () => {
     await userEvent.click(screen.getByRole('tab', { name: /Nodes/ }));
     expect(currentUrl()).toContain('tab=nodes');
     expect(screen.getByRole('grid', { name: 'GPU nodes' })).toBeInTheDocument();
+  });
+
+  it('shows the profile table at once and the chart, loaded on demand, after it', async () => {
+    const { container } = renderWithRouter(<GpuPartitioningView data={loadedData} />);
+    expect(screen.getByRole('grid', { name: 'MIG instances per profile' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(container.querySelector('svg title')?.textContent).toBe(
+        'MIG instances in use and free, per profile',
+      ),
+    );
   });
 
   it('links node counts by state to the filtered Nodes tab', async () => {

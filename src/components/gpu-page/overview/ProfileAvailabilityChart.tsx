@@ -10,12 +10,12 @@ import {
 import type { ProfileAvailability } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { useProfileName } from '../shared/StateLabels';
+import { profileChartHeight } from './profileChartSize';
 
 interface ProfileAvailabilityChartProps {
   profiles: ProfileAvailability[];
 }
 
-const BAR_HEIGHT = 36;
 /** Victory writes label colours inline; a PF token keeps them readable in the dark theme too. */
 const TEXT_FILL = 'var(--pf-t--global--text--color--regular)';
 
@@ -28,7 +28,7 @@ export const ProfileAvailabilityChart = ({ profiles }: ProfileAvailabilityChartP
   const profileName = useProfileName();
   const inUseLabel = t('In use');
   const freeLabel = t('Free');
-  const height = Math.max(140, profiles.length * BAR_HEIGHT + 90);
+  const height = profileChartHeight(profiles.length);
   const inUse = profiles.map((profile) => ({
     x: profileName(profile.profile),
     y: profile.inUse,
