@@ -61,12 +61,35 @@ export interface ProfileRequestPlan {
   };
   /** Why the request cannot be understood (unknown profile, strategy none …). */
   problems: string[];
+  /** The same as data, for the UI's words. */
+  issues: ProfileRequestIssue[];
+}
+
+/** Why a "can I get N × profile" request cannot be answered. */
+export type ProfileRequestIssue =
+  /** `text` names neither a MIG profile nor a GPU resource. */
+  | { kind: 'not-a-profile'; text: string }
+  /** The cluster strategy is none: MIG instances are not advertised. */
+  | { kind: 'strategy-none' }
+  /** The count is not a whole number above 0 (`got`, as short text). */
+  | { kind: 'bad-count'; got: string };
+
+/** A request issue in plain English (CLI, logs, tests); the UI words the issue itself. */
+export function profileRequestIssueMessage(issue: ProfileRequestIssue): string {
+  switch (issue.kind) {
+    case 'not-a-profile':
+      return `'${issue.text}' is not a MIG profile (e.g. 1g.10gb) or a GPU resource name`;
+    case 'strategy-none':
+      return 'The cluster MIG strategy is none: MIG instances are not advertised as resources. Set spec.mig.strategy to mixed (or single) in the ClusterPolicy.';
+    default:
+      return `ask for a whole number of instances (got ${issue.got})`;
+  }
 }
 
 interface ResolvedRequest {
   resourceName: string;
   profile?: string;
-  problems: string[];
+  issues: ProfileRequestIssue[];
 }
 
 function resolveRequest(
@@ -74,28 +97,26 @@ function resolveRequest(
   strategy: MigStrategy | undefined,
 ): ResolvedRequest {
   const text = typeof profileOrResource === 'string' ? profileOrResource.trim() : '';
-  if (text === GPU_RESOURCE || text === 'gpu') return { resourceName: GPU_RESOURCE, problems: [] };
+  if (text === GPU_RESOURCE || text === 'gpu') return { resourceName: GPU_RESOURCE, issues: [] };
   const profile = parseMigResourceName(text) ?? profileNameFromDottedForm(text);
   if (!profile) {
     return {
       resourceName: text,
-      problems: [`'${text}' is not a MIG profile (e.g. 1g.10gb) or a GPU resource name`],
+      issues: [{ kind: 'not-a-profile', text }],
     };
   }
   if (strategy === 'none') {
     return {
       resourceName: migResourceName(profile),
       profile,
-      problems: [
-        'The cluster MIG strategy is none: MIG instances are not advertised as resources. Set spec.mig.strategy to mixed (or single) in the ClusterPolicy.',
-      ],
+      issues: [{ kind: 'strategy-none' }],
     };
   }
   // Under `single`, a MIG device is requested as nvidia.com/gpu on nodes labelled with that profile.
   return {
     resourceName: strategy === 'single' ? GPU_RESOURCE : migResourceName(profile),
     profile,
-    problems: [],
+    issues: [],
   };
 }
 
@@ -188,9 +209,9 @@ export function planProfileRequest(
 ): ProfileRequestPlan {
   const request = resolveRequest(profileOrResource, strategy);
   const requested = Number.isInteger(count) && count > 0 ? count : 0;
-  const problems = [...request.problems];
-  if (requested === 0)
-    problems.push(`ask for a whole number of instances (got ${safeText(count)})`);
+  const issues = [...request.issues];
+  if (requested === 0) issues.push({ kind: 'bad-count', got: safeText(count) });
+  const problems = issues.map(profileRequestIssueMessage);
   const nodes = (Array.isArray(nodeViews) ? nodeViews : [])
     .filter((node) => nodeServesProfile(node, request.profile, strategy))
     .map((node) => ({ name: node.name, free: freeOn(node, request.resourceName) }))
@@ -205,6 +226,7 @@ export function planProfileRequest(
     totalFree,
     nodes,
     problems,
+    issues,
   };
   if (request.profile) plan.profile = request.profile;
   if (plan.satisfiable || problems.length > 0 || !configSources || !strategy) return plan;

@@ -24,6 +24,7 @@ import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { formatResourcesCompact, resourceDisplayName } from '../shared/format';
 import { useProfileName } from '../shared/StateLabels';
+import { profileRequestIssueText } from '../../text/profileRequestText';
 
 interface ProfileRequestCardProps {
   nodes: GpuNodeView[];
@@ -158,12 +159,12 @@ const PlanAnswer = ({ plan }: { plan: Plan }) => {
   const { t } = usePluginTranslation();
   const profileName = useProfileName();
   const profile = profileName(plan.profile ?? resourceDisplayName(plan.resourceName));
-  if (plan.problems.length > 0) {
+  if (plan.issues.length > 0) {
     return (
       <Alert isInline isPlain variant="info" title={t('This request cannot be answered')}>
         <List>
-          {plan.problems.map((problem) => (
-            <ListItem key={problem}>{problem}</ListItem>
+          {plan.issues.map((issue) => (
+            <ListItem key={issue.kind}>{profileRequestIssueText(t, issue)}</ListItem>
           ))}
         </List>
       </Alert>

@@ -1,0 +1,26 @@
+import { planProfileRequest } from '../../cluster/availability';
+import { catalogueT } from './__fixtures__/catalogue';
+import { profileRequestIssueText } from './profileRequestText';
+
+const t = catalogueT();
+const marked = catalogueT(true);
+
+describe('profileRequestIssueText', () => {
+  it.each([
+    ['not-a-profile', planProfileRequest([], 'big-gpu', 1, 'mixed')],
+    ['strategy-none', planProfileRequest([], '1g.10gb', 1, 'none')],
+    ['bad-count', planProfileRequest([], '1g.10gb', 1.5, 'mixed')],
+  ])('words %s as the planner says it in English', (kind, plan) => {
+    expect(plan.issues.map((issue) => issue.kind)).toEqual([kind]);
+    expect(plan.issues.map((issue) => profileRequestIssueText(t, issue))).toEqual(plan.problems);
+    expect(profileRequestIssueText(marked, plan.issues[0])).toMatch(/^«.*»$/);
+  });
+
+  it('keeps what the user typed inside the translated words', () => {
+    const plan = planProfileRequest([], 'big-gpu', 0, 'mixed');
+    expect(plan.issues.map((issue) => profileRequestIssueText(marked, issue))).toEqual([
+      "«'big-gpu' is not a MIG profile (e.g. 1g.10gb) or a GPU resource name»",
+      '«ask for a whole number of instances (got 0)»',
+    ]);
+  });
+});
