@@ -7,8 +7,14 @@
  */
 import { GPU_RESOURCE, MIG_RESOURCE_PREFIX } from '../geometry/naming';
 import type { ContainerKind, PodKind } from './models';
-import { parseCount } from './quantities';
-import type { GpuPodUsage } from './types';
+import { parseCount, quantityIssueMessage } from './quantities';
+import type { GpuPodUsage, PodResourceIssue } from './types';
+
+/** A pod's unreadable GPU request in plain English (CLI, logs, tests). */
+export function podResourceIssueMessage(issue: PodResourceIssue): string {
+  const problem = issue.quantity ? quantityIssueMessage(issue.quantity) : 'unreadable';
+  return `${issue.init ? 'init container' : 'container'} ${issue.container} ${issue.resource}: ${problem}`;
+}
 
 /** `nvidia.com/gpu` or `nvidia.com/mig-…` (the only resources a MIG layout serves). */
 export function isGpuResourceName(name: string): boolean {
@@ -19,8 +25,8 @@ const FINISHED_PHASES = new Set(['Succeeded', 'Failed']);
 
 function containerGpuRequests(
   container: ContainerKind | undefined,
-  where: string,
-  problems: string[],
+  where: Pick<PodResourceIssue, 'container' | 'init'>,
+  issues: PodResourceIssue[],
 ): Record<string, number> {
   const result: Record<string, number> = {};
   const resources = container?.resources;
@@ -34,7 +40,11 @@ function containerGpuRequests(
     const raw = requests[name] ?? limits[name];
     const parsed = parseCount(raw);
     if (parsed.value === undefined) {
-      problems.push(`${where} ${name}: ${parsed.problem ?? 'unreadable'}`);
+      issues.push({
+        ...where,
+        resource: name,
+        ...(parsed.issue ? { quantity: parsed.issue } : {}),
+      });
     } else if (parsed.value > 0) {
       result[name] = parsed.value;
     }
@@ -60,14 +70,15 @@ function containerList(value: unknown): ContainerKind[] {
 export function podGpuRequests(pod: PodKind | undefined | null): {
   resources: Record<string, number>;
   problems: string[];
+  issues: PodResourceIssue[];
 } {
-  const problems: string[] = [];
+  const issues: PodResourceIssue[] = [];
   const running: Record<string, number> = {};
   const initPeak: Record<string, number> = {};
   const sidecars: Record<string, number> = {};
   containerList(pod?.spec?.initContainers).forEach((container, index) => {
-    const where = `init container ${container?.name ?? `#${index}`}`;
-    const requests = containerGpuRequests(container, where, problems);
+    const where = { container: container?.name ?? `#${index}`, init: true };
+    const requests = containerGpuRequests(container, where, issues);
     if (container?.restartPolicy === 'Always') {
       // A sidecar keeps running beside everything started after it.
       addInto(sidecars, requests);
@@ -80,12 +91,16 @@ export function podGpuRequests(pod: PodKind | undefined | null): {
   containerList(pod?.spec?.containers).forEach((container, index) => {
     addInto(
       running,
-      containerGpuRequests(container, `container ${container?.name ?? `#${index}`}`, problems),
+      containerGpuRequests(
+        container,
+        { container: container?.name ?? `#${index}`, init: false },
+        issues,
+      ),
     );
   });
   addInto(running, sidecars);
   maxInto(running, initPeak);
-  return { resources: running, problems };
+  return { resources: running, problems: issues.map(podResourceIssueMessage), issues };
 }
 
 /**
@@ -98,7 +113,7 @@ export function gpuPodUsage(pod: PodKind | undefined | null): GpuPodUsage | unde
   if (typeof nodeName !== 'string' || nodeName === '') return undefined;
   const phase = typeof pod.status?.phase === 'string' ? pod.status.phase : 'Unknown';
   if (FINISHED_PHASES.has(phase)) return undefined;
-  const { resources, problems } = podGpuRequests(pod);
+  const { resources, problems, issues } = podGpuRequests(pod);
   if (Object.keys(resources).length === 0 && problems.length === 0) return undefined;
   const usage: GpuPodUsage = {
     name: pod.metadata?.name ?? '(unnamed pod)',
@@ -114,7 +129,10 @@ export function gpuPodUsage(pod: PodKind | undefined | null): GpuPodUsage | unde
   if (owner && typeof owner.kind === 'string' && typeof owner.name === 'string') {
     usage.owner = { kind: owner.kind, name: owner.name };
   }
-  if (problems.length > 0) usage.problems = problems;
+  if (problems.length > 0) {
+    usage.problems = problems;
+    usage.issues = issues;
+  }
   if (pod.metadata?.creationTimestamp) usage.createdAt = pod.metadata.creationTimestamp;
   return usage;
 }

@@ -14,7 +14,7 @@ import type {
 } from '../geometry/types';
 import type { DataError } from './errors';
 import type { LabelProblem } from './labels';
-import type { ResourceListIssue } from './quantities';
+import type { QuantityIssue, ResourceListIssue } from './quantities';
 
 /** The mig-manager's `nvidia.com/mig.config.state` label, or what we know when it is absent/odd. */
 export type MigConfigState = 'success' | 'pending' | 'rebooting' | 'failed' | 'absent' | 'unknown';
@@ -99,6 +99,18 @@ export interface GpuPodUsage {
   createdAt?: string;
   /** Malformed requests/limits (e.g. `nvidia.com/gpu: abc`), one message each. */
   problems?: string[];
+  /** The same as data, for the UI's words. */
+  issues?: PodResourceIssue[];
+}
+
+/** A container's GPU request (or limit) that is not a count. */
+export interface PodResourceIssue {
+  /** The container's name, or `#<index>` when it has none. */
+  container: string;
+  init: boolean;
+  resource: string;
+  /** Absent when the value is unreadable for no known reason. */
+  quantity?: QuantityIssue;
 }
 
 /** One MIG instance as the page draws it: predicted placement plus whether a pod holds it. */

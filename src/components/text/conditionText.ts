@@ -76,10 +76,8 @@ const singleInvalidText = (
 ): string | undefined => {
   const why = predicted && singleStrategyInvalidText(t, predicted);
   if (!product) return why;
-  return t('GFD labelled the product {{product}}. {{why}}', {
-    product,
-    why: why ?? t('The device plugin does not start, so no GPU resources are advertised.'),
-  });
+  const noPlugin = t('The device plugin does not start, so no GPU resources are advertised.');
+  return t('GFD labelled the product {{product}}. {{why}}', { product, why: why ?? noPlugin });
 };
 
 /** The condition's title as the cluster layer states it, in the page's language. */
@@ -168,11 +166,13 @@ export function conditionDetail(t: Translate, condition: NodeGpuCondition): stri
         : t('the mig-manager fails with "selected mig-config not present".');
     case 'config-cannot-apply':
       return configIssueText(t, facts.issue);
-    case 'gpu-not-covered':
+    case 'gpu-not-covered': {
+      const model = facts.model ?? t('model');
       return t(
         "mig-parted leaves this GPU as it is and still reports success. (Matching uses the {{model}}'s PCI id: GFD labels do not carry one.)",
-        { count: facts.gpus.length, model: facts.model ?? t('model') },
+        { count: facts.gpus.length, model },
       );
+    }
     case 'single-invalid':
       return condition.singleInvalid && singleInvalidText(t, condition.singleInvalid);
     case 'mig-under-strategy-none':

@@ -8,6 +8,7 @@ import { DEFAULT_MIG_PARTED_CONFIG_MAP, type BuiltInSourceWhy } from '../../geom
 import type { Translate } from '../apply/planIssueText';
 import { configIssueText } from './configIssueText';
 import { dataErrorText } from './dataErrorText';
+import { unreadableText } from './readingText';
 
 /** Why no ConfigMap of the cluster applies (the built-in source's reason). */
 function builtInReasonText(t: Translate, why: BuiltInSourceWhy, namespace: string): string {
@@ -68,15 +69,15 @@ export function configFallbackText(t: Translate, source: MigConfigSourceView): s
       return t('ConfigMap {{namespace}}/{{name}} does not exist. {{then}}', { ...values, then });
     case 'no-key':
       return t(
-        "ConfigMap {{namespace}}/{{name}} has no '{{key}}' key (the mig-manager reads only that key). {{then}}",
-        { ...values, key: fallback.key, then },
+        "ConfigMap {{namespace}}/{{name}} has no '{{dataKey}}' key (the mig-manager reads only that key). {{then}}",
+        { ...values, dataKey: fallback.key, then },
       );
     default:
       return t(
         'ConfigMap {{namespace}}/{{name}} is not a valid mig-parted config ({{problem}}); mig-parted refuses it, so every change fails. {{then}}',
         {
           ...values,
-          problem: fallback.issue ? configIssueText(t, fallback.issue) : t('unreadable'),
+          problem: fallback.issue ? configIssueText(t, fallback.issue) : unreadableText(t),
           then,
         },
       );

@@ -1,8 +1,14 @@
 import { readGpuLabels } from '../../cluster/labels';
 import { a30AllBalancedNode } from '../../cluster/__fixtures__/nodes';
+import { gpuPodUsage } from '../../cluster/pods';
 import { parseCount, parseNvidiaResourceList } from '../../cluster/quantities';
 import { catalogueT } from './__fixtures__/catalogue';
-import { labelProblemText, quantityIssueText, resourceListIssueText } from './readingText';
+import {
+  labelProblemText,
+  podResourceIssueText,
+  quantityIssueText,
+  resourceListIssueText,
+} from './readingText';
 
 const t = catalogueT();
 const marked = catalogueT(true);
@@ -71,5 +77,24 @@ describe('labelProblemText', () => {
       expect(labelProblemText(t, problem)).toBe(problem.message);
       expect(labelProblemText(marked, problem)).toMatch(/^«.*»$/);
     }
+  });
+});
+
+describe('podResourceIssueText', () => {
+  it("words a container's and an init container's unreadable GPU request", () => {
+    const usage = gpuPodUsage({
+      metadata: { name: 'p', namespace: 'ns' },
+      spec: {
+        nodeName: 'n',
+        initContainers: [{ name: 'setup', resources: { requests: { 'nvidia.com/gpu': '-1' } } }],
+        containers: [{ resources: { limits: { 'nvidia.com/mig-1g.6gb': 'lots' } } }],
+      },
+      status: { phase: 'Running' },
+    } as never)!;
+    expect(usage.issues?.map((issue) => issue.init)).toEqual([true, false]);
+    expect(usage.issues?.map((issue) => podResourceIssueText(t, issue))).toEqual(usage.problems);
+    expect(podResourceIssueText(marked, usage.issues![1])).toBe(
+      "«container #0 nvidia.com/mig-1g.6gb: «'lots' is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)»»",
+    );
   });
 });

@@ -4,7 +4,14 @@
  */
 import type { LabelProblem } from '../../cluster/labels';
 import type { QuantityIssue, ResourceListIssue } from '../../cluster/quantities';
+import type { PodResourceIssue } from '../../cluster/types';
 import type { Translate } from '../apply/planIssueText';
+
+/**
+ * A value with no known reason. (Words used inside another t() call's values are said in a function
+ * of their own: the catalogue extractor does not see a t() nested in another's arguments.)
+ */
+export const unreadableText = (t: Translate): string => t('unreadable');
 
 /** Why a text is not a usable quantity or count. */
 export function quantityIssueText(t: Translate, { kind, found }: QuantityIssue): string {
@@ -33,8 +40,20 @@ export function resourceListIssueText(t: Translate, issue: ResourceListIssue): s
   return t('{{where}} {{resource}}: {{problem}}', {
     where,
     resource,
-    problem: quantity ? quantityIssueText(t, quantity) : t('unreadable'),
+    problem: quantity ? quantityIssueText(t, quantity) : unreadableText(t),
   });
+}
+
+/** A container's GPU request (or limit) that is not a count. */
+export function podResourceIssueText(t: Translate, issue: PodResourceIssue): string {
+  const values = {
+    container: issue.container,
+    resource: issue.resource,
+    problem: issue.quantity ? quantityIssueText(t, issue.quantity) : unreadableText(t),
+  };
+  return issue.init
+    ? t('init container {{container}} {{resource}}: {{problem}}', values)
+    : t('container {{container}} {{resource}}: {{problem}}', values);
 }
 
 /** Why a GPU label's value is ignored. */

@@ -3,6 +3,7 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { GpuPodUsage } from '../../../cluster/types';
 import { NamespaceGroupVersionKind, PodGroupVersionKind } from '../../../cluster/models';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { podResourceIssueText } from '../../text/readingText';
 import { formatResourcesCompact } from '../shared/format';
 
 /** Pods holding GPU resources on one node. */
@@ -37,9 +38,11 @@ export const NodeGpuPods = ({ pods, nodeName }: { pods: GpuPodUsage[]; nodeName:
             </Td>
             <Td dataLabel={t('GPU resources')}>
               {formatResourcesCompact(pod.resources) || '—'}
-              {pod.problems?.map((problem) => (
-                <div key={problem}>{problem}</div>
-              ))}
+              {(pod.issues?.map((issue) => podResourceIssueText(t, issue)) ?? pod.problems)?.map(
+                (problem) => (
+                  <div key={problem}>{problem}</div>
+                ),
+              )}
             </Td>
             <Td dataLabel={t('Phase')}>{pod.phase || t('Unknown')}</Td>
             <Td dataLabel={t('Owner')}>
