@@ -291,6 +291,15 @@ export function planApply(input: ApplyPlanInput): ApplyPlan {
   return plan;
 }
 
+/**
+ * Why a config is unavailable on a node: the node's config source does not have the name, or an
+ * issue of the mig-parted checks (`message` its English, `issue` the data when given). `node` is
+ * set when several nodes are selected.
+ */
+export type ConfigOptionReason = { node?: string } & (
+  { kind: 'not-in-config' } | { kind: 'issue'; message: string; issue?: ConfigIssue }
+);
+
 export interface ConfigOption {
   name: string;
   /** Valid (or not decidable offline) for every selected node. */
@@ -299,6 +308,8 @@ export interface ConfigOption {
   verdict: 'valid' | 'invalid' | 'unknown';
   /** Why it is unavailable, prefixed with the node when several are selected. */
   reasons: string[];
+  /** The same as data, in the same order, for the UI's words. */
+  why: ConfigOptionReason[];
   comment?: string[];
   /** The value every selected node already has. */
   current: boolean;
@@ -331,7 +342,14 @@ export function configOptions(
   for (const { choices } of perNode) {
     for (const name of choices.keys()) {
       if (!byName.has(name)) {
-        byName.set(name, { name, available: true, verdict: 'valid', reasons: [], current: false });
+        byName.set(name, {
+          name,
+          available: true,
+          verdict: 'valid',
+          reasons: [],
+          why: [],
+          current: false,
+        });
       }
     }
   }
@@ -339,11 +357,13 @@ export function configOptions(
   for (const option of byName.values()) {
     for (const { node, choices } of perNode) {
       const prefix = several ? `${node.name}: ` : '';
+      const where = several ? { node: node.name } : {};
       const choice = choices.get(option.name);
       if (!choice) {
         option.available = false;
         option.verdict = 'invalid';
         option.reasons.push(`${prefix}not in the mig-parted config this node uses`);
+        option.why.push({ ...where, kind: 'not-in-config' });
         continue;
       }
       if (choice.comment && !option.comment) option.comment = choice.comment;
@@ -351,6 +371,12 @@ export function configOptions(
         option.available = false;
         option.verdict = 'invalid';
         option.reasons.push(...choice.reasons.map((reason) => `${prefix}${reason}`));
+        option.why.push(
+          ...choice.reasons.map((message, index): ConfigOptionReason => {
+            const issue = choice.issues?.[index];
+            return { ...where, kind: 'issue', message, ...(issue ? { issue } : {}) };
+          }),
+        );
       } else if (choice.verdict === 'unknown' && option.verdict === 'valid') {
         option.verdict = 'unknown';
       }

@@ -1362,6 +1362,8 @@ export interface ConfigChoice {
   verdict: 'valid' | 'invalid' | 'unknown';
   /** Why it is not valid (error messages first), empty when valid. */
   reasons: string[];
+  /** The issues behind `reasons`, in the same order, for the UI's words. */
+  issues?: ConfigIssue[];
   /** Comment NVIDIA wrote above the config, if any. */
   comment?: string[];
 }
@@ -1379,10 +1381,12 @@ export function configsValidForGpus(
         ? []
         : validation.issues.filter((issue) => issue.severity === 'warning')),
     ];
+    const issues = validation.verdict === 'valid' ? [] : ordered;
     const choice: ConfigChoice = {
       name,
       verdict: validation.verdict,
-      reasons: validation.verdict === 'valid' ? [] : ordered.map((issue) => issue.message),
+      reasons: issues.map((issue) => issue.message),
+      issues,
     };
     const comment =
       config.comments && hasOwn(config.comments, name) ? config.comments[name] : undefined;

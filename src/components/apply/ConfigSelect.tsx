@@ -9,6 +9,7 @@ import {
 import * as React from 'react';
 import type { ConfigOption } from '../../cluster/applyPlan';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { configOptionReasonText } from '../text/configIssueText';
 
 interface ConfigSelectProps {
   options: ConfigOption[];
@@ -79,7 +80,11 @@ export const ConfigSelect = ({ options, selected, onSelect }: ConfigSelectProps)
                   key={option.name}
                   value={option.name}
                   isDisabled
-                  description={option.reasons[0] ?? t('Not valid for these GPUs')}
+                  description={
+                    option.why[0]
+                      ? configOptionReasonText(t, option.why[0])
+                      : t('Not valid for these GPUs')
+                  }
                 >
                   {option.name}
                 </SelectOption>

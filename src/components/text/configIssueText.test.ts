@@ -6,8 +6,10 @@ import {
   type ConfigIssue,
   type GpuModel,
 } from '../../geometry';
+import { BUILT_IN_SOURCE, a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
+import { configOptions } from '../../cluster/applyPlan';
 import { catalogueT } from './__fixtures__/catalogue';
-import { configIssueText } from './configIssueText';
+import { configIssueText, configOptionReasonText } from './configIssueText';
 
 const t = catalogueT();
 const marked = catalogueT(true);
@@ -141,5 +143,27 @@ describe('configIssueText', () => {
     const [issue] = parseMigPartedConfig('version: v2\nmig-configs: {}').issues;
     expect(issue.facts).toBeUndefined();
     expect(configIssueText(marked, issue)).toBe(issue.message);
+  });
+});
+
+describe('configOptionReasonText', () => {
+  it('words why each config is unavailable, per node, as the apply plan says it in English', () => {
+    const a30 = viewOf(a30DisabledNode('worker1'), 'mixed');
+    const custom = { ...BUILT_IN_SOURCE, config: CONFIG };
+    const single = configOptions([a30], () => BUILT_IN_SOURCE);
+    const several = configOptions([a30, viewOf(a30DisabledNode('worker2'), 'mixed')], (node) =>
+      node === 'worker2' ? custom : BUILT_IN_SOURCE,
+    );
+    const reasons = [...single, ...several].flatMap((option) =>
+      option.why.map((reason, index) => ({ reason, english: option.reasons[index] })),
+    );
+    expect(new Set(reasons.map(({ reason }) => reason.kind))).toEqual(
+      new Set(['issue', 'not-in-config']),
+    );
+    expect(reasons.some(({ reason }) => reason.node === 'worker2')).toBe(true);
+    for (const { reason, english } of reasons) {
+      expect(configOptionReasonText(t, reason)).toBe(english);
+      expect(configOptionReasonText(marked, reason)).toMatch(/^«.*»$/s);
+    }
   });
 });

@@ -4,6 +4,7 @@
  * numbers, GPU indices and device ids stay as they are. File-level issues (YAML syntax, fields)
  * have no facts: their English message quotes the file and is shown as it is.
  */
+import type { ConfigOptionReason } from '../../cluster/applyPlan';
 import type { ConfigIssue } from '../../geometry';
 import type { Translate } from '../apply/planIssueText';
 import { layoutProblemText, layoutWarningText, singleStrategyInvalidText } from './layoutText';
@@ -103,4 +104,17 @@ export function configIssueText(t: Translate, issue: ConfigIssue): string {
     default:
       return issue.message;
   }
+}
+
+/** Why a config cannot be chosen for a node, with the node's name when several are selected. */
+export function configOptionReasonText(t: Translate, reason: ConfigOptionReason): string {
+  const text =
+    reason.kind === 'not-in-config'
+      ? t('not in the mig-parted config this node uses')
+      : reason.issue
+        ? configIssueText(t, reason.issue)
+        : reason.message;
+  return reason.node === undefined
+    ? text
+    : t('{{node}}: {{reason}}', { node: reason.node, reason: text });
 }
