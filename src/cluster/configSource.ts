@@ -222,7 +222,7 @@ export function resolveMigConfigSources(
 ): ClusterMigConfigSources {
   const namespace = operatorNamespace(input.clusterPolicy);
   const customConfigName = input.clusterPolicy?.spec?.migManager?.config?.name ?? '';
-  const error = classifyDataError(input.configMapsError, `ConfigMaps in ${namespace}`);
+  const error = classifyDataError(input.configMapsError, { kind: 'config-maps', namespace });
   let byName: Map<string, ConfigMapKind> | undefined;
   if (!error && Array.isArray(input.configMaps)) {
     byName = new Map();

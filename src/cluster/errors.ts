@@ -9,10 +9,39 @@ export const READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-viewer';
 
 export type DataErrorKind = 'forbidden' | 'not-found' | 'no-model' | 'other';
 
+/**
+ * What could not be read, when it is more than an API kind (`nodes`, `pods`): as data, so the UI
+ * can say it in its own words around the names.
+ */
+export type DataSubject =
+  | { kind: 'node'; name: string }
+  | { kind: 'pod-log'; namespace: string; name: string }
+  | { kind: 'mig-manager-pods'; namespace: string }
+  | { kind: 'config-maps'; namespace: string }
+  | { kind: 'config-map'; namespace: string; name: string };
+
+/** A subject in plain English: the `resource` of a `DataError`. */
+export function dataSubjectMessage(subject: DataSubject): string {
+  switch (subject.kind) {
+    case 'node':
+      return `node ${subject.name}`;
+    case 'pod-log':
+      return `the log of pod ${subject.namespace}/${subject.name}`;
+    case 'mig-manager-pods':
+      return `mig-manager pods in ${subject.namespace}`;
+    case 'config-maps':
+      return `ConfigMaps in ${subject.namespace}`;
+    default:
+      return `ConfigMap ${subject.namespace}/${subject.name}`;
+  }
+}
+
 export interface DataError {
   kind: DataErrorKind;
   /** What we tried to read: `nodes`, `pods`, `configmaps/default-mig-parted-config`… */
   resource: string;
+  /** The same as data, when it names more than an API kind. */
+  subject?: DataSubject;
   /** Plain English (the CLI, logs and tests); the UI words it from `kind`, `resource`, `status`, `reason`. */
   message: string;
   /** The error's own text (the API server's or the SDK's), for `kind: 'other'`; not ours to translate. */
@@ -59,10 +88,18 @@ function isNoModelError(error: unknown): boolean {
 }
 
 /** Undefined when there is no error. */
-export function classifyDataError(error: unknown, resource: string): DataError | undefined {
+export function classifyDataError(
+  error: unknown,
+  what: string | DataSubject,
+): DataError | undefined {
   // The console's watch hooks report "no error" as an empty string (the k8s reducer's initial
   // `loadError: ''`), not only as undefined.
   if (error === undefined || error === null || error === false || error === '') return undefined;
+  const classified = classify(error, typeof what === 'string' ? what : dataSubjectMessage(what));
+  return typeof what === 'string' ? classified : { ...classified, subject: what };
+}
+
+function classify(error: unknown, resource: string): DataError {
   if (isNoModelError(error)) {
     return {
       kind: 'no-model',

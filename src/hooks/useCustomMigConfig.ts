@@ -88,10 +88,11 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
     namespace,
     name: PLUGIN_MIG_CONFIG_MAP,
   });
-  const ownProblem = classifyDataError(
-    ownLoadError,
-    `ConfigMap ${namespace}/${PLUGIN_MIG_CONFIG_MAP}`,
-  );
+  const ownProblem = classifyDataError(ownLoadError, {
+    kind: 'config-map',
+    namespace,
+    name: PLUGIN_MIG_CONFIG_MAP,
+  });
   const ownConfigMap = own?.metadata?.name && !ownProblem ? own : undefined;
   const ownExists = ownConfigMap !== undefined;
   const [cmAllowed, cmLoading] = useAccessReview({

@@ -156,7 +156,11 @@ export const useMigManagerLog = (
         if (active) setState({ reading: readMigManagerLog(text) });
       })
       .catch((error: unknown) => {
-        const classified = classifyDataError(error, `the log of pod ${namespace}/${podName}`);
+        const classified = classifyDataError(error, {
+          kind: 'pod-log',
+          namespace,
+          name: podName,
+        });
         if (active) setState(classified ? { error: classified } : {});
       })
       .finally(() => {
@@ -173,7 +177,8 @@ export const useMigManagerLog = (
   };
   if (podName) result.podName = podName;
   if (state.reading) result.reading = state.reading;
-  const error = state.error ?? classifyDataError(podsError, `mig-manager pods in ${namespace}`);
+  const error =
+    state.error ?? classifyDataError(podsError, { kind: 'mig-manager-pods', namespace });
   if (error) result.error = error;
   return result;
 };

@@ -25,7 +25,7 @@ export const useNode = (name: string | undefined): DataResult<NodeKind | undefin
   const [data, loaded, loadError] = useK8sWatchResource<NodeKind>(
     name ? { groupVersionKind: NodeGroupVersionKind, name } : null,
   );
-  const error = classifyDataError(loadError, `node ${name ?? ''}`);
+  const error = classifyDataError(loadError, { kind: 'node', name: name ?? '' });
   const node = data && data.metadata?.name ? data : undefined;
   return { data: node, loaded, ...(error ? { error } : {}) };
 };

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
-import { classifyDataError } from '../../cluster/errors';
+import { classifyDataError, type DataSubject } from '../../cluster/errors';
+import { catalogueT } from './__fixtures__/catalogue';
 import { initTestI18n } from '../apply/__fixtures__/i18n';
 import type { Translate } from '../apply/planIssueText';
 import { dataErrorText } from './dataErrorText';
@@ -31,5 +32,26 @@ describe('dataErrorText', () => {
 
   it('shows an error it cannot word (no resource) as it is', () => {
     expect(dataErrorText(marked, { kind: 'forbidden', message: 'as given' })).toBe('as given');
+  });
+});
+
+describe('dataErrorText with a subject', () => {
+  const subjects: DataSubject[] = [
+    { kind: 'node', name: 'worker1' },
+    { kind: 'pod-log', namespace: 'nvidia-gpu-operator', name: 'nvidia-mig-manager-x' },
+    { kind: 'mig-manager-pods', namespace: 'nvidia-gpu-operator' },
+    { kind: 'config-maps', namespace: 'nvidia-gpu-operator' },
+    { kind: 'config-map', namespace: 'nvidia-gpu-operator', name: 'custom-mig' },
+  ];
+  it.each(subjects)('words what could not be read ($kind) around its names', (subject) => {
+    for (const raw of [
+      { code: 403, message: 'forbidden' },
+      { code: 500, message: 'boom' },
+    ]) {
+      const error = classifyDataError(raw, subject)!;
+      expect(error.subject).toEqual(subject);
+      expect(dataErrorText(catalogueT(), error)).toBe(error.message);
+      expect(dataErrorText(catalogueT(true), error)).toMatch(/^«.*«.*».*»$/);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * its kind and resource. The error's own text (the API server's) stays as it is, inside a
  * translated sentence.
  */
-import { READER_CLUSTER_ROLE } from '../../cluster/errors';
+import { READER_CLUSTER_ROLE, type DataSubject } from '../../cluster/errors';
 import type { Translate } from '../apply/planIssueText';
 
 /** A `DataError`, or the looser shape the page props use. */
@@ -11,11 +11,28 @@ export interface DataErrorLike {
   kind: string;
   message: string;
   resource?: string;
+  subject?: DataSubject;
   reason?: string;
 }
 
+/** What could not be read, around its names (an API kind such as `nodes` stays as it is). */
+export function dataSubjectText(t: Translate, subject: DataSubject): string {
+  switch (subject.kind) {
+    case 'node':
+      return t('node {{name}}', { name: subject.name });
+    case 'pod-log':
+      return t('the log of pod {{namespace}}/{{name}}', subject);
+    case 'mig-manager-pods':
+      return t('mig-manager pods in {{namespace}}', subject);
+    case 'config-maps':
+      return t('ConfigMaps in {{namespace}}', subject);
+    default:
+      return t('ConfigMap {{namespace}}/{{name}}', subject);
+  }
+}
+
 export function dataErrorText(t: Translate, error: DataErrorLike): string {
-  const { resource } = error;
+  const resource = error.subject ? dataSubjectText(t, error.subject) : error.resource;
   // Without the resource there is nothing to word it from (not built by classifyDataError).
   if (resource === undefined) return error.message;
   switch (error.kind) {
