@@ -55,6 +55,10 @@ export interface PlanIssue {
   code: PlanIssueCode;
   /** Engine wording with the specifics (profile, GPU, entry), English. */
   details: string[];
+  /** The mig-parted issues behind `details`, in the same order, for the UI's words. */
+  configIssues?: ConfigIssue[];
+  /** `no-config-source`, `built-in-config`: the source whose fallback `details` states. */
+  source?: MigConfigSourceView;
 }
 
 export interface GpuPlan {
@@ -161,8 +165,8 @@ function planGpus(node: GpuNodeView, prediction: ConfigPrediction | undefined): 
   });
 }
 
-const issueMessages = (issues: ConfigIssue[], codes: ConfigIssue['code'][]) =>
-  issues.filter((issue) => codes.includes(issue.code)).map((issue) => issue.message);
+const issuesOf = (issues: ConfigIssue[], codes: ConfigIssue['code'][]) =>
+  issues.filter((issue) => codes.includes(issue.code));
 
 /** Plans one node. Never throws. */
 export function planNodeApply(
@@ -174,15 +178,31 @@ export function planNodeApply(
   const issues: PlanIssue[] = [];
   const add = (severity: PlanIssue['severity'], code: PlanIssueCode, details: string[] = []) =>
     issues.push({ severity, code, details });
+  /** An issue whose details are mig-parted issues (worded by the UI from their facts). */
+  const addIssues = (
+    severity: PlanIssue['severity'],
+    code: PlanIssueCode,
+    configIssues: ConfigIssue[],
+  ) =>
+    issues.push({
+      severity,
+      code,
+      details: configIssues.map((issue) => issue.message),
+      configIssues,
+    });
+  /** An issue whose detail is the config source's fallback reason. */
+  const addFallback = (severity: PlanIssue['severity'], code: PlanIssueCode) =>
+    issues.push({
+      severity,
+      code,
+      details: source.view.fallbackReason ? [source.view.fallbackReason] : [],
+      ...(source.view.fallbackReason ? { source: source.view } : {}),
+    });
   const resourcesBefore = gpuResources(node.allocatable);
 
   let prediction: ConfigPrediction | undefined;
   if (!source.config) {
-    add(
-      'error',
-      'no-config-source',
-      source.view.fallbackReason ? [source.view.fallbackReason] : [],
-    );
+    addFallback('error', 'no-config-source');
   } else if (!node.model) {
     const found = listConfigNames(source.config).includes(configName);
     if (!found) add('error', 'config-not-found');
@@ -201,29 +221,21 @@ export function planNodeApply(
       })),
     });
     if (!prediction.found) {
-      add('error', 'config-not-found', issueMessages(prediction.errors, ['config-not-found']));
+      addIssues('error', 'config-not-found', issuesOf(prediction.errors, ['config-not-found']));
     } else {
-      const notCapable = issueMessages(prediction.errors, ['not-mig-capable']);
-      if (notCapable.length > 0) add('error', 'not-mig-capable', notCapable);
-      const invalid = prediction.errors
-        .filter(
-          (issue) =>
-            !['config-not-found', 'not-mig-capable', 'single-strategy-invalid'].includes(
-              issue.code,
-            ),
-        )
-        .map((issue) => issue.message);
-      if (invalid.length > 0) add('error', 'config-invalid', invalid);
+      const notCapable = issuesOf(prediction.errors, ['not-mig-capable']);
+      if (notCapable.length > 0) addIssues('error', 'not-mig-capable', notCapable);
+      const invalid = prediction.errors.filter(
+        (issue) =>
+          !['config-not-found', 'not-mig-capable', 'single-strategy-invalid'].includes(issue.code),
+      );
+      if (invalid.length > 0) addIssues('error', 'config-invalid', invalid);
       // The mig-manager applies it; the device plugin then refuses the layout. The user may be
       // about to switch to `mixed`, so this warns instead of blocking.
-      const singleInvalid = issueMessages(prediction.errors, ['single-strategy-invalid']);
-      if (singleInvalid.length > 0) add('warning', 'single-strategy-invalid', singleInvalid);
+      const singleInvalid = issuesOf(prediction.errors, ['single-strategy-invalid']);
+      if (singleInvalid.length > 0) addIssues('warning', 'single-strategy-invalid', singleInvalid);
       if (prediction.warnings.length > 0) {
-        add(
-          'warning',
-          'unverified-layout',
-          prediction.warnings.map((issue) => issue.message),
-        );
+        addIssues('warning', 'unverified-layout', prediction.warnings);
       }
     }
   }
@@ -233,7 +245,7 @@ export function planNodeApply(
     add('warning', 'strategy-none');
   }
   if (source.view.kind === 'built-in' && source.view.fallbackReason) {
-    add('warning', 'built-in-config', [source.view.fallbackReason]);
+    addFallback('warning', 'built-in-config');
   }
 
   const sameValue = node.migConfig === configName;

@@ -22,7 +22,7 @@ import {
 import { findModelByDeviceId, findProfile, shortModelName } from './catalog';
 import { parseProfileName } from './naming';
 import { placeInstances } from './placement';
-import type { SingleStrategyInvalid } from './prediction';
+import type { AdvertisementWarningFacts, SingleStrategyInvalid } from './prediction';
 import type {
   GpuModel,
   LayoutProblem,
@@ -113,6 +113,7 @@ export type ConfigIssueFacts =
   | { kind: 'layout'; device: string; problem: LayoutProblem }
   | { kind: 'layout-warning'; device: string; warning: LayoutWarningFacts }
   | { kind: 'current-state-unknown' }
+  | { kind: 'advertisement'; warning: AdvertisementWarningFacts }
   | { kind: 'single-strategy-invalid'; product?: string; invalid: SingleStrategyInvalid };
 
 export interface ConfigIssue {

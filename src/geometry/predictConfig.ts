@@ -171,9 +171,19 @@ export function predictNodeAfterConfig(input: PredictConfigInput): ConfigPredict
         ),
       );
     }
-    for (const warning of advertisement.warnings) {
-      issues.push(predictionIssue('warning', 'advertisement-warning', configName, warning));
-    }
+    const warningFacts = advertisement.warningFacts;
+    advertisement.warnings.forEach((warning, index) => {
+      const facts = warningFacts?.[index];
+      issues.push(
+        predictionIssue(
+          'warning',
+          'advertisement-warning',
+          configName,
+          warning,
+          facts ? { facts: { kind: 'advertisement', warning: facts } } : {},
+        ),
+      );
+    });
   }
 
   const errors = issues.filter((issue) => issue.severity === 'error');

@@ -13,7 +13,7 @@ import {
 } from './catalog';
 import { GPU_RESOURCE, migResourceName } from './naming';
 import { placeInstances } from './placement';
-import type { GpuModel, MigProfile, MigStrategy, ProfileCounts } from './types';
+import type { GpuModel, LayoutProblem, MigProfile, MigStrategy, ProfileCounts } from './types';
 
 export interface PredictedGpu {
   index: number;
@@ -36,6 +36,60 @@ export interface NodeAdvertisement {
   /** Set when the single strategy cannot express the layout: GFD writes MIG-INVALID labels. */
   invalid?: SingleStrategyInvalid;
   warnings: string[];
+  /** The same warnings as data, in the same order, for the UI's words. */
+  warningFacts?: AdvertisementWarningFacts[];
+}
+
+/** Why part of an advertisement is a guess or empty, as data (`gpus` are GPU indices). */
+export type AdvertisementWarningFacts =
+  | { kind: 'layout-fails'; gpu: number; model: string; problems: LayoutProblem[] }
+  | { kind: 'attributes-unknown'; profile: string }
+  | { kind: 'profile-labels-unknown'; profile: string; labels: string[] }
+  | { kind: 'memory-unknown'; product: string }
+  | { kind: 'nothing-to-predict' }
+  | { kind: 'unknown-strategy'; value: string }
+  | { kind: 'no-gpus' }
+  | { kind: 'mig-under-none'; gpus: number[] }
+  | { kind: 'mig-without-instances'; gpus: number[] };
+
+/** An advertisement warning in plain English (CLI, logs, tests); the UI words the facts. */
+export function advertisementWarningMessage(warning: AdvertisementWarningFacts): string {
+  switch (warning.kind) {
+    case 'layout-fails':
+      return `GPU ${warning.gpu}: the requested layout cannot be created on ${warning.model} (${warning.problems
+        .map((problem) => problem.message)
+        .join(' ')}); mig-parted would fail and leave the GPU as it is.`;
+    case 'attributes-unknown':
+      return `Attributes of ${warning.profile} are unknown: the GPU model is not in the catalog.`;
+    case 'profile-labels-unknown':
+      return `${warning.profile}: ${warning.labels.join(', ')} not known for this GPU, labels left out.`;
+    case 'memory-unknown':
+      return `nvidia.com/gpu.memory left out: the total memory of ${warning.product} is not known.`;
+    case 'nothing-to-predict':
+      return 'Nothing to predict: expected { product, gpus: [...], strategy }.';
+    case 'unknown-strategy':
+      return `Unknown MIG strategy ${warning.value}; the device plugin's default "none" is assumed.`;
+    case 'no-gpus':
+      return 'The node has no GPUs: GFD writes no GPU labels and the device plugin advertises nothing.';
+    case 'mig-under-none':
+      return (
+        `MIG is enabled on GPU ${warning.gpus.join(', ')} but the strategy is "none": ` +
+        'the device plugin still advertises each such GPU whole as nvidia.com/gpu, and its MIG instances are not usable as resources.'
+      );
+    default:
+      return `GPU ${warning.gpus.join(', ')}: MIG is enabled but no instances are configured, so it advertises nothing.`;
+  }
+}
+
+/** Collects warnings as English and as facts, side by side. */
+interface WarningSink {
+  messages: string[];
+  facts: AdvertisementWarningFacts[];
+}
+
+function warn(sink: WarningSink, facts: AdvertisementWarningFacts): void {
+  sink.messages.push(advertisementWarningMessage(facts));
+  sink.facts.push(facts);
 }
 
 const LABEL_PREFIX = 'nvidia.com/';
@@ -104,7 +158,7 @@ function validCount(value: unknown): number {
 function groupMigDevices(
   gpus: PredictedGpu[],
   fallbackModel: GpuModel | undefined,
-  warnings: string[],
+  warnings: WarningSink,
 ) {
   const groups = new Map<string, MigDeviceGroup>();
   const emptyGpus: number[] = [];
@@ -115,11 +169,12 @@ function groupMigDevices(
     if (model) {
       const layout = placeInstances(model, counts);
       if (!layout.valid) {
-        warnings.push(
-          `GPU ${gpu.index}: the requested layout cannot be created on ${shortModelName(model)} (${layout.problems
-            .map((problem) => problem.message)
-            .join(' ')}); mig-parted would fail and leave the GPU as it is.`,
-        );
+        warn(warnings, {
+          kind: 'layout-fails',
+          gpu: gpu.index,
+          model: shortModelName(model),
+          problems: layout.problems,
+        });
       }
     }
     let instances = 0;
@@ -145,12 +200,10 @@ function groupMigDevices(
  * `memory` is the catalog's profile size; GFD reads the MIG device, which can be slightly smaller
  * (H100 3g.40gb: 40320 vs 40448 MiB), so prefer the node's own label when it exists.
  */
-function attributeLabels(group: MigDeviceGroup, warnings: string[]): Record<string, string> {
+function attributeLabels(group: MigDeviceGroup, warnings: WarningSink): Record<string, string> {
   const profile = group.profile;
   if (!profile) {
-    warnings.push(
-      `Attributes of ${group.dottedName} are unknown: the GPU model is not in the catalog.`,
-    );
+    warn(warnings, { kind: 'attributes-unknown', profile: group.dottedName });
     return {};
   }
   const labels: Record<string, string> = {
@@ -174,9 +227,7 @@ function attributeLabels(group: MigDeviceGroup, warnings: string[]): Record<stri
     else labels[suffix] = String(value);
   }
   if (unknown.length > 0) {
-    warnings.push(
-      `${profile.name}: ${unknown.join(', ')} not known for this GPU, labels left out.`,
-    );
+    warn(warnings, { kind: 'profile-labels-unknown', profile: profile.name, labels: unknown });
   }
   return labels;
 }
@@ -192,7 +243,7 @@ function parentGpuLabels(
   product: string,
   gpus: PredictedGpu[],
   model: GpuModel | undefined,
-  warnings: string[],
+  warnings: WarningSink,
 ): Record<string, string> {
   const anyFullGpu = gpus.some((gpu) => !gpu.migEnabled);
   const labels: Record<string, string> = {
@@ -205,7 +256,7 @@ function parentGpuLabels(
   if (model && !unconfirmedModelFacts(model).some((fact) => fact.startsWith('totalMemoryMiB'))) {
     labels['nvidia.com/gpu.memory'] = String(model.totalMemoryMiB);
   } else {
-    warnings.push(`nvidia.com/gpu.memory left out: the total memory of ${product} is not known.`);
+    warn(warnings, { kind: 'memory-unknown', product });
   }
   if (model) labels['nvidia.com/mig.capable'] = 'true';
   return labels;
@@ -231,23 +282,24 @@ function singleStrategyProblem(
  * one resource per profile plus whole GPUs for those with MIG off.
  */
 export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisement {
-  const warnings: string[] = [];
-  const advertisement: NodeAdvertisement = { resources: {}, labels: {}, warnings };
+  const warnings: WarningSink = { messages: [], facts: [] };
+  const advertisement: NodeAdvertisement = {
+    resources: {},
+    labels: {},
+    warnings: warnings.messages,
+    warningFacts: warnings.facts,
+  };
   if (!input || typeof input !== 'object' || !Array.isArray(input.gpus)) {
-    warnings.push('Nothing to predict: expected { product, gpus: [...], strategy }.');
+    warn(warnings, { kind: 'nothing-to-predict' });
     return advertisement;
   }
   const strategy: MigStrategy = isStrategy(input.strategy) ? input.strategy : 'none';
   if (!isStrategy(input.strategy)) {
-    warnings.push(
-      `Unknown MIG strategy ${String(input.strategy)}; the device plugin's default "none" is assumed.`,
-    );
+    warn(warnings, { kind: 'unknown-strategy', value: String(input.strategy) });
   }
   const gpus = input.gpus.filter((gpu) => gpu && typeof gpu === 'object');
   if (gpus.length === 0) {
-    warnings.push(
-      'The node has no GPUs: GFD writes no GPU labels and the device plugin advertises nothing.',
-    );
+    warn(warnings, { kind: 'no-gpus' });
     return advertisement;
   }
   const product = baseGfdProduct(typeof input.product === 'string' ? input.product : '');
@@ -259,10 +311,7 @@ export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisem
   if (strategy === 'none') {
     advertisement.resources[GPU_RESOURCE] = gpus.length;
     if (migGpus.length > 0) {
-      warnings.push(
-        `MIG is enabled on GPU ${migGpus.map((gpu) => gpu.index).join(', ')} but the strategy is "none": ` +
-          'the device plugin still advertises each such GPU whole as nvidia.com/gpu, and its MIG instances are not usable as resources.',
-      );
+      warn(warnings, { kind: 'mig-under-none', gpus: migGpus.map((gpu) => gpu.index) });
     }
     return advertisement;
   }
@@ -313,9 +362,7 @@ export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisem
   const fullGpus = gpus.length - migGpus.length;
   if (fullGpus > 0) advertisement.resources[GPU_RESOURCE] = fullGpus;
   if (emptyGpus.length > 0) {
-    warnings.push(
-      `GPU ${emptyGpus.join(', ')}: MIG is enabled but no instances are configured, so it advertises nothing.`,
-    );
+    warn(warnings, { kind: 'mig-without-instances', gpus: emptyGpus });
   }
   for (const group of groups) {
     const resource = `${LABEL_PREFIX}mig-${group.dottedName}`;

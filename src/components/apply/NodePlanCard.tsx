@@ -16,7 +16,7 @@ import type { GpuPlan, NodeApplyPlan } from '../../cluster/applyPlan';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { SliceMap } from '../SliceMap';
 import type { SliceMapInstance } from '../SliceMap';
-import { planIssueText } from './planIssueText';
+import { planIssueDetails, planIssueText } from './planIssueText';
 
 interface NodePlanCardProps {
   plan: NodeApplyPlan;
@@ -82,6 +82,7 @@ export const NodePlanCard = ({
       <CardBody>
         {plan.issues.map((issue) => {
           const text = planIssueText(t, issue, configName);
+          const details = planIssueDetails(t, issue);
           return (
             <Alert
               key={issue.code}
@@ -92,9 +93,9 @@ export const NodePlanCard = ({
               className="gpu-partitioning-apply__issue"
             >
               {text.body && <p>{text.body}</p>}
-              {issue.code !== 'gpu-pods' && issue.details.length > 0 && (
+              {issue.code !== 'gpu-pods' && details.length > 0 && (
                 <ul>
-                  {issue.details.map((detail) => (
+                  {details.map((detail) => (
                     <li key={detail}>{detail}</li>
                   ))}
                 </ul>

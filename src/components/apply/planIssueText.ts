@@ -5,6 +5,8 @@
 import type { PlanIssue } from '../../cluster/applyPlan';
 import type { MigLogFinding } from '../../cluster/migManagerLog';
 import type { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { configIssueText } from '../text/configIssueText';
+import { configFallbackText } from '../text/configSourceText';
 
 export type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
@@ -86,6 +88,16 @@ export function planIssueText(t: Translate, issue: PlanIssue, configName: string
     default:
       return { title: issue.code };
   }
+}
+
+/**
+ * The specifics of a plan issue: mig-parted issues and the built-in fallback in the page's words;
+ * names (product, config, pods) as they are.
+ */
+export function planIssueDetails(t: Translate, issue: PlanIssue): string[] {
+  if (issue.configIssues) return issue.configIssues.map((detail) => configIssueText(t, detail));
+  const fallback = issue.source && configFallbackText(t, issue.source);
+  return fallback ? [fallback] : issue.details;
 }
 
 export function logFindingText(t: Translate, finding: MigLogFinding): IssueText & { fix: string } {

@@ -7,7 +7,9 @@ import {
   type GpuModel,
 } from '../../geometry';
 import { BUILT_IN_SOURCE, a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
-import { configOptions } from '../../cluster/applyPlan';
+import { configOptions, planNodeApply } from '../../cluster/applyPlan';
+import { resolveMigConfigSources } from '../../cluster/configSource';
+import { planIssueDetails } from '../apply/planIssueText';
 import { catalogueT } from './__fixtures__/catalogue';
 import { configIssueText, configOptionReasonText } from './configIssueText';
 
@@ -164,6 +166,29 @@ describe('configOptionReasonText', () => {
     for (const { reason, english } of reasons) {
       expect(configOptionReasonText(t, reason)).toBe(english);
       expect(configOptionReasonText(marked, reason)).toMatch(/^«.*»$/s);
+    }
+  });
+});
+
+describe('planIssueDetails', () => {
+  it('words the mig-parted issues and the built-in fallback of an apply plan', () => {
+    const a30 = viewOf(a30DisabledNode('worker1'), 'mixed');
+    const custom = { ...BUILT_IN_SOURCE, config: CONFIG };
+    const fallback = resolveMigConfigSources({ configMaps: [] }).forNode('worker1');
+    const plans = [
+      planNodeApply(a30, 'mixed-up', 'mixed', custom),
+      planNodeApply(a30, 'single', 'single', custom),
+      planNodeApply(a30, 'nope', 'mixed', custom),
+      planNodeApply(a30, 'all-balanced', 'mixed', fallback),
+    ];
+    const issues = plans.flatMap((plan) => plan.issues);
+    expect(issues.some((issue) => issue.configIssues)).toBe(true);
+    expect(issues.some((issue) => issue.source)).toBe(true);
+    for (const issue of issues) {
+      expect(planIssueDetails(t, issue)).toEqual(issue.details);
+      if (issue.configIssues || issue.source) {
+        for (const detail of planIssueDetails(marked, issue)) expect(detail).toMatch(/^«.*»$/s);
+      }
     }
   });
 });

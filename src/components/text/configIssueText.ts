@@ -7,7 +7,12 @@
 import type { ConfigOptionReason } from '../../cluster/applyPlan';
 import type { ConfigIssue } from '../../geometry';
 import type { Translate } from '../apply/planIssueText';
-import { layoutProblemText, layoutWarningText, singleStrategyInvalidText } from './layoutText';
+import {
+  advertisementWarningText,
+  layoutProblemText,
+  layoutWarningText,
+  singleStrategyInvalidText,
+} from './layoutText';
 
 /** `GPU 2` or `GPUs 0, 1`. */
 export const gpuIndexListText = (t: Translate, indices: number[]): string =>
@@ -92,6 +97,8 @@ export function configIssueText(t: Translate, issue: ConfigIssue): string {
         'GPU {{gpu}}: its current MIG state was not given; the prediction assumes MIG is off on it.',
         { gpu: issue.gpuIndex },
       );
+    case 'advertisement':
+      return advertisementWarningText(t, facts.warning);
     case 'single-strategy-invalid':
       return t(
         "config '{{config}}' under the single strategy: GFD labels the node {{product}}. {{why}} Use the mixed strategy, or give every GPU the same single profile.",

@@ -14,6 +14,7 @@ import {
 } from '../../geometry';
 import {
   additionBlockText,
+  advertisementWarningText,
   layoutProblemText,
   singleStrategyInvalidText,
   startBlockText,
@@ -167,5 +168,61 @@ describe('singleStrategyInvalidText', () => {
     expect(singleStrategyInvalidText(marked, invalid)).toMatch(
       /^«Invalid configuration detected for mig-strategy=single: more than one MIG device type present on node\./,
     );
+  });
+});
+
+describe('advertisementWarningText', () => {
+  it('words every warning of the advertisement model as it says it in English', () => {
+    const a30 = model('a30-24gb');
+    const gpu = (index: number, counts: Record<string, number>, withModel = true) => ({
+      index,
+      migEnabled: true,
+      counts,
+      ...(withModel ? { model: a30 } : {}),
+    });
+    const advertisements = [
+      predictNodeAdvertisement({
+        product: 'NVIDIA-A30',
+        strategy: 'mixed',
+        gpus: [gpu(0, { '1g.6gb': 5 }), gpu(1, {})],
+      }),
+      predictNodeAdvertisement({
+        product: 'NVIDIA-Z9000',
+        strategy: 'mixed',
+        gpus: [gpu(0, { '1g.5gb': 1 }, false)],
+      }),
+      predictNodeAdvertisement({ product: 'NVIDIA-A30', strategy: 'none', gpus: [gpu(0, {})] }),
+      predictNodeAdvertisement({ product: 'NVIDIA-A30', strategy: 'weird' as never, gpus: [] }),
+      predictNodeAdvertisement(null as never),
+    ];
+    const warnings = advertisements.flatMap((advertisement) =>
+      advertisement.warnings.map((message, index) => ({
+        message,
+        facts: advertisement.warningFacts![index],
+      })),
+    );
+    expect(new Set(warnings.map(({ facts }) => facts.kind))).toEqual(
+      new Set([
+        'layout-fails',
+        'mig-without-instances',
+        'attributes-unknown',
+        'memory-unknown',
+        'mig-under-none',
+        'unknown-strategy',
+        'no-gpus',
+        'nothing-to-predict',
+      ]),
+    );
+    for (const { message, facts } of warnings) {
+      expect(advertisementWarningText(t, facts)).toBe(message);
+      expect(advertisementWarningText(marked, facts)).toMatch(/^«.*»$/);
+    }
+    expect(
+      advertisementWarningText(marked, {
+        kind: 'profile-labels-unknown',
+        profile: '1g.6gb',
+        labels: ['engines.ofa'],
+      }),
+    ).toBe('«1g.6gb: engines.ofa not known for this GPU, labels left out.»');
   });
 });

@@ -4,6 +4,7 @@
  * The engine keeps its English `message` for the CLI, logs and tests; the UI says it here, once.
  */
 import type {
+  AdvertisementWarningFacts,
   LayoutProblem,
   LayoutWarningFacts,
   ProfileAmount,
@@ -200,5 +201,53 @@ export function layoutWarningText(t: Translate, warning: LayoutWarningFacts): st
         ? t('{{profile}} on {{model}} is inferred: {{notes}}.', values)
         : t('{{profile}} on {{model}} is unconfirmed: {{notes}}.', values);
     }
+  }
+}
+
+/** Why part of what a node will advertise is a guess or empty (names and indices as they are). */
+export function advertisementWarningText(t: Translate, warning: AdvertisementWarningFacts): string {
+  switch (warning.kind) {
+    case 'layout-fails':
+      return t(
+        'GPU {{gpu}}: the requested layout cannot be created on {{model}} ({{problems}}); mig-parted would fail and leave the GPU as it is.',
+        {
+          gpu: warning.gpu,
+          model: warning.model,
+          problems: warning.problems.map((problem) => layoutProblemText(t, problem)).join(' '),
+        },
+      );
+    case 'attributes-unknown':
+      return t('Attributes of {{profile}} are unknown: the GPU model is not in the catalog.', {
+        profile: warning.profile,
+      });
+    case 'profile-labels-unknown':
+      return t('{{profile}}: {{labels}} not known for this GPU, labels left out.', {
+        profile: warning.profile,
+        labels: warning.labels.join(', '),
+      });
+    case 'memory-unknown':
+      return t('nvidia.com/gpu.memory left out: the total memory of {{product}} is not known.', {
+        product: warning.product,
+      });
+    case 'nothing-to-predict':
+      return t('Nothing to predict: expected { product, gpus: [...], strategy }.');
+    case 'unknown-strategy':
+      return t('Unknown MIG strategy {{value}}; the device plugin\'s default "none" is assumed.', {
+        value: warning.value,
+      });
+    case 'no-gpus':
+      return t(
+        'The node has no GPUs: GFD writes no GPU labels and the device plugin advertises nothing.',
+      );
+    case 'mig-under-none':
+      return t(
+        'MIG is enabled on GPU {{gpus}} but the strategy is "none": the device plugin still advertises each such GPU whole as nvidia.com/gpu, and its MIG instances are not usable as resources.',
+        { gpus: warning.gpus.join(', ') },
+      );
+    default:
+      return t(
+        'GPU {{gpus}}: MIG is enabled but no instances are configured, so it advertises nothing.',
+        { gpus: warning.gpus.join(', ') },
+      );
   }
 }
