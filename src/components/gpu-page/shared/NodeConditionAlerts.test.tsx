@@ -1,0 +1,54 @@
+import { render, screen } from '@testing-library/react';
+import { a30AllBalancedNode } from '../../../cluster/__fixtures__/nodes';
+import { builtInMigConfig } from '../../../cluster/configSource';
+import { buildGpuNodeView } from '../../../cluster/nodeView';
+import { parseMigPartedConfig } from '../../../geometry';
+import { initTestI18n } from '../../apply/__fixtures__/i18n';
+import { NodeConditionAlerts } from './NodeConditionAlerts';
+
+beforeAll(initTestI18n);
+
+const now = new Date('2026-11-25T12:00:00Z');
+const viewOf = (labels: Record<string, string>, config = builtInMigConfig()) =>
+  buildGpuNodeView({
+    node: a30AllBalancedNode({ labels }),
+    pods: [],
+    strategy: 'mixed',
+    configSource: { config, view: { kind: 'default' } },
+    now,
+    firstSeenPending: '2026-11-25T10:40:00Z',
+  });
+
+describe('NodeConditionAlerts', () => {
+  it("shows a real node's conditions with their worded titles and details", () => {
+    const view = viewOf({
+      'nvidia.com/mig.config.state': 'pending',
+      'nvidia.com/gpu.deploy.dcgm': 'paused-for-mig-change',
+      'nvidia.com/gpu.memory': 'lots',
+    });
+    render(<NodeConditionAlerts node={view} />);
+    expect(screen.getByText('Pending for 1 h 20 min')).toBeInTheDocument();
+    expect(
+      screen.getByText('Label nvidia.com/gpu.memory has a value the plugin cannot read'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/^nvidia\.com\/gpu\.memory='lots' is not a whole number/),
+    ).toBeInTheDocument();
+    expect(screen.getByText('GPU operands paused for a MIG change: dcgm')).toBeInTheDocument();
+  });
+
+  it('titles a config that exists but cannot be created as such, with the reason', () => {
+    const config = parseMigPartedConfig(
+      'version: v1\nmig-configs:\n  too-many:\n    - devices: all\n      mig-enabled: true\n      mig-devices:\n        "1g.6gb": 5\n',
+    ).config!;
+    render(<NodeConditionAlerts node={viewOf({ 'nvidia.com/mig.config': 'too-many' }, config)} />);
+    // Too many instances, and too many compute slices: one alert each.
+    expect(screen.getAllByText("Config 'too-many' cannot be applied to this node")).toHaveLength(2);
+    expect(
+      screen.getByText(
+        /^config 'too-many', entry #0, GPU 0 \(0x20B710DE\): The instances need 5 compute slices/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/is not in the mig-parted config/)).not.toBeInTheDocument();
+  });
+});
