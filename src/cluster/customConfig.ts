@@ -15,6 +15,7 @@ import {
   serializeMigPartedConfig,
   setOwn,
   MIG_PARTED_SPEC_VERSION,
+  type ConfigIssue,
   type MigPartedConfigFile,
   type MigPartedEntry,
 } from '../geometry/migParted';
@@ -162,7 +163,13 @@ function sameEntries(a: MigPartedEntry[], b: MigPartedEntry[]): boolean {
 /** Why the plugin's existing ConfigMap cannot be read: no `key`, or not a valid mig-parted file. */
 export type OwnConfigProblem =
   | { code: 'missing-key'; configMap: string; key: string }
-  | { code: 'invalid-file'; configMap: string; issues: string[] };
+  | {
+      code: 'invalid-file';
+      configMap: string;
+      issues: string[];
+      /** The parse issues behind `issues`, in the same order, for the UI's words. */
+      configIssues?: ConfigIssue[];
+    };
 
 /**
  * What the user should know before writing, as codes with parameters (worded by the component):
@@ -205,6 +212,7 @@ export function ownConfigOf(configMap: ConfigMapKind | undefined): {
         code: 'invalid-file',
         configMap: PLUGIN_MIG_CONFIG_MAP,
         issues: parsed.issues.map((issue) => issue.message),
+        configIssues: parsed.issues,
       },
     };
   }

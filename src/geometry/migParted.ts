@@ -113,8 +113,52 @@ export type ConfigIssueFacts =
   | { kind: 'layout'; device: string; problem: LayoutProblem }
   | { kind: 'layout-warning'; device: string; warning: LayoutWarningFacts }
   | { kind: 'current-state-unknown' }
+  | { kind: 'file'; problem: FileProblem }
   | { kind: 'advertisement'; warning: AdvertisementWarningFacts }
   | { kind: 'single-strategy-invalid'; product?: string; invalid: SingleStrategyInvalid };
+
+/**
+ * What is wrong in a mig-parted file, as data: `found` is the value the file holds, `error` the
+ * YAML parser's own words (data, not ours to translate). Entry-level problems name the config and
+ * entry in the issue's own fields.
+ */
+export type FileProblem =
+  | {
+      kind:
+        | 'not-text'
+        | 'root-not-a-mapping'
+        | 'unknown-version'
+        | 'mig-configs-not-a-map'
+        | 'config-not-a-list'
+        | 'entry-not-a-mapping'
+        | 'bad-devices'
+        | 'bad-mig-enabled'
+        | 'mig-devices-not-a-map';
+      found: FoundValue;
+    }
+  | { kind: 'yaml-unreadable' | 'yaml-syntax'; error: string }
+  | {
+      kind:
+        | 'empty-file'
+        | 'multiple-documents'
+        | 'missing-version'
+        | 'missing-mig-configs'
+        | 'empty-mig-configs'
+        | 'empty-config'
+        | 'missing-mig-devices'
+        | 'mig-devices-when-disabled'
+        | 'all-counts-zero';
+    }
+  | {
+      kind: 'unexpected-top-field' | 'unexpected-entry-field' | 'missing-entry-field';
+      field: string;
+    }
+  | { kind: 'bad-device-filter'; found: FoundValue; numberHint: boolean }
+  | { kind: 'devices-string'; value: string }
+  | { kind: 'filter-not-a-pci-id'; text: string }
+  | { kind: 'filter-not-nvidia'; text: string; device: string; vendor: string }
+  | { kind: 'bad-profile-name'; profile: string }
+  | { kind: 'bad-count'; profile: string; found: FoundValue };
 
 export interface ConfigIssue {
   severity: 'error' | 'warning';
@@ -294,12 +338,43 @@ interface ParseContext {
   issues: ConfigIssue[];
 }
 
+/** A value found in the file, as data: its kind, and its text when it is a scalar. */
+export type FoundValue =
+  | { kind: 'nothing' | 'list' | 'mapping' }
+  | { kind: 'string'; text: string }
+  | { kind: 'number' | 'boolean' | 'other'; text: string };
+
+function foundValue(value: unknown): FoundValue {
+  if (value === null || value === undefined) return { kind: 'nothing' };
+  if (Array.isArray(value)) return { kind: 'list' };
+  if (typeof value === 'object') return { kind: 'mapping' };
+  if (typeof value === 'string') return { kind: 'string', text: JSON.stringify(value) };
+  if (typeof value === 'number') return { kind: 'number', text: String(value) };
+  if (typeof value === 'boolean') return { kind: 'boolean', text: String(value) };
+  return { kind: 'other', text: `${typeof value} ${String(value)}` };
+}
+
+/** A found value in plain English (CLI, logs, tests). */
+export function foundValueMessage(found: FoundValue): string {
+  switch (found.kind) {
+    case 'nothing':
+      return 'nothing';
+    case 'list':
+      return 'a list';
+    case 'mapping':
+      return 'a mapping';
+    case 'string':
+      return `the string ${found.text}`;
+    case 'number':
+    case 'boolean':
+      return `${found.kind} ${found.text}`;
+    default:
+      return found.text;
+  }
+}
+
 function describe(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return `${typeof value} ${String(value)}`;
+  return foundValueMessage(foundValue(value));
 }
 
 /** The AST node at a path, and the key node of the last step (to point at a key). */
@@ -341,6 +416,7 @@ function fileError(
   context: ParseContext,
   code: ConfigIssueCode,
   message: string,
+  problem: FileProblem,
   path: Path,
   where: { configName?: string; entryIndex?: number; profile?: string; atKey?: boolean } = {},
 ): void {
@@ -352,6 +428,7 @@ function fileError(
     rejectsFile: true,
     ...names,
     ...locate(context, path, atKey),
+    facts: { kind: 'file', problem },
   });
 }
 
@@ -375,6 +452,7 @@ function parseEntry(
       context,
       'invalid-entry',
       `${label}: expected a mapping, found ${describe(raw)}`,
+      { kind: 'entry-not-a-mapping', found: foundValue(raw) },
       path,
       where,
     );
@@ -387,6 +465,7 @@ function parseEntry(
         context,
         'unexpected-field',
         `${label}: unexpected field '${key}' (allowed: ${ENTRY_KEYS.join(', ')})`,
+        { kind: 'unexpected-entry-field', field: key },
         [...path, key],
         { ...where, atKey: true },
       );
@@ -398,6 +477,7 @@ function parseEntry(
         context,
         'missing-field',
         `${label}: missing required field '${required}'`,
+        { kind: 'missing-entry-field', field: required },
         path,
         where,
       );
@@ -425,6 +505,7 @@ function parseEntry(
         context,
         'invalid-device-filter',
         `${label}: device-filter must be a PCI id string or a list of them, found ${describe(value)}${hint}`,
+        { kind: 'bad-device-filter', found: foundValue(value), numberHint: hint !== '' },
         filterPath,
         where,
       );
@@ -441,6 +522,7 @@ function parseEntry(
         context,
         'invalid-devices',
         `${label}: invalid string input for 'devices': ${value} (use 'all' or a list of GPU indices)`,
+        { kind: 'devices-string', value },
         [...path, 'devices'],
         where,
       );
@@ -454,6 +536,7 @@ function parseEntry(
         context,
         'invalid-devices',
         `${label}: 'devices' must be 'all' or a list of integer GPU indices, found ${describe(value)}`,
+        { kind: 'bad-devices', found: foundValue(value) },
         [...path, 'devices'],
         where,
       );
@@ -472,6 +555,7 @@ function parseEntry(
         context,
         'invalid-mig-enabled',
         `${label}: 'mig-enabled' must be true or false, found ${describe(value)}`,
+        { kind: 'bad-mig-enabled', found: foundValue(value) },
         [...path, 'mig-enabled'],
         where,
       );
@@ -488,6 +572,7 @@ function parseEntry(
       context,
       'missing-field',
       `${label}: missing required field 'mig-devices' when 'mig-enabled' is true (use {} for no instances)`,
+      { kind: 'missing-mig-devices' },
       path,
       where,
     );
@@ -497,6 +582,7 @@ function parseEntry(
       context,
       'mig-devices-when-disabled',
       `${label}: MIG devices included when 'mig-enabled' is false`,
+      { kind: 'mig-devices-when-disabled' },
       [...path, 'mig-devices'],
       where,
     );
@@ -525,12 +611,17 @@ function checkFilterValues(
   list.forEach((text, i) => {
     const parsed = parsePciId(text);
     let problem: string | undefined;
+    let facts: FileProblem | undefined;
     if (!parsed) {
       problem = `'${text}' is not a PCI id mig-parted can read`;
+      facts = { kind: 'filter-not-a-pci-id', text };
     } else if (!parsed.deviceId.endsWith('10DE')) {
-      problem = `'${text}' reads as device ${parsed.deviceId.slice(0, 6)} of vendor 0x${parsed.deviceId.slice(6)}, not an NVIDIA GPU`;
+      const device = parsed.deviceId.slice(0, 6);
+      const vendor = `0x${parsed.deviceId.slice(6)}`;
+      problem = `'${text}' reads as device ${device} of vendor ${vendor}, not an NVIDIA GPU`;
+      facts = { kind: 'filter-not-nvidia', text, device, vendor };
     }
-    if (!problem) return;
+    if (!problem || !facts) return;
     const path =
       typeof filter === 'string'
         ? [...entryPath, 'device-filter']
@@ -543,6 +634,7 @@ function checkFilterValues(
       configName,
       entryIndex,
       ...locate(context, path, false),
+      facts: { kind: 'file', problem: facts },
     });
   });
 }
@@ -562,6 +654,7 @@ function parseMigDevices(
       context,
       'invalid-mig-devices',
       `${label}: 'mig-devices' must be a mapping of profile name to count, found ${describe(value)}`,
+      { kind: 'mig-devices-not-a-map', found: foundValue(value) },
       path,
       where,
     );
@@ -573,11 +666,14 @@ function parseMigDevices(
     const nameProblem = profileNameProblem(profile);
     if (nameProblem) {
       ok = false;
-      fileError(context, 'invalid-profile-name', `${label}: ${nameProblem}`, [...path, profile], {
-        ...where,
-        profile,
-        atKey: true,
-      });
+      fileError(
+        context,
+        'invalid-profile-name',
+        `${label}: ${nameProblem}`,
+        { kind: 'bad-profile-name', profile },
+        [...path, profile],
+        { ...where, profile, atKey: true },
+      );
     }
     if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
       ok = false;
@@ -585,6 +681,7 @@ function parseMigDevices(
         context,
         'invalid-count',
         `${label}: count for profile ${profile} must be a whole number ≥ 0, found ${describe(count)}`,
+        { kind: 'bad-count', profile, found: foundValue(count) },
         [...path, profile],
         { ...where, profile },
       );
@@ -599,6 +696,7 @@ function parseMigDevices(
       context,
       'all-counts-zero',
       `${label}: all counts for all MIG profiles are 0 (use mig-devices: {} for a MIG-enabled GPU with no instances)`,
+      { kind: 'all-counts-zero' },
       path,
       where,
     );
@@ -631,6 +729,10 @@ function collectComments(doc: Document): Record<string, string[]> {
   return comments;
 }
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
@@ -652,6 +754,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       code: 'not-a-mapping',
       message: `expected the text of a YAML file, got ${describe(text)}`,
       rejectsFile: true,
+      facts: { kind: 'file', problem: { kind: 'not-text', found: foundValue(text) } },
     });
     return fail();
   }
@@ -668,8 +771,9 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
     issues.push({
       severity: 'error',
       code: 'yaml-syntax',
-      message: `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      message: `YAML could not be read: ${errorText(error)}`,
       rejectsFile: true,
+      facts: { kind: 'file', problem: { kind: 'yaml-unreadable', error: errorText(error) } },
     });
     return fail();
   }
@@ -681,6 +785,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       code: 'missing-version',
       message: `the file is empty: mig-parted reports "unknown version" (expected 'version: ${MIG_PARTED_SPEC_VERSION}' and 'mig-configs')`,
       rejectsFile: true,
+      facts: { kind: 'file', problem: { kind: 'empty-file' } },
     });
     return fail();
   }
@@ -693,6 +798,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
         code: 'yaml-syntax',
         message: `YAML syntax: ${firstLine(error.message)}`,
         rejectsFile: true,
+        facts: { kind: 'file', problem: { kind: 'yaml-syntax', error: firstLine(error.message) } },
         ...(pos ? { line: pos.line, column: pos.col } : {}),
       });
     }
@@ -706,6 +812,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       code: 'multiple-documents',
       message: 'the file holds several YAML documents; mig-parted reads only the first',
       rejectsFile: false,
+      facts: { kind: 'file', problem: { kind: 'multiple-documents' } },
       ...(pos ? { line: pos.line, column: pos.col } : {}),
     });
   }
@@ -717,8 +824,9 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
     issues.push({
       severity: 'error',
       code: 'yaml-syntax',
-      message: `YAML could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      message: `YAML could not be read: ${errorText(error)}`,
       rejectsFile: true,
+      facts: { kind: 'file', problem: { kind: 'yaml-unreadable', error: errorText(error) } },
     });
     return fail();
   }
@@ -727,6 +835,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       context,
       'missing-version',
       `the file is empty: mig-parted reports "unknown version" (expected 'version: ${MIG_PARTED_SPEC_VERSION}' and 'mig-configs')`,
+      { kind: 'empty-file' },
       [],
     );
     return fail();
@@ -736,6 +845,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       context,
       'not-a-mapping',
       `a mig-parted config must be a mapping with 'version' and 'mig-configs', found ${describe(root)}`,
+      { kind: 'root-not-a-mapping', found: foundValue(root) },
       [],
     );
     return fail();
@@ -747,6 +857,7 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       context,
       'missing-version',
       `missing 'version' field (expected 'version: ${MIG_PARTED_SPEC_VERSION}')`,
+      { kind: 'missing-version' },
       [],
     );
   } else if (top.version !== MIG_PARTED_SPEC_VERSION) {
@@ -754,44 +865,58 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       context,
       'unknown-version',
       `unknown version: ${describe(top.version)} (mig-parted knows only '${MIG_PARTED_SPEC_VERSION}')`,
+      { kind: 'unknown-version', found: foundValue(top.version) },
       ['version'],
     );
   }
   for (const key of Object.keys(top)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      fileError(context, 'unexpected-field', `unexpected field: ${key}`, [key], { atKey: true });
+      fileError(
+        context,
+        'unexpected-field',
+        `unexpected field: ${key}`,
+        { kind: 'unexpected-top-field', field: key },
+        [key],
+        { atKey: true },
+      );
     }
   }
 
   const migConfigs: Record<string, MigPartedEntry[]> = {};
   const rejectedConfigNames: string[] = [];
   const rawConfigs = top['mig-configs'];
+  const emptyMigConfigs = () =>
+    fileError(
+      context,
+      'empty-mig-configs',
+      "at least one entry in 'mig-configs' is required",
+      { kind: 'empty-mig-configs' },
+      ['mig-configs'],
+    );
   if (!hasOwn(top, 'mig-configs')) {
     fileError(
       context,
       'missing-mig-configs',
       "missing 'mig-configs': the file defines no named config",
+      { kind: 'missing-mig-configs' },
       [],
     );
   } else if (rawConfigs === null || typeof rawConfigs !== 'object' || Array.isArray(rawConfigs)) {
     if (rawConfigs === null) {
-      fileError(context, 'empty-mig-configs', "at least one entry in 'mig-configs' is required", [
-        'mig-configs',
-      ]);
+      emptyMigConfigs();
     } else {
       fileError(
         context,
         'missing-mig-configs',
         `'mig-configs' must map config names to lists of entries, found ${describe(rawConfigs)}`,
+        { kind: 'mig-configs-not-a-map', found: foundValue(rawConfigs) },
         ['mig-configs'],
       );
     }
   } else {
     const named = Object.entries(rawConfigs as Record<string, unknown>);
     if (named.length === 0) {
-      fileError(context, 'empty-mig-configs', "at least one entry in 'mig-configs' is required", [
-        'mig-configs',
-      ]);
+      emptyMigConfigs();
     }
     for (const [name, rawEntries] of named) {
       const entries = parseNamedConfig(context, name, rawEntries);
@@ -821,10 +946,14 @@ function parseNamedConfig(
 ): MigPartedEntry[] | undefined {
   const path: Path = ['mig-configs', name];
   if (rawEntries === null || (Array.isArray(rawEntries) && rawEntries.length === 0)) {
-    fileError(context, 'empty-config', `at least one entry in '${name}' is required`, path, {
-      configName: name,
-      atKey: true,
-    });
+    fileError(
+      context,
+      'empty-config',
+      `at least one entry in '${name}' is required`,
+      { kind: 'empty-config' },
+      path,
+      { configName: name, atKey: true },
+    );
     return undefined;
   }
   if (!Array.isArray(rawEntries)) {
@@ -832,6 +961,7 @@ function parseNamedConfig(
       context,
       'invalid-entry',
       `config '${name}' must be a list of entries (each starting with '- devices: ...'), found ${describe(rawEntries)}`,
+      { kind: 'config-not-a-list', found: foundValue(rawEntries) },
       path,
       { configName: name },
     );

@@ -2,6 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   designedEntries,
+  ownConfigOf,
   planCustomConfig,
   type ConfigNameProblem,
   type CustomConfigWarning,
@@ -156,6 +157,20 @@ describe('SaveConfigModal', () => {
     );
     expect(warningText(catalogueT(true), warning)).toMatch(
       /^«The config in use could not be read as configured: «ConfigMap nvidia-gpu-operator\/custom-mig does not exist\. «Predictions use/,
+    );
+  });
+
+  it("words the parse issues of the plugin's own ConfigMap it replaces", () => {
+    const { problem } = ownConfigOf({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'gpu-partitioning-mig-config', namespace: 'nvidia-gpu-operator' },
+      data: { 'config.yaml': '[1, 2]' },
+    });
+    expect(problem?.code).toBe('invalid-file');
+    const warning: CustomConfigWarning = { code: 'own-config-map-replaced', problem: problem! };
+    expect(warningText(catalogueT(true), warning)).toMatch(
+      /^««ConfigMap .* does not hold a valid mig-parted file: «a mig-parted config must be a mapping with 'version' and 'mig-configs', found «a list»»» Its content is replaced\.»$/,
     );
   });
 

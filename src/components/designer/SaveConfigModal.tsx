@@ -40,6 +40,7 @@ import type {
   WriteStep,
 } from '../../hooks/useCustomMigConfig';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { configIssueText } from '../text/configIssueText';
 import { configFallbackText } from '../text/configSourceText';
 import type { DesignResult } from './LayoutDesigner';
 
@@ -107,7 +108,9 @@ function ownProblemText(t: Translate, problem: OwnConfigProblem): string {
     case 'invalid-file':
       return t('ConfigMap {{configMap}} does not hold a valid mig-parted file: {{issues}}', {
         configMap: problem.configMap,
-        issues: problem.issues.join('; '),
+        issues: (
+          problem.configIssues?.map((issue) => configIssueText(t, issue)) ?? problem.issues
+        ).join('; '),
       });
   }
 }

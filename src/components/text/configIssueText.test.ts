@@ -141,10 +141,47 @@ describe('configIssueText', () => {
     ).toMatch(/^««config 'c', entry #0, GPU 1 \(0x2bb5\)»: placements of 1g\.12gb on RTX are not/);
   });
 
-  it('shows a file-level issue (no facts) as the engine wrote it', () => {
-    const [issue] = parseMigPartedConfig('version: v2\nmig-configs: {}').issues;
-    expect(issue.facts).toBeUndefined();
-    expect(configIssueText(marked, issue)).toBe(issue.message);
+  it('words every problem of the file itself, as the parser says it in English', () => {
+    const entry = (body: string) =>
+      `version: v1\nmig-configs:\n  c:\n    - devices: all\n      mig-enabled: true\n${body}`;
+    const files = [
+      '',
+      'version: [',
+      'a: 1\n---\nb: 2',
+      '[1, 2]',
+      'mig-configs: {}\nextra: 1',
+      'version: v9\nmig-configs: null',
+      'version: v1\nmig-configs: [1]',
+      'version: v1\nmig-configs:\n  c: []\n  d: 5',
+      'version: v1\nmig-configs:\n  c:\n    - 5',
+      'version: v1\nmig-configs:\n  c:\n    - odd: 1',
+      'version: v1\nmig-configs:\n  c:\n    - devices: some\n      mig-enabled: maybe',
+      'version: v1\nmig-configs:\n  c:\n    - devices: [a]\n      mig-enabled: true',
+      'version: v1\nmig-configs:\n  c:\n    - devices: all\n      mig-enabled: false\n      mig-devices:\n        1g.10gb: 1',
+      entry('      device-filter: 0x20B710DE\n      mig-devices: 5'),
+      entry('      device-filter: [1]\n      mig-devices:\n        1G.10GB: -1'),
+      entry('      device-filter: ["zzz", "0x20B71234"]\n      mig-devices:\n        1g.10gb: 0'),
+      entry('      device-filter: ["zzz", "0x20B71234"]\n      mig-devices:\n        1g.10gb: 1'),
+      entry('      device-filter: {a: 1}\n      mig-devices: {}'),
+    ];
+    const issues = [
+      ...files.flatMap((text) => parseMigPartedConfig(text).issues),
+      ...parseMigPartedConfig(42 as never).issues,
+    ];
+    const kinds = issues.map((issue) =>
+      issue.facts?.kind === 'file' ? issue.facts.problem.kind : undefined,
+    );
+    expect(kinds).not.toContain(undefined);
+    // Every kind but `yaml-unreadable` (the parser throwing), worded below.
+    expect(new Set(kinds).size).toBe(28);
+    expectWordedLikeMessage(issues);
+    const [unreadable] = parseMigPartedConfig('version: [').issues;
+    expect(
+      configIssueText(marked, {
+        ...unreadable,
+        facts: { kind: 'file', problem: { kind: 'yaml-unreadable', error: 'boom' } },
+      }),
+    ).toBe('«YAML could not be read: boom»');
   });
 });
 
