@@ -74,6 +74,20 @@ export function healthStateLabel(state: GpuHealthState, t: Translate): string {
   }
 }
 
+/**
+ * "memory slice 9" or "memory slices 9–10", for an instance outside the grid. (Said apart: the
+ * catalogue extractor misses a t() inside another t()'s values.)
+ */
+function offGridSlices(start: number, size: number, t: Translate): string {
+  return size === 1
+    ? t('memory slice {{first}}', { first: start + 1, interpolation: RAW })
+    : t('memory slices {{first}}–{{last}}', {
+        first: start + 1,
+        last: start + size,
+        interpolation: RAW,
+      });
+}
+
 /** "memory slice 3 of 4" or "memory slices 3–4 of 4"; 1-based like the drawn header. */
 export function describeUnits(start: number, size: number, units: number, t: Translate): string {
   return size === 1
@@ -166,14 +180,7 @@ function describeInstances(
     const position =
       slice.reason === 'outside-grid'
         ? t('{{position}}, outside the {{units}}-slice grid', {
-            position:
-              instance.size === 1
-                ? t('memory slice {{first}}', { first: instance.start + 1, interpolation: RAW })
-                : t('memory slices {{first}}–{{last}}', {
-                    first: instance.start + 1,
-                    last: instance.start + instance.size,
-                    interpolation: RAW,
-                  }),
+            position: offGridSlices(instance.start, instance.size, t),
             units: layout.units,
             interpolation: RAW,
           })

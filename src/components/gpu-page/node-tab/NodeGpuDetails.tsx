@@ -79,6 +79,9 @@ export const NodeGpuDetails = ({
   history,
 }: NodeGpuDetailsProps) => {
   const { t } = usePluginTranslation();
+  // Said apart: the catalogue extractor misses a t() inside another t()'s values.
+  const unknownMemory = t('unknown memory');
+  const unknown = t('unknown');
   if (error?.kind === 'forbidden') return <ForbiddenState detail={dataErrorText(t, error)} />;
   if (operatorInstalled === false) return <OperatorNotInstalledState />;
   if (error && !view) return <ErrorState message={dataErrorText(t, error)} />;
@@ -131,7 +134,7 @@ export const NodeGpuDetails = ({
                       <DescriptionListDescription>
                         {t('{{gpus}} × {{memory}}', {
                           gpus: view.gpuCount,
-                          memory: formatMiB(view.gpuMemoryMiB) ?? t('unknown memory'),
+                          memory: formatMiB(view.gpuMemoryMiB) ?? unknownMemory,
                         })}
                       </DescriptionListDescription>
                     </DescriptionListGroup>
@@ -157,7 +160,7 @@ export const NodeGpuDetails = ({
                       <DescriptionListTerm>{t('MIG strategy')}</DescriptionListTerm>
                       <DescriptionListDescription>
                         {t('cluster: {{cluster}}, node label: {{node}}', {
-                          cluster: strategy ?? view.strategy ?? t('unknown'),
+                          cluster: strategy ?? view.strategy ?? unknown,
                           node: view.strategyLabel ?? t('none'),
                         })}
                       </DescriptionListDescription>

@@ -129,6 +129,8 @@ type Plan = ReturnType<typeof planProfileRequest>;
 /** One suggested change, phrased as something an admin can do. */
 const ChangeHint = ({ change, profile }: { change: NodeConfigChange; profile: string }) => {
   const { t } = usePluginTranslation();
+  // Said apart: the catalogue extractor misses a t() inside another t()'s values.
+  const notSet = t('not set');
   const lost = formatResourcesCompact(change.lost);
   return (
     <>
@@ -137,7 +139,7 @@ const ChangeHint = ({ change, profile }: { change: NodeConfigChange; profile: st
         {
           node: change.node,
           to: change.toConfig,
-          from: change.fromConfig ?? t('not set'),
+          from: change.fromConfig ?? notSet,
           offered: change.offeredAfter,
           profile,
         },
