@@ -5,6 +5,7 @@ import type { Translate } from '../apply/planIssueText';
 import {
   findModel,
   isLegalLayout,
+  listModels,
   legalStartsFor,
   placeInstances,
   predictNodeAdvertisement,
@@ -15,6 +16,7 @@ import {
 import {
   additionBlockText,
   advertisementWarningText,
+  layoutWarningText,
   layoutProblemText,
   singleStrategyInvalidText,
   startBlockText,
@@ -224,5 +226,30 @@ describe('advertisementWarningText', () => {
         labels: ['engines.ofa'],
       }),
     ).toBe('«1g.6gb: engines.ofa not known for this GPU, labels left out.»');
+  });
+});
+
+describe('layoutWarningText', () => {
+  it('words every layout warning of the catalog as the engine says it in English', () => {
+    const layouts = listModels().flatMap((gpu) =>
+      gpu.profiles.flatMap((profile) => [
+        placeInstances(gpu, { [profile.name]: 1 }),
+        placeInstances(gpu, { [profile.name]: 1, [gpu.profiles[0].name]: 1 }),
+      ]),
+    );
+    layouts.push(placeInstances(a100, { '4g.20gb': 1, '3g.20gb': 1 }));
+    const warnings = layouts.flatMap((layout) =>
+      layout.warnings.map((message, index) => ({ message, facts: layout.warningFacts![index] })),
+    );
+    expect(new Set(warnings.map(({ facts }) => facts.kind))).toEqual(
+      new Set(['media-next-to-one-slice', 'needs-r510', 'unconfirmed']),
+    );
+    expect(
+      new Set(warnings.map(({ facts }) => facts.kind === 'unconfirmed' && facts.confidence)),
+    ).toEqual(new Set([false, 'inferred', 'unconfirmed']));
+    for (const { message, facts } of warnings) {
+      expect(layoutWarningText(t, facts)).toBe(message);
+      expect(layoutWarningText(marked, facts)).toMatch(/^«.*»$/);
+    }
   });
 });
