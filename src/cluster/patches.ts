@@ -179,6 +179,25 @@ export function clusterPolicySnapshot(policy: ClusterPolicyKind): ClusterPolicyS
 }
 
 /**
+ * The strategy counterpart of `mayRetryOnFreshResourceVersion`: a write guarded by the
+ * ClusterPolicy's resourceVersion (no strategy in the preview) may be rebuilt on the re-read policy
+ * while it still has no strategy and its resourceVersion did move (the operator's status updates
+ * move it). Once someone has set a strategy, the refusal stands.
+ */
+export function mayRetryStrategyOnFreshResourceVersion(
+  expected: ClusterPolicySnapshot,
+  fresh: ClusterPolicySnapshot,
+): boolean {
+  return (
+    expected.strategy === undefined &&
+    fresh.strategy === undefined &&
+    fresh.name === expected.name &&
+    fresh.resourceVersion !== undefined &&
+    fresh.resourceVersion !== expected.resourceVersion
+  );
+}
+
+/**
  * Sets `spec.mig.strategy`. With a strategy present: test it, then replace. Absent: the
  * resourceVersion is tested (see `migConfigPrecondition`) and `spec.mig` (or its `strategy`) added.
  */

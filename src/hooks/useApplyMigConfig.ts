@@ -78,45 +78,63 @@ type GetNode = (name: string) => Promise<NodeKind>;
 const patchNode: PatchNode = (node, data) => k8sPatch({ model: NodeModel, resource: node, data });
 const getNode: GetNode = (name) => k8sGet<NodeKind>({ model: NodeModel, name });
 
-/** How many times a refused write guarded by the resourceVersion is rebuilt on a re-read node. */
+/** How many times a refused write guarded by the resourceVersion is rebuilt on a re-read object. */
 export const RESOURCE_VERSION_RETRIES = 2;
 
 /**
- * Sends the write `build` makes from `expected` (what the preview saw); resolves to the snapshot it
- * was last built from and the API server's answer. When that write was guarded by the resourceVersion (label absent) and is
- * refused, the node is re-read and, while it still is what the preview assumed
- * (`mayRetryOnFreshResourceVersion`), the write is rebuilt on the fresh resourceVersion and sent
- * again, at most `RESOURCE_VERSION_RETRIES` times. Otherwise the refusal is thrown, as with a
- * label-value guard: nothing is overwritten.
+ * Sends the write `send` builds from `snapshot` (what the preview saw); resolves to the snapshot it
+ * was last built from and the API server's answer. When the API server refuses a write that
+ * `guardedByResourceVersion` (a value test needs no re-read: its refusal is a real change), the
+ * object is re-read and, while `mayRetry(sent, fresh)` says the preview still holds (only a
+ * write guarded by the resourceVersion can: see `mayRetryOnFreshResourceVersion`), the write is
+ * rebuilt on the fresh snapshot and sent again, at most `RESOURCE_VERSION_RETRIES` times.
+ * Otherwise, or when the re-read fails, the refusal is thrown: nothing is overwritten.
  */
-async function writeGuarded(
+export async function sendGuardedWrite<S>({
+  snapshot,
+  send,
+  guardedByResourceVersion,
+  reRead,
+  mayRetry,
+}: {
+  snapshot: S;
+  send: (snapshot: S) => Promise<unknown>;
+  guardedByResourceVersion: (snapshot: S) => boolean;
+  reRead: () => Promise<S>;
+  mayRetry: (sent: S, fresh: S) => boolean;
+}): Promise<{ sent: S; response: unknown }> {
+  let sent = snapshot;
+  for (let retry = 0; ; retry += 1) {
+    try {
+      return { sent, response: await send(sent) };
+    } catch (error) {
+      const mayReRead =
+        retry < RESOURCE_VERSION_RETRIES &&
+        guardedByResourceVersion(sent) &&
+        statusOfError(error).status === 'conflict';
+      const fresh = mayReRead ? await reRead().catch(() => undefined) : undefined;
+      if (fresh === undefined || !mayRetry(sent, fresh)) throw error;
+      sent = fresh;
+    }
+  }
+}
+
+/** A node write (`build` from the snapshot), retried on a re-read node as `sendGuardedWrite` says. */
+const writeGuarded = (
   node: NodeKind,
   expected: NodeSnapshot,
   write: GuardedNodeWrite,
   build: (snapshot: NodeSnapshot) => Patch[],
   patch: PatchNode,
   get: GetNode,
-): Promise<{ sent: NodeSnapshot; response: unknown }> {
-  let target = node;
-  let sent = expected;
-  for (let retry = 0; ; retry += 1) {
-    try {
-      return { sent, response: await patch(target, build(sent)) };
-    } catch (error) {
-      const mayReRead =
-        retry < RESOURCE_VERSION_RETRIES &&
-        sent.migConfigLabel === undefined &&
-        statusOfError(error).status === 'conflict';
-      const fresh = mayReRead ? await get(sent.name).catch(() => undefined) : undefined;
-      const freshSnapshot = fresh ? nodeSnapshot(fresh) : undefined;
-      if (!fresh || !freshSnapshot || !mayRetryOnFreshResourceVersion(sent, freshSnapshot, write)) {
-        throw error;
-      }
-      target = fresh;
-      sent = freshSnapshot;
-    }
-  }
-}
+) =>
+  sendGuardedWrite({
+    snapshot: expected,
+    send: (snapshot) => patch(node, build(snapshot)),
+    guardedByResourceVersion: (snapshot) => snapshot.migConfigLabel === undefined,
+    reRead: async () => nodeSnapshot(await get(expected.name)),
+    mayRetry: (sent, fresh) => mayRetryOnFreshResourceVersion(sent, fresh, write),
+  });
 
 /** The resourceVersion our own write gave the node (the API server returns the patched object). */
 function resourceVersionAfter(response: unknown, before: NodeSnapshot): string | undefined {

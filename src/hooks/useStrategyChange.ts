@@ -1,9 +1,13 @@
 import { k8sGet, k8sPatch } from '@openshift-console/dynamic-plugin-sdk';
 import * as React from 'react';
 import { ClusterPolicyModel, type ClusterPolicyKind } from '../cluster/models';
-import { clusterPolicySnapshot, strategyPatch } from '../cluster/patches';
+import {
+  clusterPolicySnapshot,
+  mayRetryStrategyOnFreshResourceVersion,
+  strategyPatch,
+} from '../cluster/patches';
 import type { MigStrategy } from '../geometry/types';
-import { RESOURCE_VERSION_RETRIES, statusOfError, type WriteStatus } from './useApplyMigConfig';
+import { sendGuardedWrite, statusOfError, type WriteStatus } from './useApplyMigConfig';
 
 export interface StrategyWriteResult {
   status: WriteStatus;
@@ -23,36 +27,23 @@ export async function changeStrategy(
   get: (name: string) => Promise<ClusterPolicyKind> = (name) =>
     k8sGet<ClusterPolicyKind>({ model: ClusterPolicyModel, name }),
 ): Promise<StrategyWriteResult> {
-  let target = policy;
-  for (let retry = 0; ; retry += 1) {
-    const snapshot = clusterPolicySnapshot(target);
-    try {
-      await k8sPatch({
-        model: ClusterPolicyModel,
-        resource: target,
-        data: strategyPatch(snapshot, strategy),
-      });
-      return { status: 'written' };
-    } catch (error) {
-      const refused = statusOfError(error);
-      const mayReRead =
-        refused.status === 'conflict' &&
-        snapshot.strategy === undefined &&
-        retry < RESOURCE_VERSION_RETRIES;
-      const fresh = mayReRead ? await get(snapshot.name).catch(() => undefined) : undefined;
-      const freshSnapshot = fresh ? clusterPolicySnapshot(fresh) : undefined;
-      if (
-        !fresh ||
-        !freshSnapshot ||
-        freshSnapshot.strategy !== undefined ||
-        freshSnapshot.name !== snapshot.name ||
-        !freshSnapshot.resourceVersion ||
-        freshSnapshot.resourceVersion === snapshot.resourceVersion
-      ) {
-        return refused;
-      }
-      target = fresh;
-    }
+  const previewed = clusterPolicySnapshot(policy);
+  try {
+    await sendGuardedWrite({
+      snapshot: previewed,
+      send: (snapshot) =>
+        k8sPatch({
+          model: ClusterPolicyModel,
+          resource: policy,
+          data: strategyPatch(snapshot, strategy),
+        }),
+      guardedByResourceVersion: (snapshot) => snapshot.strategy === undefined,
+      reRead: async () => clusterPolicySnapshot(await get(previewed.name)),
+      mayRetry: mayRetryStrategyOnFreshResourceVersion,
+    });
+    return { status: 'written' };
+  } catch (error) {
+    return statusOfError(error);
   }
 }
 
