@@ -1,6 +1,7 @@
 import {
   GPU_RESOURCE,
   MIG_RESOURCE_PREFIX,
+  labelValueProblem,
   baseProfileName,
   migResourceName,
   parseMigResourceName,
@@ -85,5 +86,22 @@ describe('resource names', () => {
     expect(profileNameFromDottedForm('1g.5gb+me')).toBe('1g.5gb+me');
     expect(profileNameFromDottedForm('balanced')).toBeUndefined();
     expect(baseProfileName('1g.24gb+me.all')).toBe('1g.24gb');
+  });
+});
+
+describe('labelValueProblem', () => {
+  it('accepts the names NVIDIA ships and designer-style names', () => {
+    for (const name of ['all-balanced', 'all-1g.10gb', 'custom-a30_v2', 'a', 'x'.repeat(63)]) {
+      expect(labelValueProblem(name)).toBeUndefined();
+    }
+  });
+
+  it('says why a name cannot be a label value', () => {
+    expect(labelValueProblem('')).toBe('empty');
+    expect(labelValueProblem('x'.repeat(64))).toBe('too-long');
+    expect(labelValueProblem('My A30 config')).toBe('characters');
+    expect(labelValueProblem('-leading-dash')).toBe('characters');
+    expect(labelValueProblem('trailing.')).toBe('characters');
+    expect(labelValueProblem('1g.10gb+me')).toBe('characters');
   });
 });

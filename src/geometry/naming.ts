@@ -110,3 +110,21 @@ export function baseProfileName(profileName: string): string {
   const match = /^((?:\d+c\.)?\d+g\.\d+gb)/.exec(profileName.trim().toLowerCase());
   return match ? match[1] : profileName;
 }
+
+/** Why a string cannot be a Kubernetes label value (and so a `nvidia.com/mig.config` value). */
+export type LabelValueProblem = 'empty' | 'too-long' | 'characters';
+
+/** The API server's limit and pattern for label values (apimachinery `IsValidLabelValue`). */
+export const LABEL_VALUE_MAX_LENGTH = 63;
+const LABEL_VALUE_PATTERN = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/**
+ * What keeps `value` from being a label value, or undefined when it can be one. A mig-parted
+ * config name is written as the node label `nvidia.com/mig.config`, so a name that fails here
+ * can be defined in a file but never selected (the API server answers 422).
+ */
+export function labelValueProblem(value: string): LabelValueProblem | undefined {
+  if (value === '') return 'empty';
+  if (value.length > LABEL_VALUE_MAX_LENGTH) return 'too-long';
+  return LABEL_VALUE_PATTERN.test(value) ? undefined : 'characters';
+}
