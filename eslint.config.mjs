@@ -5,6 +5,35 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
+/** Development-only code must never enter the plugin bundle. */
+const DEV_ONLY = {
+  group: ['**/sandbox/**', '**/host/**', '**/bench/**', '**/cli/**', '**/e2e/**', '**/scripts/**'],
+  message: 'Development-only code must not enter the plugin bundle.',
+};
+
+function layersAbove(...group) {
+  return {
+    group,
+    message: 'Dependencies point one way: geometry ← cluster ← hooks ← components ← pages.',
+  };
+}
+
+const TESTS = ['**/*.test.{ts,tsx}', '**/__fixtures__/**', '**/testing/**'];
+
+/**
+ * One `no-restricted-imports` for the files of a layer: the layer's own fence, plus the dev-only
+ * ban for what enters the bundle (tests may use the sandbox as an oracle).
+ */
+function srcLayer(files, patterns) {
+  const rule = (all) => ({ 'no-restricted-imports': ['error', { patterns: all }] });
+  return [
+    { files: [files], ignores: TESTS, rules: rule([DEV_ONLY, ...patterns]) },
+    ...(patterns.length > 0
+      ? [{ files: TESTS.map((t) => `${files.split('/**')[0]}/${t}`), rules: rule(patterns) }]
+      : []),
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -42,68 +71,30 @@ export default tseslint.config(
     },
   },
   {
-    // The production plugin must not log to the console or reach into development-only code.
+    // The production plugin must not log to the console.
     files: ['src/**/*.{ts,tsx}'],
-    rules: {
-      'no-console': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/sandbox/**', '**/host/**', '**/bench/**', '**/cli/**'],
-              message: 'Development-only code must not enter the plugin bundle.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: { 'no-console': 'error' },
   },
-  {
-    // The geometry engine is pure: no React, no console SDK, no Kubernetes.
-    files: ['src/geometry/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react-*', '@openshift-console/*', '@patternfly/*', '@kubernetes/*'],
-              message: 'src/geometry is pure TypeScript.',
-            },
-            {
-              group: [
-                '../cluster/**',
-                '../hooks/**',
-                '../components/**',
-                '../pages/**',
-                '**/sandbox/**',
-                '**/host/**',
-              ],
-              message: 'Dependencies point one way: geometry ← cluster ← hooks ← components/pages.',
-            },
-          ],
-        },
-      ],
+  // Dependencies point one way: geometry ← cluster ← hooks ← components ← pages. Each layer's
+  // block carries the dev-only ban too, because a later `no-restricted-imports` replaces an
+  // earlier one for the same file.
+  ...srcLayer('src/**/*.{ts,tsx}', []),
+  ...srcLayer('src/geometry/**/*.ts', [
+    {
+      group: ['react', 'react-*', '@openshift-console/*', '@patternfly/*', '@kubernetes/*'],
+      message: 'src/geometry is pure TypeScript.',
     },
-  },
-  {
-    files: ['src/cluster/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { group: ['react', 'react-*', '@patternfly/*'], message: 'src/cluster has no UI.' },
-            {
-              group: ['../hooks/**', '../components/**', '../pages/**'],
-              message: 'Dependencies point one way: geometry ← cluster ← hooks ← components/pages.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+    layersAbove('../cluster/**', '../hooks/**', '../components/**', '../pages/**'),
+  ]),
+  ...srcLayer('src/cluster/**/*.ts', [
+    { group: ['react', 'react-*', '@patternfly/*'], message: 'src/cluster has no UI.' },
+    layersAbove('../hooks/**', '../components/**', '../pages/**'),
+  ]),
+  ...srcLayer('src/hooks/**/*.{ts,tsx}', [
+    { group: ['@patternfly/*'], message: 'src/hooks reads data; views live in src/components.' },
+    layersAbove('../components/**', '../pages/**', '**/components/**', '**/pages/**'),
+  ]),
+  ...srcLayer('src/components/**/*.{ts,tsx}', [layersAbove('**/pages/**')]),
   {
     files: ['**/*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },

@@ -1,6 +1,5 @@
 import type { K8sResourceCommon, Patch } from '@openshift-console/dynamic-plugin-sdk';
 // Tests are not bundled; the sandbox's JSON Patch answers like the API server (422 on a failed test).
-// eslint-disable-next-line no-restricted-imports
 import { applyJsonPatch } from '../../../sandbox/patch';
 import { sdkMock } from './sdkMock';
 
