@@ -7,7 +7,13 @@ import { runCli, type CliIo } from './main';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'gpu-partitioning.mjs');
-const DEFAULT_CONFIG = join(ROOT, '..', 'shared', 'mig', 'mig-parted-config-default.yaml');
+const DEFAULT_CONFIG = join(
+  ROOT,
+  'src',
+  'geometry',
+  '__fixtures__',
+  'mig-parted-config-default.yaml',
+);
 
 /** Spawns the real bin, as a user would run it. */
 function run(...args: string[]) {

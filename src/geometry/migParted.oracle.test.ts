@@ -1,6 +1,6 @@
 /**
  * Test oracle: NVIDIA's 81 named configs resolved per device id by an independent computation
- * (`../shared/mig/mig-default-configs.json`, next to the repository in CI). The engine must agree
+ * (`__fixtures__/mig-default-configs.json`, a copy of the reference data; see its README). The engine must agree
  * with it on every config × device id: matched entry, MIG mode, counts and validity.
  */
 import { readFileSync } from 'fs';
@@ -15,7 +15,7 @@ import {
 } from './migParted';
 import { findModel } from './catalog';
 
-const SHARED = join(__dirname, '..', '..', '..', 'shared', 'mig');
+const FIXTURES = join(__dirname, '__fixtures__');
 
 interface OracleDevice {
   model: string;
@@ -42,7 +42,9 @@ interface Oracle {
   configs: Record<string, OracleConfig>;
 }
 
-const oracle = JSON.parse(readFileSync(join(SHARED, 'mig-default-configs.json'), 'utf8')) as Oracle;
+const oracle = JSON.parse(
+  readFileSync(join(FIXTURES, 'mig-default-configs.json'), 'utf8'),
+) as Oracle;
 const parsed = parseMigPartedConfig(DEFAULT_MIG_PARTED_CONFIG_YAML);
 const config = parsed.config!;
 
@@ -55,7 +57,7 @@ function toEntry(raw: OracleConfig['entries'][number]): MigPartedEntry {
 
 describe('built-in default config', () => {
   it('is byte-identical to the reference file', () => {
-    const reference = readFileSync(join(SHARED, 'mig-parted-config-default.yaml'), 'utf8');
+    const reference = readFileSync(join(FIXTURES, 'mig-parted-config-default.yaml'), 'utf8');
     expect(DEFAULT_MIG_PARTED_CONFIG_YAML).toBe(reference);
   });
 

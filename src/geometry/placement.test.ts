@@ -170,45 +170,40 @@ describe('placeInstances examples', () => {
   });
 });
 
-const REFERENCE_CONFIGS = path.resolve(__dirname, '../../../shared/mig/mig-default-configs.json');
+const REFERENCE_CONFIGS = path.join(__dirname, '__fixtures__', 'mig-default-configs.json');
 
-(fs.existsSync(REFERENCE_CONFIGS) ? describe : describe.skip)(
-  "NVIDIA's named configs (oracle)",
-  () => {
-    const reference = JSON.parse(fs.readFileSync(REFERENCE_CONFIGS, 'utf8'));
-    const cases: Array<[string, string, string, ProfileCounts, boolean]> = [];
-    for (const [name, config] of Object.entries<{
-      perDevice: Record<string, Record<string, unknown>>;
-    }>(reference.configs)) {
-      for (const [deviceId, device] of Object.entries(config.perDevice)) {
-        if (device.migEnabled !== true || typeof device.valid !== 'boolean') continue;
-        cases.push([
-          name,
-          deviceId,
-          device.model as string,
-          (device.migDevices ?? {}) as ProfileCounts,
-          device.valid,
-        ]);
-      }
+describe("NVIDIA's named configs (oracle)", () => {
+  const reference = JSON.parse(fs.readFileSync(REFERENCE_CONFIGS, 'utf8'));
+  const cases: Array<[string, string, string, ProfileCounts, boolean]> = [];
+  for (const [name, config] of Object.entries<{
+    perDevice: Record<string, Record<string, unknown>>;
+  }>(reference.configs)) {
+    for (const [deviceId, device] of Object.entries(config.perDevice)) {
+      if (device.migEnabled !== true || typeof device.valid !== 'boolean') continue;
+      cases.push([
+        name,
+        deviceId,
+        device.model as string,
+        (device.migDevices ?? {}) as ProfileCounts,
+        device.valid,
+      ]);
     }
+  }
 
-    it('has cases to check', () => {
-      expect(cases.length).toBeGreaterThan(200);
-    });
+  it('has cases to check', () => {
+    expect(cases.length).toBeGreaterThan(200);
+  });
 
-    it('agrees with the exhaustive reference search on every config × device', () => {
-      const disagreements = cases.filter(([, deviceId, modelId, counts, valid]) => {
-        const found = findModelByDeviceId(deviceId);
-        if (found?.id !== modelId) return true;
-        const result = placeInstances(found, counts);
-        return (
-          result.valid !== valid || (valid && isLegalLayout(found, result.instances).length > 0)
-        );
-      });
-      expect(disagreements.map(([name, deviceId]) => `${name} on ${deviceId}`)).toEqual([]);
+  it('agrees with the exhaustive reference search on every config × device', () => {
+    const disagreements = cases.filter(([, deviceId, modelId, counts, valid]) => {
+      const found = findModelByDeviceId(deviceId);
+      if (found?.id !== modelId) return true;
+      const result = placeInstances(found, counts);
+      return result.valid !== valid || (valid && isLegalLayout(found, result.instances).length > 0);
     });
-  },
-);
+    expect(disagreements.map(([name, deviceId]) => `${name} on ${deviceId}`)).toEqual([]);
+  });
+});
 
 describe('isLegalLayout', () => {
   const h100 = model('h100-80gb-sxm5');
