@@ -235,8 +235,65 @@ describe('parseMigPartedConfig: what mig-parted rejects', () => {
     const result = parseMigPartedConfig(
       'version: v1\nmig-configs:\n  __proto__:\n    - devices: all\n      mig-enabled: false\n  constructor:\n    - devices: all\n      mig-enabled: false\n',
     );
-    expect(result.issues).toEqual([]);
+    // `__proto__` starts with `_`, so it cannot be a label value; that is its only issue.
+    expect(codes(result.issues)).toEqual(['invalid-config-name']);
     expect(listConfigNames(result.config!)).toEqual(['__proto__', 'constructor']);
+  });
+});
+
+describe('config names that cannot be node label values', () => {
+  const disabled = '    - devices: all\n      mig-enabled: false\n';
+  const long = 'x'.repeat(64);
+  const text = `version: v1\nmig-configs:\n  My A30 config:\n${disabled}  ${long}:\n${disabled}  "":\n${disabled}  all-balanced.v2_b:\n${disabled}`;
+
+  it('reports each name nvidia.com/mig.config cannot hold, at its key, and keeps the config', () => {
+    const result = parseMigPartedConfig(text);
+    // mig-parted loads the file; only the node label cannot select these configs.
+    expect(result.accepted).toBe(true);
+    expect(result.issues.map((issue) => [issue.code, issue.severity, issue.line])).toEqual([
+      ['invalid-config-name', 'error', 3],
+      ['invalid-config-name', 'error', 6],
+      ['invalid-config-name', 'error', 9],
+    ]);
+    expect(result.issues.map((issue) => issue.facts)).toEqual([
+      {
+        kind: 'file',
+        problem: {
+          kind: 'config-name-not-a-label-value',
+          name: 'My A30 config',
+          problem: 'characters',
+        },
+      },
+      {
+        kind: 'file',
+        problem: { kind: 'config-name-not-a-label-value', name: long, problem: 'too-long' },
+      },
+      {
+        kind: 'file',
+        problem: { kind: 'config-name-not-a-label-value', name: '', problem: 'empty' },
+      },
+    ]);
+    expect(result.issues.map((issue) => issue.configName)).toEqual(['My A30 config', long, '']);
+    expect(result.issues[0].message).toBe(
+      "config name 'My A30 config' cannot be a node label value (only letters, digits, '-', '_' and '.', starting and ending with a letter or digit), so nvidia.com/mig.config can never select it",
+    );
+    expect(result.issues[1].message).toContain('has 64 characters, at most 63');
+    // The configs stay: a merge or a rewrite of the file must not drop them silently.
+    expect(listConfigNames(result.config!)).toEqual([
+      'My A30 config',
+      long,
+      '',
+      'all-balanced.v2_b',
+    ]);
+  });
+
+  it('makes validateMigConfig call such a config invalid for every GPU', () => {
+    const { config } = parseMigPartedConfig(text);
+    const gpus = [{ index: 0, deviceId: '0x20B710DE' }];
+    const bad = validateMigConfig(config!, 'My A30 config', gpus);
+    expect(bad.verdict).toBe('invalid');
+    expect(codes(bad.issues)).toEqual(['invalid-config-name']);
+    expect(validateMigConfig(config!, 'all-balanced.v2_b', gpus).verdict).toBe('valid');
   });
 });
 

@@ -20,7 +20,12 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { findModelByDeviceId, findProfile, shortModelName } from './catalog';
-import { parseProfileName } from './naming';
+import {
+  LABEL_VALUE_MAX_LENGTH,
+  labelValueProblem,
+  parseProfileName,
+  type LabelValueProblem,
+} from './naming';
 import { placeInstances } from './placement';
 import type { AdvertisementWarningFacts, SingleStrategyInvalid } from './prediction';
 import type {
@@ -76,6 +81,7 @@ export type ConfigIssueCode =
   | 'mig-devices-when-disabled'
   // Accepted by mig-parted, but wrong on the node (found only at apply time, or never reported).
   | 'unparsable-device-filter'
+  | 'invalid-config-name'
   | 'multiple-documents'
   | 'config-not-found'
   | 'gpu-not-covered'
@@ -158,7 +164,8 @@ export type FileProblem =
   | { kind: 'filter-not-a-pci-id'; text: string }
   | { kind: 'filter-not-nvidia'; text: string; device: string; vendor: string }
   | { kind: 'bad-profile-name'; profile: string }
-  | { kind: 'bad-count'; profile: string; found: FoundValue };
+  | { kind: 'bad-count'; profile: string; found: FoundValue }
+  | { kind: 'config-name-not-a-label-value'; name: string; problem: LabelValueProblem };
 
 export interface ConfigIssue {
   severity: 'error' | 'warning';
@@ -201,6 +208,35 @@ export function profileNameProblem(name: string): string | undefined {
     return `'${name}' is not a MIG profile name (expected e.g. 1g.10gb, 1g.10gb+me, 1g.24gb-me, 1c.3g.20gb)`;
   }
   return undefined;
+}
+
+/** Why a config name cannot be selected, in plain English (the CLI's words; the UI's are in configIssueText). */
+function configNameMessage(name: string, problem: LabelValueProblem): string {
+  const why =
+    problem === 'empty'
+      ? 'an empty config name cannot be a node label value'
+      : problem === 'too-long'
+        ? `config name '${name}' cannot be a node label value (it has ${name.length} characters, at most ${LABEL_VALUE_MAX_LENGTH} are allowed)`
+        : `config name '${name}' cannot be a node label value (only letters, digits, '-', '_' and '.', starting and ending with a letter or digit)`;
+  return `${why}, so nvidia.com/mig.config can never select it`;
+}
+
+/**
+ * The issue for a config name that cannot be a label value, or undefined when it can be one.
+ * mig-parted loads such a file, but the node label that selects a config cannot hold the name:
+ * the API server refuses the write (422), so the config can never be applied.
+ */
+export function configNameIssue(name: string): ConfigIssue | undefined {
+  const problem = labelValueProblem(name);
+  if (problem === undefined) return undefined;
+  return {
+    severity: 'error',
+    code: 'invalid-config-name',
+    message: configNameMessage(name, problem),
+    rejectsFile: false,
+    configName: name,
+    facts: { kind: 'file', problem: { kind: 'config-name-not-a-label-value', name, problem } },
+  };
 }
 
 /** A PCI id as mig-parted reads it (`strconv.ParseUint(s, 0, 32)` on each side of `:`). */
@@ -919,6 +955,8 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       emptyMigConfigs();
     }
     for (const [name, rawEntries] of named) {
+      const nameIssue = configNameIssue(name);
+      if (nameIssue) issues.push({ ...nameIssue, ...locate(context, ['mig-configs', name], true) });
       const entries = parseNamedConfig(context, name, rawEntries);
       if (entries) {
         setOwn(migConfigs, name, entries);
@@ -1470,7 +1508,8 @@ export function validateMigConfig(
   gpus: ValidationGpu[],
 ): ConfigValidation {
   const resolution = resolveMigConfigForGpus(config, configName, gpus);
-  const issues = [...resolution.issues];
+  const nameIssue = resolution.found ? configNameIssue(configName) : undefined;
+  const issues = nameIssue ? [nameIssue, ...resolution.issues] : [...resolution.issues];
   const checks = resolution.gpus.map((resolved, i) =>
     resolution.found
       ? checkGpu(resolved, gpus[i], configName, issues)
