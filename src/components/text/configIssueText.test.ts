@@ -163,6 +163,7 @@ describe('configIssueText', () => {
       entry('      device-filter: ["zzz", "0x20B71234"]\n      mig-devices:\n        1g.10gb: 0'),
       entry('      device-filter: ["zzz", "0x20B71234"]\n      mig-devices:\n        1g.10gb: 1'),
       entry('      device-filter: {a: 1}\n      mig-devices: {}'),
+      `version: v1\nmig-configs:\n  My A30 config:\n    - devices: all\n      mig-enabled: false`,
     ];
     const issues = [
       ...files.flatMap((text) => parseMigPartedConfig(text).issues),
@@ -173,7 +174,7 @@ describe('configIssueText', () => {
     );
     expect(kinds).not.toContain(undefined);
     // Every kind but `yaml-unreadable` (the parser throwing), worded below.
-    expect(new Set(kinds).size).toBe(28);
+    expect(new Set(kinds).size).toBe(29);
     expectWordedLikeMessage(issues);
     const [unreadable] = parseMigPartedConfig('version: [').issues;
     expect(
@@ -182,6 +183,22 @@ describe('configIssueText', () => {
         facts: { kind: 'file', problem: { kind: 'yaml-unreadable', error: 'boom' } },
       }),
     ).toBe('«YAML could not be read: boom»');
+  });
+});
+
+describe('config names that cannot be label values', () => {
+  it('words each label-value problem as the parser says it in English', () => {
+    const disabled = '    - devices: all\n      mig-enabled: false\n';
+    const { issues } = parseMigPartedConfig(
+      `version: v1\nmig-configs:\n  My A30 config:\n${disabled}  ${'x'.repeat(70)}:\n${disabled}  "":\n${disabled}`,
+    );
+    expect(issues.map((issue) => issue.code)).toEqual([
+      'invalid-config-name',
+      'invalid-config-name',
+      'invalid-config-name',
+    ]);
+    expectWordedLikeMessage(issues);
+    expect(configIssueText(marked, issues[1])).toMatch(/has 70 characters, at most 63/);
   });
 });
 

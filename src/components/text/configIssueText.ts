@@ -6,10 +6,12 @@
  */
 import type { ConfigOptionReason } from '../../cluster/applyPlan';
 import {
+  LABEL_VALUE_MAX_LENGTH,
   MIG_PARTED_SPEC_VERSION,
   type ConfigIssue,
   type FileProblem,
   type FoundValue,
+  type LabelValueProblem,
 } from '../../geometry';
 import type { Translate } from '../apply/planIssueText';
 import {
@@ -88,6 +90,8 @@ function fileProblemText(t: Translate, issue: ConfigIssue, problem: FileProblem)
       });
     case 'empty-config':
       return t("at least one entry in '{{config}}' is required", { config: issue.configName });
+    case 'config-name-not-a-label-value':
+      return configNameProblemText(t, problem.name, problem.problem);
     case 'config-not-a-list':
       return t(
         "config '{{config}}' must be a list of entries (each starting with '- devices: ...'), found {{found}}",
@@ -100,6 +104,26 @@ function fileProblemText(t: Translate, issue: ConfigIssue, problem: FileProblem)
       });
       return t('{{where}}: {{problem}}', { where, problem: entryProblemText(t, problem) });
     }
+  }
+}
+
+/** Why a config name cannot be the node label `nvidia.com/mig.config` (so it is never applied). */
+function configNameProblemText(t: Translate, name: string, problem: LabelValueProblem): string {
+  switch (problem) {
+    case 'empty':
+      return t(
+        'an empty config name cannot be a node label value, so nvidia.com/mig.config can never select it',
+      );
+    case 'too-long':
+      return t(
+        "config name '{{name}}' cannot be a node label value (it has {{length}} characters, at most {{max}} are allowed), so nvidia.com/mig.config can never select it",
+        { name, length: name.length, max: LABEL_VALUE_MAX_LENGTH },
+      );
+    default:
+      return t(
+        "config name '{{name}}' cannot be a node label value (only letters, digits, '-', '_' and '.', starting and ending with a letter or digit), so nvidia.com/mig.config can never select it",
+        { name },
+      );
   }
 }
 
