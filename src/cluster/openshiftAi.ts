@@ -11,8 +11,9 @@
  */
 import type { K8sResourceCommon } from '@openshift-console/dynamic-plugin-sdk';
 import { MIG_RESOURCE_PREFIX } from '../geometry/naming';
-import { GPU_PRESENT_LABEL } from './labels';
+import { GPU_PRESENT_LABEL, nodeLabels } from './labels';
 import type { NodeKind } from './models';
+import { parseCount } from './quantities';
 
 /** Where OpenShift AI keeps its dashboard objects unless the cluster says otherwise. */
 export const DEFAULT_APPLICATIONS_NAMESPACE = 'redhat-ods-applications';
@@ -84,39 +85,73 @@ export interface ExistingProfile {
   enabled: boolean;
 }
 
-const isAcceleratorIdentifier = (identifier: HardwareIdentifier) =>
-  identifier.resourceType === 'Accelerator' ||
-  (identifier.resourceType === undefined &&
-    typeof identifier.identifier === 'string' &&
-    identifier.identifier.includes('/'));
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
-export function readHardwareProfile(profile: HardwareProfileKind): ExistingProfile {
-  const annotations = profile.metadata?.annotations ?? {};
-  const name = profile.metadata?.name ?? '';
+const textOr = (value: unknown, fallback: string): string =>
+  typeof value === 'string' ? value : fallback;
+
+const isAcceleratorIdentifier = (identifier: unknown) =>
+  isRecord(identifier) &&
+  (identifier.resourceType === 'Accelerator' ||
+    (identifier.resourceType === undefined &&
+      typeof identifier.identifier === 'string' &&
+      identifier.identifier.includes('/')));
+
+/** The name, namespace and annotations of an object, as text (malformed ones read as empty). */
+function readMetadata(object: unknown) {
+  const metadata = isRecord(object) && isRecord(object.metadata) ? object.metadata : {};
+  const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
   return {
-    kind: 'HardwareProfile',
-    name,
-    namespace: profile.metadata?.namespace ?? '',
-    displayName: annotations[DISPLAY_NAME_ANNOTATION] || name,
-    identifiers: (Array.isArray(profile.spec?.identifiers) ? profile.spec.identifiers : [])
-      .filter(isAcceleratorIdentifier)
-      .map((identifier) => identifier.identifier)
-      .filter((identifier): identifier is string => typeof identifier === 'string'),
-    enabled: annotations[DISABLED_ANNOTATION] !== 'true',
+    name: textOr(metadata.name, ''),
+    namespace: textOr(metadata.namespace, ''),
+    annotation: (key: string) => textOr(annotations[key], ''),
   };
 }
 
+/** Never throws: a malformed profile reads as one with no accelerator identifiers. */
+export function readHardwareProfile(profile: HardwareProfileKind): ExistingProfile {
+  const { name, namespace, annotation } = readMetadata(profile);
+  const spec: unknown = isRecord(profile) ? profile.spec : undefined;
+  const identifiers: unknown = isRecord(spec) ? spec.identifiers : undefined;
+  return {
+    kind: 'HardwareProfile',
+    name,
+    namespace,
+    displayName: annotation(DISPLAY_NAME_ANNOTATION) || name,
+    identifiers: (Array.isArray(identifiers) ? identifiers : [])
+      .filter(isAcceleratorIdentifier)
+      .map((identifier: HardwareIdentifier) => identifier.identifier)
+      .filter((identifier): identifier is string => typeof identifier === 'string'),
+    enabled: annotation(DISABLED_ANNOTATION) !== 'true',
+  };
+}
+
+/** Never throws: a malformed profile reads as one with no identifier. */
 export function readAcceleratorProfile(profile: AcceleratorProfileKind): ExistingProfile {
-  const name = profile.metadata?.name ?? '';
-  const identifier = profile.spec?.identifier;
+  const { name, namespace } = readMetadata(profile);
+  const spec = isRecord(profile) && isRecord(profile.spec) ? profile.spec : {};
+  const identifier = spec.identifier;
   return {
     kind: 'AcceleratorProfile',
     name,
-    namespace: profile.metadata?.namespace ?? '',
-    displayName: profile.spec?.displayName || name,
+    namespace,
+    displayName: textOr(spec.displayName, '') || name,
     identifiers: typeof identifier === 'string' && identifier !== '' ? [identifier] : [],
-    enabled: profile.spec?.enabled !== false,
+    enabled: spec.enabled !== false,
   };
+}
+
+/** A `NoSchedule` or `NoExecute` node taint (the effects that keep pods off or evict them). */
+export interface NodeTaint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'NoExecute';
+}
+
+/** A taint of the offering nodes that the profile does not tolerate, and the nodes carrying it. */
+export interface UntoleratedTaint extends NodeTaint {
+  nodes: string[];
 }
 
 /** A MIG resource some node advertises, and what a pod needs to land there. */
@@ -125,8 +160,10 @@ export interface AdvertisedMigResource {
   /** Nodes whose capacity lists it with a count above zero. */
   nodes: string[];
   total: number;
-  /** Tolerations for the NoSchedule/NoExecute taints of those nodes, plus `nvidia.com/gpu`. */
+  /** `nvidia.com/gpu`, plus one per GPU-dedicating taint of those nodes (`dedicatesNodesToGpus`). */
   tolerations: Toleration[];
+  /** The other NoSchedule/NoExecute taints of those nodes: the profile's pods avoid such nodes. */
+  untoleratedTaints: UntoleratedTaint[];
   /** Labels every one of those nodes carries that mark GPU nodes. */
   nodeSelector: Record<string, string>;
 }
@@ -138,20 +175,119 @@ export const GPU_TOLERATION: Toleration = {
   effect: 'NoSchedule',
 };
 
-function quantity(value: string | undefined): number {
-  const parsed = Number(value);
-  return Number.isFinite(parsed) ? parsed : 0;
+/** Kubernetes' own taint domains: `node.kubernetes.io/`, `node-role.kubernetes.io/`, `*.k8s.io/`… */
+const KUBERNETES_TAINT_DOMAIN = /^(?:[^/]*\.)?(?:kubernetes\.io|k8s\.io)\//;
+const NVIDIA_TAINT_DOMAIN = 'nvidia.com/';
+/** `gpu` as a word of a key or value: `gpu-only`, `dedicated=gpu`, `example.com/gpu`, `gpus`. */
+const GPU_WORD = /(?:^|[^a-z0-9])gpus?(?:$|[^a-z0-9])/i;
+
+/**
+ * The rule for which taints a MIG profile tolerates: only those that dedicate nodes to GPUs. A
+ * taint does when its key is in the `nvidia.com/` domain (`nvidia.com/gpu`, the GPU operator's and
+ * OpenShift AI's convention) or its key or value has `gpu` as a word (`gpu-only`, `dedicated=gpu`)
+ * — and never when its key is in a Kubernetes domain (`node.kubernetes.io/*`,
+ * `node-role.kubernetes.io/*`, any `kubernetes.io` or `k8s.io` one): those say a node is cordoned
+ * (`unschedulable`, also while the plugin changes its MIG layout), unreachable or not ready
+ * (NoExecute, evicting) or a control-plane node. Tolerating them would land workloads on cordoned
+ * nodes and keep them forever on dead ones.
+ */
+export function dedicatesNodesToGpus(taint: NodeTaint): boolean {
+  if (KUBERNETES_TAINT_DOMAIN.test(taint.key)) return false;
+  return (
+    taint.key.startsWith(NVIDIA_TAINT_DOMAIN) ||
+    GPU_WORD.test(taint.key) ||
+    (taint.value !== undefined && GPU_WORD.test(taint.value))
+  );
 }
 
-/** MIG resources (mixed strategy: `nvidia.com/mig-<profile>`) the nodes advertise. */
+/**
+ * The toleration for one taint: its key and effect, and its value when it has one (`Equal`), so
+ * it tolerates exactly that taint. No `tolerationSeconds`: a GPU dedication is not a node failure,
+ * workloads may stay as long as it does.
+ */
+export function tolerationFor(taint: NodeTaint): Toleration {
+  return taint.value
+    ? { key: taint.key, operator: 'Equal', value: taint.value, effect: taint.effect }
+    : { key: taint.key, operator: 'Exists', effect: taint.effect };
+}
+
+/** Kubernetes' matching (`ToleratesTaint`): empty effect = any, empty key with Exists = any. */
+export function tolerates(toleration: Toleration, taint: NodeTaint): boolean {
+  if (toleration.effect && toleration.effect !== taint.effect) return false;
+  if (!toleration.key) return toleration.operator === 'Exists';
+  if (toleration.key !== taint.key) return false;
+  return toleration.operator === 'Exists' || (toleration.value ?? '') === (taint.value ?? '');
+}
+
+/** A node's well-formed NoSchedule/NoExecute taints; anything else (not a list, null items) is skipped. */
+export function readTaints(node: NodeKind): NodeTaint[] {
+  const taints: unknown = isRecord(node) && isRecord(node.spec) ? node.spec.taints : undefined;
+  if (!Array.isArray(taints)) return [];
+  return taints.flatMap((taint: unknown): NodeTaint[] => {
+    if (!isRecord(taint)) return [];
+    const { key, value, effect } = taint;
+    if (typeof key !== 'string' || key === '') return [];
+    if (effect !== 'NoSchedule' && effect !== 'NoExecute') return [];
+    if (value !== undefined && value !== null && typeof value !== 'string') return [];
+    return [typeof value === 'string' && value !== '' ? { key, value, effect } : { key, effect }];
+  });
+}
+
+/** `key=value:effect`, as `oc adm taint` writes it. */
+export function taintText(taint: NodeTaint): string {
+  return `${taint.key}${taint.value ? `=${taint.value}` : ''}:${taint.effect}`;
+}
+
+/** `key=value:effect`, or `key:effect` for `Exists` (any value). */
+export function tolerationText(toleration: Toleration): string {
+  const value = toleration.operator === 'Exists' ? '' : `=${toleration.value ?? ''}`;
+  return `${toleration.key ?? '*'}${value}:${toleration.effect ?? '*'}`;
+}
+
+const nodeName = (node: NodeKind) => readMetadata(node).name;
+
+/** What pods asking for a MIG resource need to land on the nodes offering it, and what keeps them out. */
+function schedulingOn(
+  offering: NodeKind[],
+): Pick<AdvertisedMigResource, 'tolerations' | 'untoleratedTaints'> {
+  const tolerations: Toleration[] = [GPU_TOLERATION];
+  const untolerated = new Map<string, UntoleratedTaint>();
+  for (const node of offering) {
+    for (const taint of readTaints(node)) {
+      if (tolerations.some((toleration) => tolerates(toleration, taint))) continue;
+      if (dedicatesNodesToGpus(taint)) {
+        tolerations.push(tolerationFor(taint));
+        continue;
+      }
+      const text = taintText(taint);
+      const entry = untolerated.get(text) ?? { ...taint, nodes: [] };
+      if (!entry.nodes.includes(nodeName(node))) entry.nodes.push(nodeName(node));
+      untolerated.set(text, entry);
+    }
+  }
+  const untoleratedTaints = [...untolerated.values()].map((taint) => ({
+    ...taint,
+    nodes: taint.nodes.sort(),
+  }));
+  return { tolerations, untoleratedTaints };
+}
+
+/** `nvidia.com/mig-*` resources a node's capacity lists with a count above zero. */
+function migCounts(node: NodeKind): Array<[string, number]> {
+  const capacity: unknown = isRecord(node) && isRecord(node.status) ? node.status.capacity : {};
+  if (!isRecord(capacity)) return [];
+  return Object.entries(capacity).flatMap(([resource, value]): Array<[string, number]> => {
+    if (!resource.startsWith(MIG_RESOURCE_PREFIX)) return [];
+    const count = parseCount(value).value ?? 0;
+    return count > 0 ? [[resource, count]] : [];
+  });
+}
+
+/** MIG resources (mixed strategy: `nvidia.com/mig-<profile>`) the nodes advertise. Never throws. */
 export function advertisedMigResources(nodes: NodeKind[]): AdvertisedMigResource[] {
   const byResource = new Map<string, { nodes: NodeKind[]; total: number }>();
-  for (const node of nodes) {
-    const capacity = node.status?.capacity ?? {};
-    for (const [resource, value] of Object.entries(capacity)) {
-      if (!resource.startsWith(MIG_RESOURCE_PREFIX)) continue;
-      const count = quantity(value);
-      if (count <= 0) continue;
+  for (const node of Array.isArray(nodes) ? nodes : []) {
+    for (const [resource, count] of migCounts(node)) {
       const entry = byResource.get(resource) ?? { nodes: [], total: 0 };
       entry.nodes.push(node);
       entry.total += count;
@@ -160,30 +296,15 @@ export function advertisedMigResources(nodes: NodeKind[]): AdvertisedMigResource
   }
   return [...byResource.entries()]
     .sort(([a], [b]) => a.localeCompare(b, undefined, { numeric: true }))
-    .map(([resource, { nodes: offering, total }]) => {
-      const tolerations: Toleration[] = [GPU_TOLERATION];
-      for (const node of offering) {
-        for (const taint of node.spec?.taints ?? []) {
-          if (!taint.key || (taint.effect !== 'NoSchedule' && taint.effect !== 'NoExecute')) {
-            continue;
-          }
-          if (tolerations.some((t) => t.key === taint.key && t.effect === taint.effect)) continue;
-          tolerations.push({ key: taint.key, operator: 'Exists', effect: taint.effect });
-        }
-      }
-      const nodeSelector: Record<string, string> = offering.every(
-        (node) => node.metadata?.labels?.[GPU_PRESENT_LABEL] === 'true',
-      )
+    .map(([resource, { nodes: offering, total }]): AdvertisedMigResource => ({
+      resource,
+      nodes: offering.map(nodeName).sort(),
+      total,
+      ...schedulingOn(offering),
+      nodeSelector: offering.every((node) => nodeLabels(node)[GPU_PRESENT_LABEL] === 'true')
         ? { [GPU_PRESENT_LABEL]: 'true' }
-        : {};
-      return {
-        resource,
-        nodes: offering.map((node) => node.metadata?.name ?? '').sort(),
-        total,
-        tolerations,
-        nodeSelector,
-      };
-    });
+        : {},
+    }));
 }
 
 /** The namespace existing profiles live in (the most common one), else OpenShift AI's default. */

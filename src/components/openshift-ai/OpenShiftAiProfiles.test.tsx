@@ -75,6 +75,40 @@ describe('OpenShiftAiProfiles', () => {
     );
   });
 
+  it('shows the tolerations each profile carries and the taints it leaves untolerated', async () => {
+    const tainted = [
+      {
+        ...nodes[0],
+        spec: {
+          unschedulable: true,
+          taints: [
+            { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' },
+            { key: 'nvidia.com/gpu', value: 'present', effect: 'NoExecute' },
+          ],
+        },
+      },
+    ] as NodeKind[];
+    const user = userEvent.setup();
+    render(
+      <OpenShiftAiProfiles
+        profiles={result({
+          analysis: analyseProfiles(advertisedMigResources(tainted), [], 'HardwareProfile'),
+        })}
+      />,
+    );
+    await user.click(
+      within(screen.getByTestId('openshift-ai-row-mig-1g-6gb')).getByRole('checkbox'),
+    );
+    await user.click(screen.getByRole('button', { name: 'Preview 1 profiles' }));
+    expect(screen.getByTestId('openshift-ai-scheduling-mig-1g-6gb')).toHaveTextContent(
+      'mig-1g-6gb tolerates nvidia.com/gpu:NoSchedule, nvidia.com/gpu=present:NoExecute. ' +
+        'Not tolerated, so its workloads stay off the nodes carrying them: ' +
+        'node.kubernetes.io/unschedulable:NoSchedule (worker1).',
+    );
+    const yaml = document.getElementById('openshift-ai-preview-yaml')?.textContent ?? '';
+    expect(yaml).not.toContain('node.kubernetes.io/unschedulable');
+  });
+
   it('explains when OpenShift AI is not installed', () => {
     render(<OpenShiftAiProfiles profiles={result({ installed: false })} />);
     expect(screen.getByText('OpenShift AI is not installed')).toBeInTheDocument();

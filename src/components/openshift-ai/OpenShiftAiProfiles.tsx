@@ -24,6 +24,7 @@ import {
 } from '../../hooks/useOpenShiftAiProfiles';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { dataErrorText } from '../text/dataErrorText';
+import { ProfileScheduling } from './ProfileScheduling';
 
 /** The OpenShift AI section with live data. */
 export const OpenShiftAiProfilesSection = () => {
@@ -84,7 +85,7 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
       <StackItem>
         <Content component="p">
           {t(
-            'OpenShift AI users pick MIG slices through profiles. New profiles are created as {{kind}} in {{namespace}}, one per MIG resource, with the tolerations the GPU nodes need.',
+            'OpenShift AI users pick MIG slices through profiles. New profiles are created as {{kind}} in {{namespace}}, one per MIG resource. They tolerate only taints that reserve nodes for GPUs (keys under nvidia.com/, or a key or value with the word gpu), never a cordon, an unreachable node or a node role.',
             { kind: kindLabel, namespace },
           )}
         </Content>
@@ -231,6 +232,9 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
       {previewing && chosen.length > 0 && (
         <StackItem>
           <Stack hasGutter>
+            <StackItem>
+              <ProfileScheduling rows={chosen} />
+            </StackItem>
             <StackItem>
               <CodeBlock>
                 <CodeBlockCode id="openshift-ai-preview-yaml">{yaml}</CodeBlockCode>
