@@ -52,6 +52,15 @@ export const MIG_CONFIG_CHANGED_AT_ANNOTATION =
   'gpu-partitioning-plugin.openshift.io/mig-config-changed-at';
 
 /**
+ * The plugin's mark on a cordon it set before a MIG change (ISO 8601: when). Written in the same
+ * guarded patch as `spec.unschedulable: true` and removed by the uncordon, which undoes only a
+ * cordon that carries it: a cordon set by someone else (maintenance, `oc adm cordon`) has no mark
+ * and is never undone by the plugin.
+ */
+export const CORDONED_FOR_MIG_CHANGE_ANNOTATION =
+  'gpu-partitioning-plugin.openshift.io/cordoned-for-mig-change-at';
+
+/**
  * Which nodes the plugin watches. `nvidia.com/gpu.present=true` is set by the GPU operator itself
  * (from NFD's `pci-10de` labels) before any operand runs, so nodes show up before GFD has
  * labelled them and while GFD is paused for a MIG change. NFD's `pci-10de.present` alone would
@@ -144,6 +153,8 @@ export interface GpuLabelValues {
   gfdTimestamp?: string;
   /** `MIG_CONFIG_CHANGED_AT_ANNOTATION`, when present and a valid date. */
   migConfigChangedAt?: string;
+  /** `CORDONED_FOR_MIG_CHANGE_ANNOTATION` as written (the mark counts even when not a date). */
+  cordonedForMigChangeMark?: string;
 }
 
 export interface GpuLabelReading {
@@ -317,5 +328,7 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
   if (changedAt !== undefined && !Number.isNaN(Date.parse(changedAt))) {
     values.migConfigChangedAt = changedAt;
   }
+  const cordonMark = nodeAnnotation(node, CORDONED_FOR_MIG_CHANGE_ANNOTATION);
+  if (cordonMark !== undefined) values.cordonedForMigChangeMark = cordonMark;
   return { values, problems };
 }

@@ -177,6 +177,24 @@ describe('buildGpuNodeView: conditions', () => {
     expect(kinds(view)).toContain('stuck-pending');
   });
 
+  it("the plugin's cordon mark shows only while the node is cordoned", () => {
+    const MARK = 'gpu-partitioning-plugin.openshift.io/cordoned-for-mig-change-at';
+    const cordoned = (unschedulable: boolean, mark?: string) => {
+      const node = a30AllBalancedNode();
+      node.spec = { ...node.spec, unschedulable };
+      node.metadata!.annotations = mark === undefined ? {} : { [MARK]: mark };
+      return viewOf(node);
+    };
+    expect(cordoned(true, '2026-11-25T10:00:00.000Z').cordonedForMigChange).toEqual({
+      since: '2026-11-25T10:00:00.000Z',
+    });
+    // A mark that is not a date still says whose cordon it is.
+    expect(cordoned(true, 'yes').cordonedForMigChange).toEqual({});
+    // Someone else's cordon, or a mark left behind by an uncordon someone else made.
+    expect(cordoned(true).cordonedForMigChange).toBeUndefined();
+    expect(cordoned(false, '2026-11-25T10:00:00.000Z').cordonedForMigChange).toBeUndefined();
+  });
+
   it('failed, rebooting', () => {
     expect(build({ 'nvidia.com/mig.config.state': 'failed' }).primaryState).toBe('failed');
     expect(kinds(build({ 'nvidia.com/mig.config.state': 'rebooting' }))).toContain('rebooting');

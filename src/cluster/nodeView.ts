@@ -615,6 +615,10 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
   if (expected) view.expected = expected;
   if (pendingSince) view.pendingSince = pendingSince;
   if (strategy) view.strategy = strategy;
+  const cordonMark = labels.cordonedForMigChangeMark;
+  if (view.unschedulable && cordonMark !== undefined) {
+    view.cordonedForMigChange = Number.isNaN(Date.parse(cordonMark)) ? {} : { since: cordonMark };
+  }
   const resourceVersion = node?.metadata?.resourceVersion;
   if (typeof resourceVersion === 'string') view.resourceVersion = resourceVersion;
   return view;

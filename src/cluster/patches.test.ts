@@ -1,4 +1,6 @@
 import { applyJsonPatch } from '../../sandbox/patch';
+import fc from 'fast-check';
+import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import type { ClusterPolicyKind, NodeKind } from './models';
 import {
   MIG_CONFIG_LABEL_PATH,
@@ -94,21 +96,75 @@ describe('migConfigLabelPatch', () => {
 });
 
 describe('cordonPatch / uncordonPatch', () => {
-  it('cordons only while the node still has the previewed config', () => {
+  const MARK = 'gpu-partitioning-plugin.openshift.io/cordoned-for-mig-change-at';
+  const cordonedByPlugin = () => {
     const current = node({ 'nvidia.com/mig.config': 'all-disabled' });
-    const patch = cordonPatch(nodeSnapshot(current));
+    return applyJsonPatch(current, cordonPatch(nodeSnapshot(current), NOW));
+  };
+
+  it('cordons only while the node still has the previewed config and spec, and marks the cordon', () => {
+    const current = node({ 'nvidia.com/mig.config': 'all-disabled' });
+    const patch = cordonPatch(nodeSnapshot(current), NOW);
     expect(patch).toEqual([
       { op: 'test', path: MIG_CONFIG_LABEL_PATH, value: 'all-disabled' },
+      { op: 'test', path: '/spec', value: {} },
       { op: 'add', path: '/spec/unschedulable', value: true },
+      {
+        op: 'add',
+        path: '/metadata/annotations/gpu-partitioning-plugin.openshift.io~1cordoned-for-mig-change-at',
+        value: NOW.toISOString(),
+      },
     ]);
-    expect(applyJsonPatch(current, patch).spec?.unschedulable).toBe(true);
+    const after = applyJsonPatch(current, patch);
+    expect(after.spec?.unschedulable).toBe(true);
+    expect(after.metadata?.annotations).toEqual({
+      'node.alpha.kubernetes.io/ttl': '0',
+      [MARK]: NOW.toISOString(),
+    });
     expect(() => applyJsonPatch(node({ 'nvidia.com/mig.config': 'other' }), patch)).toThrow();
   });
 
-  it('uncordons only a cordoned node', () => {
-    const cordoned = node({}, { spec: { unschedulable: true } });
-    expect(applyJsonPatch(cordoned, uncordonPatch()).spec?.unschedulable).toBe(false);
+  it("does not mark a cordon someone else set after the preview as the plugin's", () => {
+    const previewed = node({ 'nvidia.com/mig.config': 'all-disabled' });
+    const patch = cordonPatch(nodeSnapshot(previewed), NOW);
+    const cordonedMeanwhile = node(
+      { 'nvidia.com/mig.config': 'all-disabled' },
+      { spec: { unschedulable: true } },
+    );
+    expect(() => applyJsonPatch(cordonedMeanwhile, patch)).toThrow(/rejected our request/);
+  });
+
+  it('creates the annotations object when the node has none', () => {
+    const bare: NodeKind = { metadata: { name: 'bare', resourceVersion: '1' }, spec: {} };
+    const after = applyJsonPatch(bare, cordonPatch(nodeSnapshot(bare), NOW));
+    expect(after.metadata?.annotations).toEqual({ [MARK]: NOW.toISOString() });
+  });
+
+  it("uncordons only a node cordoned with the plugin's mark, and removes the mark", () => {
+    const cordoned = cordonedByPlugin();
+    for (const patch of [uncordonPatch(), uncordonPatch(NOW.toISOString())]) {
+      const after = applyJsonPatch(cordoned, patch);
+      expect(after.spec?.unschedulable).toBe(false);
+      expect(after.metadata?.annotations).toEqual({ 'node.alpha.kubernetes.io/ttl': '0' });
+    }
     expect(() => applyJsonPatch(node({}), uncordonPatch())).toThrow();
+  });
+
+  it("never undoes someone else's cordon", () => {
+    const theirs = node({}, { spec: { unschedulable: true } });
+    expect(() => applyJsonPatch(theirs, uncordonPatch())).toThrow(/rejected our request/);
+    // The plugin's mark from an earlier cordon, but this cordon is a later one's.
+    const marked = applyJsonPatch(cordonedByPlugin(), [
+      { op: 'replace', path: '/metadata/annotations/' + MARK.replace('/', '~1'), value: 'x' },
+    ]);
+    expect(() => applyJsonPatch(marked, uncordonPatch(NOW.toISOString()))).toThrow(
+      /rejected our request/,
+    );
+    // Uncordoned by someone else: nothing to undo.
+    const uncordoned = applyJsonPatch(cordonedByPlugin(), [
+      { op: 'remove', path: '/spec/unschedulable' },
+    ]);
+    expect(() => applyJsonPatch(uncordoned, uncordonPatch())).toThrow(/rejected our request/);
   });
 });
 
@@ -210,5 +266,208 @@ describe('strategyPatch', () => {
     expect(applyJsonPatch(none, strategyPatch(clusterPolicySnapshot(none), 'mixed')).spec).toEqual({
       mig: { strategy: 'mixed' },
     });
+  });
+});
+
+describe('patch builders, fuzzed', () => {
+  const OPS = ['add', 'remove', 'replace', 'move', 'copy', 'test'];
+  const POINTER = /^(\/([^~/]|~[01])*)*$/;
+
+  /** RFC 6902: an array of operations with a known `op`, a JSON pointer `path`, `value` where needed. */
+  const expectValidJsonPatch = (patch: unknown) => {
+    expect(Array.isArray(patch)).toBe(true);
+    for (const operation of patch as Array<Record<string, unknown>>) {
+      expect(OPS).toContain(operation.op);
+      expect(typeof operation.path).toBe('string');
+      expect(operation.path).toMatch(POINTER);
+      if (['add', 'replace', 'test'].includes(operation.op as string)) {
+        expect(operation).toHaveProperty('value');
+      }
+    }
+    // What goes over the wire is what was built (no undefined, functions or cycles).
+    expect(JSON.parse(JSON.stringify(patch))).toEqual(patch);
+  };
+  const expectGuardFirst = (patch: Patch[]) => expect(patch[0]?.op).toBe('test');
+
+  const key = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      'nvidia.com/mig.config',
+      'nvidia.com/mig.config.state',
+      'a~b/c',
+      '~1',
+      '',
+      CHANGED_AT,
+      'gpu-partitioning-plugin.openshift.io/cordoned-for-mig-change-at',
+    ),
+  );
+  const stringMap = fc.dictionary(key, fc.string(), { maxKeys: 6 });
+  const odd = fc.oneof(fc.jsonValue(), stringMap);
+  const randomNode = fc.record(
+    {
+      metadata: fc.oneof(
+        fc.record(
+          {
+            name: fc.oneof(fc.string(), fc.jsonValue()),
+            resourceVersion: fc.oneof(fc.stringMatching(/^[0-9]{1,6}$/), fc.jsonValue()),
+            labels: odd,
+            annotations: odd,
+          },
+          { requiredKeys: [] },
+        ),
+        fc.jsonValue(),
+      ),
+      spec: fc.oneof(
+        fc.record({ unschedulable: fc.jsonValue(), taints: fc.jsonValue() }, { requiredKeys: [] }),
+        fc.jsonValue(),
+      ),
+    },
+    { requiredKeys: [] },
+  ) as fc.Arbitrary<NodeKind>;
+  const configName = fc.oneof(fc.string(), fc.constantFrom('all-disabled', 'all-balanced'));
+  const date = fc.date({ min: new Date('1970-01-01'), max: new Date('9999-12-31') });
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  const others = (map: unknown, ...dropped: string[]) =>
+    Object.fromEntries(
+      Object.entries(isObject(map) ? map : {}).filter(([name]) => !dropped.includes(name)),
+    );
+
+  /** Builds, or refuses with the one documented error: no label and no resourceVersion to test. */
+  const buildOrRefuse = (build: () => Patch[]): Patch[] | undefined => {
+    try {
+      return build();
+    } catch (error) {
+      expect(error).toBeInstanceOf(MissingPreconditionError);
+      return undefined;
+    }
+  };
+
+  it('label patches are valid, guarded first, and keep every other label and annotation', () => {
+    fc.assert(
+      fc.property(randomNode, configName, date, (current, config, now) => {
+        const snapshot = nodeSnapshot(current);
+        const patch = buildOrRefuse(() => migConfigLabelPatch(snapshot, config, now));
+        if (!patch) {
+          expect(snapshot.migConfigLabel).toBeUndefined();
+          expect(snapshot.resourceVersion).toBeUndefined();
+          return;
+        }
+        expectValidJsonPatch(patch);
+        expectGuardFirst(patch);
+        if (!isObject(current.metadata)) return; // The API server refuses it: nothing changes.
+        const after = applyJsonPatch(current, patch);
+        expect(after.metadata?.labels?.['nvidia.com/mig.config']).toBe(config);
+        expect(others(after.metadata?.labels, 'nvidia.com/mig.config')).toEqual(
+          snapshot.hasLabels ? others(current.metadata.labels, 'nvidia.com/mig.config') : {},
+        );
+        expect(others(after.metadata?.annotations, CHANGED_AT)).toEqual(
+          snapshot.hasAnnotations ? others(current.metadata.annotations, CHANGED_AT) : {},
+        );
+      }),
+    );
+  });
+
+  it('cordon then uncordon leave the node as it was, but for the plugin mark', () => {
+    const mark = 'gpu-partitioning-plugin.openshift.io/cordoned-for-mig-change-at';
+    fc.assert(
+      fc.property(randomNode, date, (current, now) => {
+        const snapshot = nodeSnapshot(current);
+        const cordon = buildOrRefuse(() => cordonPatch(snapshot, now));
+        if (!cordon) return;
+        expectValidJsonPatch(cordon);
+        expectGuardFirst(cordon);
+        const uncordon = uncordonPatch(now.toISOString());
+        expectValidJsonPatch(uncordon);
+        expectGuardFirst(uncordon);
+        if (!isObject(current.metadata) || !isObject(current.spec)) return;
+        const cordoned = applyJsonPatch(current, cordon);
+        expect(cordoned.spec?.unschedulable).toBe(true);
+        expect(cordoned.metadata?.annotations?.[mark]).toBe(now.toISOString());
+        const uncordoned = applyJsonPatch(cordoned, uncordon);
+        expect(uncordoned.spec).toEqual({ ...current.spec, unschedulable: false });
+        expect(uncordoned.metadata?.labels).toEqual(current.metadata.labels);
+        expect(others(uncordoned.metadata?.annotations)).toEqual(
+          snapshot.hasAnnotations ? others(current.metadata.annotations, mark) : {},
+        );
+      }),
+    );
+  });
+
+  it('uncordon refuses every node without the mark it tests', () => {
+    fc.assert(
+      fc.property(randomNode, fc.option(fc.string(), { nil: undefined }), (current, seen) => {
+        const patch = uncordonPatch(seen);
+        expectValidJsonPatch(patch);
+        expectGuardFirst(patch);
+        const annotations: unknown = isObject(current.metadata)
+          ? current.metadata.annotations
+          : undefined;
+        const value = isObject(annotations)
+          ? annotations['gpu-partitioning-plugin.openshift.io/cordoned-for-mig-change-at']
+          : undefined;
+        const carriesMark = value !== undefined && (seen === undefined || value === seen);
+        const cordoned = isObject(current.spec) && current.spec.unschedulable === true;
+        if (carriesMark && cordoned) return;
+        expect(() => applyJsonPatch(current, patch)).toThrow(/rejected our request/);
+      }),
+    );
+  });
+
+  it('strategy patches are valid, guarded first, and keep the rest of the spec', () => {
+    const policy = fc.record(
+      {
+        metadata: fc.record(
+          { name: fc.string(), resourceVersion: fc.oneof(fc.string(), fc.jsonValue()) },
+          { requiredKeys: [] },
+        ),
+        spec: fc.oneof(
+          fc.record(
+            {
+              mig: fc.oneof(
+                fc.record({ strategy: fc.jsonValue() }, { requiredKeys: [] }),
+                fc.jsonValue(),
+              ),
+              operator: fc.jsonValue(),
+            },
+            { requiredKeys: [] },
+          ),
+          fc.jsonValue(),
+        ),
+      },
+      { requiredKeys: [] },
+    ) as fc.Arbitrary<ClusterPolicyKind>;
+    fc.assert(
+      fc.property(policy, fc.constantFrom('single', 'mixed', 'none'), (current, strategy) => {
+        const snapshot = clusterPolicySnapshot(current);
+        const patch = buildOrRefuse(() => strategyPatch(snapshot, strategy));
+        if (!patch) return;
+        expectValidJsonPatch(patch);
+        expectGuardFirst(patch);
+        const after = applyJsonPatch(current, patch);
+        expect(after.spec?.mig?.strategy).toBe(strategy);
+        if (snapshot.hasSpec) {
+          expect(others(after.spec, 'mig')).toEqual(others(current.spec, 'mig'));
+        }
+      }),
+    );
+  });
+
+  it('the retry decision never throws on any pair of snapshots', () => {
+    fc.assert(
+      fc.property(
+        randomNode,
+        randomNode,
+        fc.constantFrom('mig-config', 'cordon'),
+        (a, b, write) => {
+          const decision = mayRetryOnFreshResourceVersion(
+            nodeSnapshot(a),
+            nodeSnapshot(b),
+            write as 'mig-config' | 'cordon',
+          );
+          expect(typeof decision).toBe('boolean');
+        },
+      ),
+    );
   });
 });

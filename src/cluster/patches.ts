@@ -6,7 +6,11 @@
  */
 import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
 import type { MigStrategy } from '../geometry/types';
-import { MIG_CONFIG_CHANGED_AT_ANNOTATION, MIG_CONFIG_LABEL } from './labels';
+import {
+  CORDONED_FOR_MIG_CHANGE_ANNOTATION,
+  MIG_CONFIG_CHANGED_AT_ANNOTATION,
+  MIG_CONFIG_LABEL,
+} from './labels';
 import type { ClusterPolicyKind, NodeKind } from './models';
 
 /** RFC 6901: `~` → `~0`, `/` → `~1` (order matters). */
@@ -36,6 +40,11 @@ export interface NodeSnapshot {
   hasLabels: boolean;
   hasAnnotations: boolean;
   unschedulable: boolean;
+  /**
+   * The node's `spec` as previewed, when it is an object: the cordon tests it whole, so a cordon
+   * (or taint) someone added since the preview is never marked as the plugin's.
+   */
+  spec?: Record<string, unknown>;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -46,13 +55,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export function nodeSnapshot(node: NodeKind): NodeSnapshot {
   const labels: unknown = node.metadata?.labels;
   const raw = isObject(labels) ? labels[MIG_CONFIG_LABEL] : undefined;
+  const spec: unknown = node.spec;
   const snapshot: NodeSnapshot = {
     name: node.metadata?.name ?? '',
     hasLabels: isObject(labels),
     hasAnnotations: isObject(node.metadata?.annotations),
-    unschedulable: node.spec?.unschedulable === true,
+    unschedulable: isObject(spec) && spec.unschedulable === true,
   };
   if (typeof raw === 'string') snapshot.migConfigLabel = raw;
+  if (isObject(spec)) snapshot.spec = spec;
   if (node.metadata?.resourceVersion) snapshot.resourceVersion = node.metadata.resourceVersion;
   return snapshot;
 }
@@ -138,18 +149,44 @@ export function migConfigLabelPatch(node: NodeSnapshot, configName: string, now:
   ];
 }
 
+/** `/metadata/annotations/gpu-partitioning-plugin.openshift.io~1cordoned-for-mig-change-at`. */
+export const CORDON_MARK_PATH = annotationPath(CORDONED_FOR_MIG_CHANGE_ANNOTATION);
+
 /**
- * Cordons the node (`spec.unschedulable: true`, what `oc adm cordon` writes), guarded like the label
- * change: the node is only cordoned while it still carries the config the user is replacing.
+ * Cordons the node (`spec.unschedulable: true`, what `oc adm cordon` writes) and marks the cordon
+ * as the plugin's, with the time (`CORDONED_FOR_MIG_CHANGE_ANNOTATION`). Guarded like the label
+ * change (the node still carries the config the user is replacing) and by the previewed `spec`, so
+ * a cordon set by someone else since the preview (absent `unschedulable` cannot be tested) makes
+ * the write fail instead of being marked as the plugin's.
  */
-export function cordonPatch(node: NodeSnapshot): Patch[] {
-  return [migConfigPrecondition(node), { op: 'add', path: '/spec/unschedulable', value: true }];
+export function cordonPatch(node: NodeSnapshot, now: Date = new Date()): Patch[] {
+  const specGuard: Patch[] = node.spec ? [{ op: 'test', path: '/spec', value: node.spec }] : [];
+  return [
+    migConfigPrecondition(node),
+    ...specGuard,
+    { op: 'add', path: '/spec/unschedulable', value: true },
+    setMember(
+      node.hasAnnotations,
+      '/metadata/annotations',
+      CORDON_MARK_PATH,
+      CORDONED_FOR_MIG_CHANGE_ANNOTATION,
+      now.toISOString(),
+    ),
+  ];
 }
 
-/** Uncordons a node the plugin cordoned, only while it is still cordoned. */
-export function uncordonPatch(): Patch[] {
+/**
+ * Uncordons a node the plugin cordoned: only while it is cordoned and carries the plugin's mark
+ * (`cordonedAt`, the mark's value as seen, is tested when known; without it the `remove` of the
+ * mark fails on a node without one), and removes the mark. Someone else's cordon is never undone.
+ */
+export function uncordonPatch(cordonedAt?: string): Patch[] {
+  const markGuard: Patch[] =
+    cordonedAt === undefined ? [] : [{ op: 'test', path: CORDON_MARK_PATH, value: cordonedAt }];
   return [
     { op: 'test', path: '/spec/unschedulable', value: true },
+    ...markGuard,
+    { op: 'remove', path: CORDON_MARK_PATH },
     { op: 'replace', path: '/spec/unschedulable', value: false },
   ];
 }

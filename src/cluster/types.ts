@@ -171,6 +171,11 @@ export interface GpuNodeView {
   /** `nvidia.com/mig.strategy` label as advertised by GFD (absent under `none`). */
   strategyLabel?: string;
   unschedulable: boolean;
+  /**
+   * Set when the node is cordoned with the plugin's mark (`CORDONED_FOR_MIG_CHANGE_ANNOTATION`):
+   * the plugin cordoned it for a MIG change; `since` when the mark is a valid date.
+   */
+  cordonedForMigChange?: { since?: string };
   /** Allocatable `nvidia.com/*` resources (what the scheduler can use). */
   allocatable: Record<string, number>;
   capacity: Record<string, number>;
