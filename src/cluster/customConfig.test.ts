@@ -213,7 +213,23 @@ describe('writes', () => {
     expect(describeWriteFailure({ response: { status: 403 }, message: 'no' }).kind).toBe(
       'forbidden',
     );
-    expect(describeWriteFailure({ code: 422, message: 'test failed' }).kind).toBe('invalid');
+    // A failed `test` (kube-apiserver's generic 422) is someone else's write; other 422s are invalid.
+    expect(
+      describeWriteFailure({
+        code: 422,
+        message: 'the server rejected our request due to an error in our request',
+      }).kind,
+    ).toBe('conflict');
+    expect(
+      describeWriteFailure({
+        code: 422,
+        json: { message: 'ConfigMap "x" is invalid: metadata.name: Invalid value' },
+      }),
+    ).toEqual({
+      kind: 'invalid',
+      status: 422,
+      message: 'ConfigMap "x" is invalid: metadata.name: Invalid value',
+    });
     expect(describeWriteFailure(new TypeError('Failed to fetch')).kind).toBe('network');
   });
 });

@@ -24,6 +24,7 @@ import { parseConfigText } from './configSource';
 import type { ClusterPolicyKind, ConfigMapKind } from './models';
 import type { MigConfigSourceView } from './types';
 import { escapeJsonPointerSegment, MissingPreconditionError } from './patches';
+import { classifyWriteError, type WriteError } from './writeErrors';
 
 /** The ConfigMap the plugin writes its configs to, in the operator namespace. */
 export const PLUGIN_MIG_CONFIG_MAP = 'gpu-partitioning-mig-config';
@@ -399,50 +400,7 @@ export function currentConfigMapName(policy: ClusterPolicyKind | undefined): str
 // ---------------------------------------------------------------------------------------------
 // Errors of writes
 
-export interface WriteFailure {
-  status?: number;
-  /** conflict (409), forbidden (403), not-found (404), invalid (422: a `test` failed or bad value), network, other. */
-  kind: 'conflict' | 'forbidden' | 'not-found' | 'invalid' | 'network' | 'other';
-  message: string;
-}
+/** How a write of the save failed: conflict (409, or a failed `test`), invalid (another 422), … */
+export type WriteFailure = WriteError;
 
-export function describeWriteFailure(error: unknown): WriteFailure {
-  const candidate = (error ?? {}) as {
-    code?: unknown;
-    status?: unknown;
-    response?: { status?: unknown };
-    json?: { code?: unknown; message?: unknown };
-    message?: unknown;
-  };
-  let status: number | undefined;
-  for (const value of [
-    candidate.response?.status,
-    candidate.code,
-    candidate.status,
-    candidate.json?.code,
-  ]) {
-    if (typeof value === 'number' && value >= 100 && value < 600) {
-      status = value;
-      break;
-    }
-  }
-  const message =
-    typeof candidate.json?.message === 'string'
-      ? candidate.json.message
-      : typeof candidate.message === 'string'
-        ? candidate.message
-        : String(error);
-  const kind: WriteFailure['kind'] =
-    status === 409
-      ? 'conflict'
-      : status === 403
-        ? 'forbidden'
-        : status === 404
-          ? 'not-found'
-          : status === 422
-            ? 'invalid'
-            : status === undefined && /fetch|network|timeout|ECONN/i.test(message)
-              ? 'network'
-              : 'other';
-  return { ...(status !== undefined ? { status } : {}), kind, message };
-}
+export const describeWriteFailure = (error: unknown): WriteFailure => classifyWriteError(error);

@@ -168,3 +168,49 @@ describe('applyMigConfig: a write guarded by the label value', () => {
     expect(patchMock).toHaveBeenCalledTimes(2);
   });
 });
+
+describe('applyMigConfig: refusals and stops', () => {
+  it('reports a validation 422 as invalid with the Status message, not as a conflict', async () => {
+    const message =
+      'Node "worker1" is invalid: metadata.labels: Invalid value: "My A30 config": a valid label must be …';
+    patchMock.mockRejectedValue(
+      Object.assign(
+        sdkMock.mockHttpError(422, 'Error "Invalid value" for field "metadata.labels".'),
+        {
+          json: { kind: 'Status', code: 422, reason: 'Invalid', message },
+        },
+      ),
+    );
+
+    const outcome = await applyMigConfig({
+      configName: 'My A30 config',
+      nodes: [gpuNode()],
+      cordon: [],
+    });
+
+    expect(outcome.results[0]).toMatchObject({ status: 'invalid', message });
+    expect(getMock).not.toHaveBeenCalled();
+    expect(patchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops before the next node once the signal is aborted, and says the user stopped it', async () => {
+    const controller = new AbortController();
+    patchMock.mockImplementation(({ resource }: { resource: NodeKind }) => {
+      controller.abort();
+      return Promise.resolve(resource);
+    });
+    const second = gpuNode();
+    second.metadata = { ...second.metadata, name: 'worker2' };
+
+    const outcome = await applyMigConfig({
+      configName: 'all-balanced',
+      nodes: [gpuNode(), second],
+      cordon: [],
+      signal: controller.signal,
+    });
+
+    expect(outcome.results.map((result) => result.status)).toEqual(['written', 'not-attempted']);
+    expect(outcome).toMatchObject({ complete: false, stoppedByUser: true });
+    expect(patchMock).toHaveBeenCalledTimes(1);
+  });
+});

@@ -10,12 +10,15 @@ import {
   type GuardedNodeWrite,
   type NodeSnapshot,
 } from '../cluster/patches';
+import { classifyWriteError } from '../cluster/writeErrors';
 
 /** How one write ended, in categories the UI words differently. */
 export type WriteStatus =
   | 'written'
   /** The `test` failed (422) or the object changed (409): someone else wrote first. */
   | 'conflict'
+  /** The API server refused the value itself (a 422 other than a failed `test`): see the message. */
+  | 'invalid'
   | 'forbidden'
   | 'not-found'
   | 'failed'
@@ -39,6 +42,8 @@ export interface ApplyRequest {
   nodes: NodeKind[];
   /** Nodes to cordon before their label is changed. */
   cordon: string[];
+  /** Aborted: stop after the node being written (a write under way is never cut short). */
+  signal?: AbortSignal;
 }
 
 export interface ApplyOutcome {
@@ -47,29 +52,14 @@ export interface ApplyOutcome {
   results: NodeWriteResult[];
   /** Every node written. */
   complete: boolean;
+  /** The user stopped the apply: the nodes not attempted were left alone on purpose. */
+  stoppedByUser: boolean;
 }
 
+/** The write's outcome from the SDK's error (`classifyWriteError`: a failed `test` is a conflict). */
 export function statusOfError(error: unknown): { status: WriteStatus; message: string } {
-  const candidate = (error ?? {}) as {
-    code?: unknown;
-    response?: { status?: unknown };
-    json?: { code?: unknown; message?: unknown };
-    message?: unknown;
-  };
-  const code = [candidate.response?.status, candidate.code, candidate.json?.code].find(
-    (value): value is number => typeof value === 'number',
-  );
-  const jsonMessage = candidate.json?.message;
-  const message =
-    typeof jsonMessage === 'string'
-      ? jsonMessage
-      : typeof candidate.message === 'string'
-        ? candidate.message
-        : String(error);
-  if (code === 409 || code === 422) return { status: 'conflict', message };
-  if (code === 403) return { status: 'forbidden', message };
-  if (code === 404) return { status: 'not-found', message };
-  return { status: 'failed', message };
+  const { kind, message } = classifyWriteError(error);
+  return { status: kind === 'network' ? 'failed' : kind, message };
 }
 
 type PatchNode = (node: NodeKind, data: Patch[]) => Promise<unknown>;
@@ -146,8 +136,9 @@ function resourceVersionAfter(response: unknown, before: NodeSnapshot): string |
 /**
  * Writes `nvidia.com/mig.config` node by node, in order, each patch guarded by the previewed value
  * (or, label absent, by the resourceVersion, retried while the label stays absent: `writeGuarded`).
- * Stops at the first failure so the user is never left guessing: every node is reported as written,
- * failed (and why), or not attempted.
+ * Stops at the first failure, or before the next node once `request.signal` is aborted, so the
+ * user is never left guessing: every node is reported as written, failed (and why), or not
+ * attempted.
  */
 export async function applyMigConfig(
   request: ApplyRequest,
@@ -158,6 +149,7 @@ export async function applyMigConfig(
   const startedAt = now().toISOString();
   const results: NodeWriteResult[] = [];
   let stopped = false;
+  let stoppedByUser = false;
   for (const node of request.nodes) {
     const snapshot: NodeSnapshot = nodeSnapshot(node);
     const result: NodeWriteResult = {
@@ -167,6 +159,10 @@ export async function applyMigConfig(
     };
     if (snapshot.migConfigLabel !== undefined) result.previousConfig = snapshot.migConfigLabel;
     results.push(result);
+    if (!stopped && request.signal?.aborted) {
+      stopped = true;
+      stoppedByUser = true;
+    }
     if (stopped) continue;
     try {
       let expected = snapshot;
@@ -206,6 +202,7 @@ export async function applyMigConfig(
     startedAt,
     results,
     complete: results.every((result) => result.status === 'written'),
+    stoppedByUser,
   };
 }
 
@@ -236,29 +233,46 @@ export async function uncordonNode(nodeName: string, patch: PatchNode = patchNod
 
 export interface ApplyState {
   running: boolean;
+  /** "Stop after this node" was asked while running. */
+  stopRequested: boolean;
   outcome?: ApplyOutcome;
 }
 
-/** `applyMigConfig` with React state; ignores results arriving after unmount. */
-export const useApplyMigConfig = (): [
-  ApplyState,
-  (request: ApplyRequest) => Promise<ApplyOutcome>,
-  () => void,
-] => {
-  const [state, setState] = React.useState<ApplyState>({ running: false });
+export interface ApplyControls {
+  run: (request: Omit<ApplyRequest, 'signal'>) => Promise<ApplyOutcome>;
+  /** Stops a running apply after the node being written; its outcome still arrives. */
+  stop: () => void;
+  reset: () => void;
+}
+
+/**
+ * `applyMigConfig` with React state. Unmounting stops the apply after the node being written (no
+ * node is written for a dialog that is gone) and ignores the results that arrive afterwards.
+ */
+export const useApplyMigConfig = (): [ApplyState, ApplyControls] => {
+  const [state, setState] = React.useState<ApplyState>({ running: false, stopRequested: false });
   const mounted = React.useRef(true);
+  const controller = React.useRef<AbortController>();
   React.useEffect(
     () => () => {
       mounted.current = false;
+      controller.current?.abort();
     },
     [],
   );
-  const run = React.useCallback(async (request: ApplyRequest) => {
-    setState({ running: true });
-    const outcome = await applyMigConfig(request);
-    if (mounted.current) setState({ running: false, outcome });
+  const run = React.useCallback(async (request: Omit<ApplyRequest, 'signal'>) => {
+    const current = new AbortController();
+    controller.current = current;
+    setState({ running: true, stopRequested: false });
+    const outcome = await applyMigConfig({ ...request, signal: current.signal });
+    if (mounted.current) setState({ running: false, stopRequested: false, outcome });
     return outcome;
   }, []);
-  const reset = React.useCallback(() => setState({ running: false }), []);
-  return [state, run, reset];
+  const stop = React.useCallback(() => {
+    if (!controller.current || controller.current.signal.aborted) return;
+    controller.current.abort();
+    if (mounted.current) setState((current) => ({ ...current, stopRequested: current.running }));
+  }, []);
+  const reset = React.useCallback(() => setState({ running: false, stopRequested: false }), []);
+  return [state, React.useMemo(() => ({ run, stop, reset }), [run, stop, reset])];
 };

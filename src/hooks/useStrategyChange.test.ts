@@ -86,4 +86,21 @@ describe('changeStrategy', () => {
     expect(result.status).toBe('conflict');
     expect(patchMock).toHaveBeenCalledTimes(1 + RESOURCE_VERSION_RETRIES);
   });
+
+  it('reports a validation 422 as invalid input with the Status message, without retrying', async () => {
+    const message =
+      'ClusterPolicy.nvidia.com "gpu-cluster-policy" is invalid: spec.mig.strategy: Unsupported value: "mixed"';
+    patchMock.mockRejectedValue(
+      Object.assign(new Error('Error "Unsupported value" for field "spec.mig.strategy".'), {
+        code: 422,
+        json: { kind: 'Status', code: 422, reason: 'Invalid', message },
+      }),
+    );
+
+    const result = await changeStrategy(policy({ mig: {} }), 'mixed');
+
+    expect(result).toEqual({ status: 'invalid', message });
+    expect(patchMock).toHaveBeenCalledTimes(1);
+    expect(getMock).not.toHaveBeenCalled();
+  });
 });

@@ -142,6 +142,82 @@ describe('ApplyMigConfigModal', () => {
     expect(screen.getByText(/worker2: not changed. You are not allowed/)).toBeInTheDocument();
   });
 
+  it('stays open while writing: closing stops after the node being written and reports each node', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    let finishFirstWrite: (value: unknown) => void = () => undefined;
+    patchMock.mockImplementationOnce(
+      (options: { resource: unknown }) =>
+        new Promise((resolve) => {
+          finishFirstWrite = () => resolve(options.resource);
+        }),
+    );
+    const onClose = jest.fn();
+    render(
+      <ApplyMigConfigModal
+        isOpen
+        onClose={onClose}
+        nodeNames={['worker1', 'worker2']}
+        initialConfig="all-balanced"
+      />,
+    );
+    await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
+    await userEvent.click(applyButton());
+    await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(1));
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Stopping after the node being written…' }),
+    ).toBeDisabled();
+    finishFirstWrite(undefined);
+    expect(await screen.findByText('Stopped: 1 of 2 nodes changed')).toBeInTheDocument();
+    expect(
+      screen.getByText(/worker1: nvidia.com\/mig.config set to all-balanced/),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('worker2: not attempted, because you stopped the apply.'),
+    ).toBeInTheDocument();
+    expect(patchMock).toHaveBeenCalledTimes(1);
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('offers "Stop after this node" instead of Cancel while writing', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    let finishFirstWrite: () => void = () => undefined;
+    patchMock.mockImplementationOnce(
+      (options: { resource: unknown }) =>
+        new Promise((resolve) => {
+          finishFirstWrite = () => resolve(options.resource);
+        }),
+    );
+    renderModal({ initialConfig: 'all-balanced' });
+    await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
+    await userEvent.click(applyButton());
+    await userEvent.click(screen.getByRole('button', { name: 'Stop after this node' }));
+    finishFirstWrite();
+    expect(await screen.findByText('Stopped: 1 of 2 nodes changed')).toBeInTheDocument();
+    expect(patchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows a 422 that is not a failed test as invalid input, with the API server message', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    const apiMessage =
+      'Node "worker1" is invalid: metadata.labels: Invalid value: "My A30 config": a valid label must be an empty string or consist of alphanumeric characters';
+    patchMock.mockRejectedValueOnce(
+      Object.assign(mockHttpError(422, 'Error "Invalid value" for field "metadata.labels".'), {
+        json: { kind: 'Status', code: 422, reason: 'Invalid', message: apiMessage },
+      }),
+    );
+    renderModal({ initialConfig: 'all-balanced' });
+    await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
+    await userEvent.click(applyButton());
+    expect(
+      await screen.findByText('The API server refused the value as invalid input'),
+    ).toBeInTheDocument();
+    expect(screen.queryByText(/someone else/)).not.toBeInTheDocument();
+    expect(screen.getByText(apiMessage)).toBeInTheDocument();
+  });
+
   it('keeps the preview but disables Apply, with the reason, when the user may not patch nodes', async () => {
     setK8sWatchFixtures({ objects: seedCluster() });
     setAccessReviewAllowed(false);

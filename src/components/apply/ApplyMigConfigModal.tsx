@@ -79,12 +79,13 @@ export const ApplyMigConfigModal = ({
   const data = useGpuNodeViews();
   const rawNodes = useGpuNodes();
   const access = useNodePatchAccess();
-  const [applyState, runApply] = useApplyMigConfig();
+  const [applyState, applyControls] = useApplyMigConfig();
   const [configName, setConfigName] = React.useState<string | undefined>(initialConfig);
   const [basis, setBasis] = React.useState<PreviewBasis>();
   const [cordon, setCordon] = React.useState<string[]>([]);
   const [acknowledged, setAcknowledged] = React.useState(false);
-  const [conflict, setConflict] = React.useState<ApplyOutcome>();
+  /** An apply that wrote no node: why, above the refreshed preview. */
+  const [unwritten, setUnwritten] = React.useState<ApplyOutcome>();
   const [followed, setFollowed] = React.useState<ApplyOutcome>();
 
   const nameKey = nodeNames.join('\n');
@@ -164,8 +165,8 @@ export const ApplyMigConfigModal = ({
 
   const apply = async () => {
     if (!plan || !basis) return;
-    setConflict(undefined);
-    const outcome = await runApply({
+    setUnwritten(undefined);
+    const outcome = await applyControls.run({
       configName: plan.configName,
       nodes: basis.nodes.filter((node) => writes.includes(node.metadata?.name ?? '')),
       cordon: cordon.filter((name) => writes.includes(name)),
@@ -175,7 +176,7 @@ export const ApplyMigConfigModal = ({
       setFollowed(outcome);
     } else {
       // Nothing was written: show why and re-preview from the current state.
-      setConflict(outcome);
+      setUnwritten(outcome);
       takePreview(plan.configName);
     }
   };
@@ -202,6 +203,9 @@ export const ApplyMigConfigModal = ({
     [followed],
   );
 
+  // While the labels are written the dialog stays: closing it (Cancel, Esc, ×) stops after the
+  // node being written, and the dialog then says which nodes were written and which were not.
+  const writing = applyState.running;
   const title = initialConfig === ALL_DISABLED_CONFIG ? t('Disable MIG') : t('Apply MIG config');
   const nodeCount = nodeNames.length;
 
@@ -209,7 +213,7 @@ export const ApplyMigConfigModal = ({
     <Modal
       variant="large"
       isOpen={isOpen}
-      onClose={onClose}
+      onClose={writing ? applyControls.stop : onClose}
       aria-labelledby="gpu-partitioning-apply-title"
       aria-describedby="gpu-partitioning-apply-description"
     >
@@ -243,9 +247,9 @@ export const ApplyMigConfigModal = ({
                 <Spinner size="lg" aria-label={t('Loading GPU nodes')} />
               </StackItem>
             )}
-            {conflict && (
+            {unwritten && (
               <StackItem>
-                <WriteResults outcome={conflict} />
+                <WriteResults outcome={unwritten} />
               </StackItem>
             )}
             <StackItem>
@@ -333,8 +337,8 @@ export const ApplyMigConfigModal = ({
             <Button
               variant="primary"
               onClick={() => void apply()}
-              isDisabled={disabledReason !== undefined || applyState.running}
-              isLoading={applyState.running}
+              isDisabled={disabledReason !== undefined || writing}
+              isLoading={writing}
               aria-describedby={disabledReason ? 'gpu-partitioning-apply-disabled' : undefined}
             >
               {plan
@@ -345,10 +349,32 @@ export const ApplyMigConfigModal = ({
                   })
                 : t('Apply')}
             </Button>
-            <Button variant="link" onClick={onClose}>
-              {t('Cancel')}
-            </Button>
-            {disabledReason && (
+            {writing ? (
+              <Button
+                variant="link"
+                onClick={applyControls.stop}
+                isDisabled={applyState.stopRequested}
+                data-test="apply-stop"
+              >
+                {applyState.stopRequested
+                  ? t('Stopping after the node being written…')
+                  : t('Stop after this node')}
+              </Button>
+            ) : (
+              <Button variant="link" onClick={onClose}>
+                {t('Cancel')}
+              </Button>
+            )}
+            {writing && (
+              <HelperText>
+                <HelperTextItem>
+                  {t(
+                    'Writing the label node by node. Stopping leaves the remaining nodes unchanged; the dialog then lists what was written.',
+                  )}
+                </HelperTextItem>
+              </HelperText>
+            )}
+            {!writing && disabledReason && (
               <HelperText id="gpu-partitioning-apply-disabled">
                 <HelperTextItem>{disabledReason}</HelperTextItem>
               </HelperText>

@@ -3,7 +3,8 @@ import type { ApplyOutcome, NodeWriteResult } from '../../hooks/useApplyMigConfi
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import type { Translate } from './planIssueText';
 
-function resultText(t: Translate, result: NodeWriteResult, configName: string): string {
+function resultText(t: Translate, result: NodeWriteResult, outcome: ApplyOutcome): string {
+  const configName = outcome.configName;
   const cordoned = result.cordoned ? ` ${t('(cordoned first)')}` : '';
   switch (result.status) {
     case 'written':
@@ -20,6 +21,13 @@ function resultText(t: Translate, result: NodeWriteResult, configName: string): 
           { node: result.nodeName },
         ) + cordoned
       );
+    case 'invalid':
+      return (
+        t(
+          '{{node}}: not changed. The API server refused the value as invalid input (not a conflict); its message:',
+          { node: result.nodeName },
+        ) + cordoned
+      );
     case 'forbidden':
       return (
         t('{{node}}: not changed. You are not allowed to patch this node.', {
@@ -31,9 +39,11 @@ function resultText(t: Translate, result: NodeWriteResult, configName: string): 
     case 'failed':
       return t('{{node}}: not changed. The request failed.', { node: result.nodeName }) + cordoned;
     default:
-      return t('{{node}}: not attempted, because an earlier node failed.', {
-        node: result.nodeName,
-      });
+      return outcome.stoppedByUser
+        ? t('{{node}}: not attempted, because you stopped the apply.', { node: result.nodeName })
+        : t('{{node}}: not attempted, because an earlier node failed.', {
+            node: result.nodeName,
+          });
   }
 }
 
@@ -42,21 +52,29 @@ export const WriteResults = ({ outcome }: { outcome: ApplyOutcome }) => {
   const { t } = usePluginTranslation();
   const written = outcome.results.filter((result) => result.status === 'written').length;
   const conflict = outcome.results.some((result) => result.status === 'conflict');
+  const invalid = outcome.results.some((result) => result.status === 'invalid');
   const variant = outcome.complete ? 'success' : written > 0 ? 'warning' : 'danger';
   const title = outcome.complete
     ? t('The label was written on {{count}} node', { count: written })
-    : conflict
-      ? t('Changed by someone else since the preview: nothing was overwritten')
-      : t('{{written}} of {{total}} nodes changed', {
+    : outcome.stoppedByUser
+      ? t('Stopped: {{written}} of {{total}} nodes changed', {
           written,
           total: outcome.results.length,
-        });
+        })
+      : conflict
+        ? t('Changed by someone else since the preview: nothing was overwritten')
+        : invalid
+          ? t('The API server refused the value as invalid input')
+          : t('{{written}} of {{total}} nodes changed', {
+              written,
+              total: outcome.results.length,
+            });
   return (
     <Alert isInline variant={variant} title={title} data-test="apply-write-results">
       <ul>
         {outcome.results.map((result) => (
           <li key={result.nodeName}>
-            {resultText(t, result, outcome.configName)}
+            {resultText(t, result, outcome)}
             {result.message && result.status !== 'written' && (
               <>
                 {' '}

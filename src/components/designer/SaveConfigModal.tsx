@@ -69,7 +69,7 @@ function failureText(t: Translate, failure: WriteFailure | undefined): string {
       return t('It no longer exists{{status}}.', { status });
     case 'invalid':
       return t(
-        'The API server rejected the change{{status}}: the value the preview saw has changed, or the object is invalid. {{message}}',
+        'The API server refused it as invalid input{{status}}, not because of a conflict: {{message}}',
         { status, message: failure.message },
       );
     case 'network':

@@ -60,4 +60,25 @@ describe('StrategyModal', () => {
     expect(screen.getByRole('button', { name: /Set spec.mig.strategy=none/ })).toBeDisabled();
     expect(screen.getByText(/not allowed to patch ClusterPolicies/)).toBeInTheDocument();
   });
+
+  it('shows a validation 422 as invalid input with the API server message, not as a conflict', async () => {
+    setK8sWatchFixtures({ objects: seedCluster({ strategy: 'single' }) });
+    const message =
+      'ClusterPolicy.nvidia.com "gpu-cluster-policy" is invalid: spec.mig.strategy: Unsupported value: "mixed"';
+    k8sPatch.mockRejectedValueOnce(
+      Object.assign(sdkMock.mockHttpError(422, 'Error "Unsupported value"'), {
+        json: { kind: 'Status', code: 422, reason: 'Invalid', message },
+      }),
+    );
+    render(<StrategyModal isOpen onClose={jest.fn()} />);
+    await userEvent.click(await screen.findByRole('radio', { name: /^mixed/ }));
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Set spec.mig.strategy=mixed on gpu-cluster-policy' }),
+    );
+    expect(
+      await screen.findByText(/refused the strategy as invalid input \(not a conflict\)/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(message)).toBeInTheDocument();
+    expect(screen.queryByText(/changed since the preview/)).not.toBeInTheDocument();
+  });
 });

@@ -262,9 +262,13 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
                         ? t(
                             'The ClusterPolicy changed since the preview; nothing was overwritten. Review the refreshed preview and confirm again.',
                           )
-                        : writeState.result.status === 'forbidden'
-                          ? t('You are not allowed to patch the ClusterPolicy.')
-                          : t('The strategy was not changed.')
+                        : writeState.result.status === 'invalid'
+                          ? t(
+                              'The API server refused the strategy as invalid input (not a conflict); nothing was changed. Its message:',
+                            )
+                          : writeState.result.status === 'forbidden'
+                            ? t('You are not allowed to patch the ClusterPolicy.')
+                            : t('The strategy was not changed.')
                     }
                   >
                     {writeState.result.message}
