@@ -297,6 +297,38 @@ describe('config names that cannot be node label values', () => {
   });
 });
 
+describe('parseMigPartedConfig and YAML aliases', () => {
+  it("keeps the YAML library's alias limit: nested aliases that multiply are refused, not expanded", () => {
+    // Each level repeats the previous one ten times (10, then 100 copies): the start of a
+    // "billion laughs", over the library's default limit of 100.
+    const tenTimes = (name: string) => `[${Array<string>(10).fill(`*${name}`).join(', ')}]`;
+    const text = [
+      'version: v1',
+      'mig-configs:',
+      '  a: &a [{devices: all, mig-enabled: false}]',
+      `  b: &b ${tenTimes('a')}`,
+      `  c: ${tenTimes('b')}`,
+      '',
+    ].join('\n');
+    const result = parseMigPartedConfig(text);
+    expect(result.accepted).toBe(false);
+    expect(result.issues.map((issue) => issue.facts)).toEqual([
+      {
+        kind: 'file',
+        problem: { kind: 'yaml-unreadable', error: expect.stringMatching(/alias/i) },
+      },
+    ]);
+  });
+
+  it('still reads a config that reuses an entry by alias', () => {
+    const result = parseMigPartedConfig(
+      'version: v1\nmig-configs:\n  a: &off\n    - devices: all\n      mig-enabled: false\n  b: *off\n',
+    );
+    expect(result.issues).toEqual([]);
+    expect(result.config!.migConfigs.b).toEqual(result.config!.migConfigs.a);
+  });
+});
+
 describe('parseMigPartedConfig never throws', () => {
   it('on random strings', () => {
     fc.assert(

@@ -855,7 +855,8 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
 
   let root: unknown;
   try {
-    root = doc.toJS({ maxAliasCount: 1000 });
+    // The library's default alias limit (100) stops a "billion laughs"; never raise it.
+    root = doc.toJS();
   } catch (error) {
     issues.push({
       severity: 'error',
