@@ -5,15 +5,20 @@
  * authorization). Development only.
  */
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, badRequest, expired, invalid, methodNotAllowed, notFound } from './apiErrors';
+import { ServerResponse, type IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import { ApiError, badRequest, invalid, methodNotAllowed, notFound } from './apiErrors';
 import {
   accessReason,
   authenticate,
   authorize,
   isAllowed,
+  webSocketProtocols,
   type ResourceAttributes,
   type SandboxUser,
+  type WebSocketProtocols,
 } from './auth';
 import { applyPatch, cloneJson, patchTypeOf } from './patch';
 import type { PodLogs } from './podLogs';
@@ -29,9 +34,17 @@ import {
   type FieldRequirement,
   type LabelRequirement,
 } from './selectors';
-import type { KubeObject, ObjectStore, StoreEvent } from './store';
+import type { KubeObject, ObjectStore } from './store';
 import { toTable, wantsTable, type IncludeObject } from './tables';
 import { applyCreateDefaults, validateObject, type TypeValidator } from './validation';
+import {
+  chunkedChannel,
+  hasUsableOrigin,
+  isWebSocketRequest,
+  streamWatch,
+  webSocketChannel,
+  type WatchChannel,
+} from './watch';
 
 export const KUBERNETES_VERSION = {
   major: '1',
@@ -56,7 +69,22 @@ export interface ApiServerOptions {
   validators?: Record<string, TypeValidator>;
   /** Interval of BOOKMARK events on watches that allow them. */
   bookmarkIntervalMs?: number;
+  /**
+   * Browser origins allowed to call across origins (kube-apiserver's `--cors-allowed-origins`,
+   * matched exactly). None by default: the development host and the console's bridge call the
+   * API from their servers, so no browser needs CORS.
+   */
+  corsAllowedOrigins?: string[];
 }
+
+/** What kube-apiserver's CORS filter answers for an allowed origin. */
+const CORS_HEADERS = {
+  'Access-Control-Allow-Methods': 'POST, GET, OPTIONS, PUT, DELETE, PATCH',
+  'Access-Control-Allow-Headers':
+    'Content-Type, Content-Length, Accept-Encoding, X-CSRF-Token, Authorization, X-Requested-With, If-Modified-Since',
+  'Access-Control-Expose-Headers': 'Date',
+  'Access-Control-Allow-Credentials': 'true',
+};
 
 interface ParsedPath {
   type: ResourceType;
@@ -65,11 +93,19 @@ interface ParsedPath {
   subresource?: string;
 }
 
+/** A WebSocket upgrade request: its connection, until a watch takes it over. */
+interface Upgrade {
+  socket: Duplex;
+  head: Buffer;
+  protocols: WebSocketProtocols;
+}
+
 interface RequestContext {
   request: IncomingMessage;
   response: ServerResponse;
   url: URL;
   user: SandboxUser;
+  upgrade?: Upgrade;
 }
 
 type Handler = (context: RequestContext) => Promise<void> | void;
@@ -177,7 +213,10 @@ export class ApiServer {
   private readonly logs: PodLogs;
   private readonly validators: Record<string, TypeValidator>;
   private readonly bookmarkIntervalMs: number;
-  private readonly openStreams = new Set<ServerResponse>();
+  private readonly corsAllowedOrigins: Set<string>;
+  /** Open watches and followed logs, ended on shutdown. */
+  private readonly openStreams = new Set<{ end(): void }>();
+  private readonly webSockets: WebSocketServer;
 
   constructor(options: ApiServerOptions) {
     this.store = options.store;
@@ -185,32 +224,84 @@ export class ApiServer {
     this.logs = options.logs;
     this.validators = options.validators ?? {};
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
+    this.corsAllowedOrigins = new Set(options.corsAllowedOrigins ?? []);
+    this.webSockets = new WebSocketServer({
+      noServer: true,
+      // The token protocol is never echoed; the one other protocol offered is (checked before).
+      handleProtocols: (_offered, request) =>
+        webSocketProtocols(request.headers['sec-websocket-protocol']).others[0] ?? false,
+    });
   }
 
-  /** Ends every open watch and log stream (on shutdown). */
-  closeStreams(): void {
+  /** Ends every open watch and log stream (on shutdown); WebSocket watches with a close frame. */
+  async closeStreams(): Promise<void> {
     for (const stream of this.openStreams) stream.end();
     this.openStreams.clear();
+    await Promise.all(
+      [...this.webSockets.clients].map(
+        (socket) =>
+          new Promise<void>((resolve) => {
+            if (socket.readyState === socket.CLOSED) return resolve();
+            // A client that never answers the close frame is cut off.
+            const cutOff = setTimeout(() => socket.terminate(), 1000);
+            socket.once('close', () => {
+              clearTimeout(cutOff);
+              resolve();
+            });
+          }),
+      ),
+    );
+    this.webSockets.close();
   }
 
   readonly handle = (request: IncomingMessage, response: ServerResponse): void => {
     this.route(request, response).catch((error: unknown) => sendError(response, error));
   };
 
-  private async route(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    // Browsers (the development host) call across origins; allow it, as `kubectl proxy` users expect.
-    response.setHeader('Access-Control-Allow-Origin', request.headers.origin ?? '*');
-    response.setHeader('Access-Control-Allow-Credentials', 'true');
+  /**
+   * An `Upgrade` request. It goes through the same routing, authentication and authorization as any
+   * other, answered over its raw connection; only a watch takes the connection over as a WebSocket
+   * (kube-apiserver serves nothing else of ours over WebSocket).
+   */
+  readonly handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const response = new ServerResponse(request);
+    response.assignSocket(socket as Socket);
+    response.shouldKeepAlive = false;
+    response.once('finish', () => {
+      response.detachSocket(socket as Socket);
+      socket.end();
+    });
+    socket.on('error', () => socket.destroy());
+    const respond = async (): Promise<void> => {
+      // An upgrade request's body is never parsed by Node; only bodiless GETs can be served.
+      if (request.method !== 'GET') throw badRequest('an upgrade request must be a GET');
+      const upgrade = isWebSocketRequest(request)
+        ? { socket, head, protocols: webSocketProtocols(request.headers['sec-websocket-protocol']) }
+        : undefined;
+      await this.route(request, response, upgrade);
+    };
+    respond().catch((error: unknown) => sendError(response, error));
+  };
+
+  /** kube-apiserver's CORS filter; true when it answered a preflight. */
+  private applyCors(request: IncomingMessage, response: ServerResponse): boolean {
+    const origin = request.headers.origin;
+    if (!origin || !this.corsAllowedOrigins.has(origin)) return false;
+    response.setHeader('Access-Control-Allow-Origin', origin);
+    for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+    if (request.method !== 'OPTIONS') return false;
+    response.writeHead(204);
+    response.end();
+    return true;
+  }
+
+  private async route(
+    request: IncomingMessage,
+    response: ServerResponse,
+    upgrade?: Upgrade,
+  ): Promise<void> {
     response.setHeader('Audit-Id', randomUUID());
-    if (request.method === 'OPTIONS') {
-      response.writeHead(204, {
-        'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-        'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Impersonate-User',
-        'Access-Control-Max-Age': '600',
-      });
-      response.end();
-      return;
-    }
+    if (this.applyCors(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://sandbox.local');
     const path = url.pathname.replace(/\/+$/, '') || '/';
     // Like the API server's system:public-info-viewer: version and health need no credentials.
@@ -220,8 +311,8 @@ export class ApiServer {
       response.end('ok');
       return;
     }
-    const user = authenticate(request.headers.authorization);
-    const context: RequestContext = { request, response, url, user };
+    const user = authenticate(request.headers.authorization, upgrade?.protocols.token);
+    const context: RequestContext = { request, response, url, user, upgrade };
     const handler =
       this.discoveryHandler(path) ?? this.resourceHandler(path, request.method ?? 'GET');
     if (!handler)
@@ -583,9 +674,8 @@ export class ApiServer {
 
   private watch(context: RequestContext, parsed: ParsedPath): void {
     const { type } = parsed;
-    const { response, url, request } = context;
+    const { url, request } = context;
     const selection = this.selection(url, type);
-    const key = typeKey(type);
     const table = wantsTable(request.headers.accept);
     const include = (url.searchParams.get('includeObject') as IncludeObject | null) ?? 'Metadata';
     const rvText = url.searchParams.get('resourceVersion') ?? '';
@@ -598,92 +688,60 @@ export class ApiServer {
         },
       ]);
     }
-    const fieldName = parsed.name;
-    const inScope = (object: KubeObject): boolean =>
-      (parsed.namespace === undefined || object.metadata.namespace === parsed.namespace) &&
-      (fieldName === undefined || object.metadata.name === fieldName) &&
-      this.matches(selection, object);
-
-    const write = (eventType: string, object: unknown): void => {
-      let payload = object;
-      if (table && eventType !== 'ERROR' && eventType !== 'BOOKMARK') {
-        const typed = object as KubeObject;
-        payload = toTable(
-          type,
-          [typed],
-          { resourceVersion: typed.metadata.resourceVersion },
-          include,
-        );
-      }
-      response.write(`${JSON.stringify({ type: eventType, object: payload })}\n`);
-    };
-    const translate = (event: StoreEvent): void => {
-      // A change that moves an object into or out of the selection is ADDED or DELETED for this
-      // watcher, as the API server's filtered watch reports it.
-      const now = inScope(event.object);
-      const before = event.previous ? inScope(event.previous) : false;
-      const typed = this.withTypeMeta(type, event.object);
-      if (event.type === 'ADDED' && now) write('ADDED', typed);
-      else if (event.type === 'DELETED' && (now || before)) write('DELETED', typed);
-      else if (event.type === 'MODIFIED') {
-        if (now && before) write('MODIFIED', typed);
-        else if (now) write('ADDED', typed);
-        else if (before) write('DELETED', typed);
-      }
-    };
-
-    response.writeHead(200, {
-      'Content-Type': 'application/json',
-      'Cache-Control': 'no-cache, private',
-      'Transfer-Encoding': 'chunked',
-    });
-    response.flushHeaders();
-
-    let replay: StoreEvent[] = [];
-    if (rvText === '' || rvText === '0') {
-      for (const object of this.store.list(key, parsed.namespace)) {
-        if (inScope(object)) write('ADDED', this.withTypeMeta(type, object));
-      }
-    } else {
-      try {
-        replay = this.store.eventsSince(key, Number(rvText));
-      } catch (error) {
-        // kube-apiserver answers an expired resourceVersion inside the watch: 200, then one ERROR
-        // event carrying the 410 Status, then the end of the stream.
-        const status = error instanceof ApiError ? error : expired(String(error));
-        write('ERROR', status.toStatus());
-        response.end();
-        return;
-      }
-    }
-    for (const event of replay) translate(event);
-    const unsubscribe = this.store.subscribe((event) => {
-      if (event.key === key) translate(event);
-    });
-    this.openStreams.add(response);
-
     const allowBookmarks = ['true', '1'].includes(
       url.searchParams.get('allowWatchBookmarks') ?? '',
     );
-    const bookmarkTimer = allowBookmarks
-      ? setInterval(() => {
-          write('BOOKMARK', {
-            kind: type.kind,
-            apiVersion: apiVersionOf(type),
-            metadata: { resourceVersion: this.store.resourceVersion },
-          });
-        }, this.bookmarkIntervalMs)
-      : undefined;
     const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? '') || 1800;
-    const timeout = setTimeout(() => response.end(), timeoutSeconds * 1000);
-    const cleanup = (): void => {
-      unsubscribe();
-      clearTimeout(timeout);
-      if (bookmarkTimer) clearInterval(bookmarkTimer);
-      this.openStreams.delete(response);
+    const start = (channel: WatchChannel): void => {
+      this.openStreams.add(channel);
+      channel.onClose(() => this.openStreams.delete(channel));
+      streamWatch(channel, {
+        store: this.store,
+        key: typeKey(type),
+        namespace: parsed.namespace,
+        inScope: (object) =>
+          (parsed.namespace === undefined || object.metadata.namespace === parsed.namespace) &&
+          (parsed.name === undefined || object.metadata.name === parsed.name) &&
+          this.matches(selection, object),
+        present: (object) => {
+          const typed = this.withTypeMeta(type, object);
+          return table
+            ? toTable(type, [typed], { resourceVersion: object.metadata.resourceVersion }, include)
+            : typed;
+        },
+        bookmark: (resourceVersion) => ({
+          kind: type.kind,
+          apiVersion: apiVersionOf(type),
+          metadata: { resourceVersion },
+        }),
+        resourceVersion: rvText,
+        bookmarkIntervalMs: allowBookmarks ? this.bookmarkIntervalMs : undefined,
+        timeoutMs: timeoutSeconds * 1000,
+      });
     };
-    response.on('close', cleanup);
-    response.on('finish', cleanup);
+    if (context.upgrade) this.upgradeToWebSocket(context, context.upgrade, start);
+    else start(chunkedChannel(context.response));
+  }
+
+  /**
+   * Completes a watch's WebSocket handshake as golang.org/x/net/websocket does for kube-apiserver:
+   * 403 without a usable Origin, 400 when more than one subprotocol is left to echo.
+   */
+  private upgradeToWebSocket(
+    context: RequestContext,
+    upgrade: Upgrade,
+    start: (channel: WatchChannel) => void,
+  ): void {
+    const { request, response } = context;
+    if (!hasUsableOrigin(request) || upgrade.protocols.others.length > 1) {
+      response.writeHead(hasUsableOrigin(request) ? 400 : 403);
+      response.end();
+      return;
+    }
+    response.detachSocket(upgrade.socket as Socket);
+    this.webSockets.handleUpgrade(request, upgrade.socket, upgrade.head, (socket) =>
+      start(webSocketChannel(socket)),
+    );
   }
 
   private async create(context: RequestContext, parsed: ParsedPath): Promise<void> {

@@ -54,9 +54,50 @@ export function isAllowed(user: SandboxUser, attributes: ResourceAttributes): bo
   return READ_VERBS.has(attributes.verb);
 }
 
-export function authenticate(authorization: string | undefined): SandboxUser {
+/** What a WebSocket client may put in `Sec-WebSocket-Protocol` instead of an Authorization header. */
+export const BEARER_PROTOCOL_PREFIX = 'base64url.bearer.authorization.k8s.io.';
+
+export interface WebSocketProtocols {
+  /** The bearer token carried as `base64url.bearer.authorization.k8s.io.<base64url(token)>`. */
+  token?: string;
+  /** The other subprotocols offered, in order (the server echoes one of these, never the token). */
+  others: string[];
+}
+
+/**
+ * Splits `Sec-WebSocket-Protocol` as kube-apiserver's WebSocket protocol authenticator does: at most
+ * one token protocol, unpadded base64url, and at least one other protocol beside it (so that one
+ * can be echoed without echoing the token). A malformed token protocol is a 401.
+ */
+export function webSocketProtocols(header: string | string[] | undefined): WebSocketProtocols {
+  const offered = (Array.isArray(header) ? header : [header ?? ''])
+    .flatMap((value) => value.split(','))
+    .map((protocol) => protocol.trim())
+    .filter(Boolean);
+  const others = offered.filter((protocol) => !protocol.startsWith(BEARER_PROTOCOL_PREFIX));
+  const carriers = offered.filter((protocol) => protocol.startsWith(BEARER_PROTOCOL_PREFIX));
+  if (carriers.length === 0) return { others };
+  const encoded = carriers[0].slice(BEARER_PROTOCOL_PREFIX.length);
+  if (carriers.length > 1 || !/^[A-Za-z0-9_-]*$/.test(encoded) || encoded.length % 4 === 1) {
+    throw new ApiError('Unauthorized', 'Unauthorized');
+  }
+  const token = Buffer.from(encoded, 'base64url').toString('utf8');
+  if (token !== '' && others.length === 0) throw new ApiError('Unauthorized', 'Unauthorized');
+  return token === '' ? { others } : { token, others };
+}
+
+/**
+ * The user behind the request's bearer token: the Authorization header, or for a WebSocket
+ * upgrade the token subprotocol (browsers cannot set headers on a WebSocket).
+ */
+export function authenticate(
+  authorization: string | undefined,
+  webSocketToken?: string,
+): SandboxUser {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  const user = match ? USERS[match[1]] : undefined;
+  const user =
+    (match ? USERS[match[1]] : undefined) ??
+    (webSocketToken !== undefined ? USERS[webSocketToken] : undefined);
   if (!user) throw new ApiError('Unauthorized', 'Unauthorized');
   return user;
 }

@@ -6,11 +6,13 @@
  */
 import {
   createServer as createHttpServer,
+  type IncomingMessage,
   type RequestListener,
   type Server as HttpServer,
 } from 'node:http';
 import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { generate } from 'selfsigned';
 
 const TLS_HANDSHAKE = 0x16;
@@ -22,9 +24,13 @@ export interface DualProtocolServer {
   close(): Promise<void>;
 }
 
+/** An HTTP `Upgrade` request (WebSocket watches), with its raw connection. */
+export type UpgradeListener = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
 export async function createDualProtocolServer(
   handler: RequestListener,
   host: string,
+  upgradeHandler?: UpgradeListener,
 ): Promise<DualProtocolServer> {
   const names: ({ type: 2; value: string } | { type: 7; ip: string })[] = [
     { type: 2, value: 'localhost' },
@@ -52,6 +58,10 @@ export async function createDualProtocolServer(
   // Watches are long-lived; Node's default request timeout would cut them.
   plain.requestTimeout = 0;
   secure.requestTimeout = 0;
+  if (upgradeHandler) {
+    plain.on('upgrade', upgradeHandler);
+    secure.on('upgrade', upgradeHandler);
+  }
   const sockets = new Set<Socket>();
   const front: NetServer = createNetServer((socket) => {
     sockets.add(socket);

@@ -1,6 +1,7 @@
 /**
  * `npm run sandbox -- [--port N] [--host H] [--scenario NAME|FILE] [--load FILE] [--save FILE]
- * [--delay MS] [--reboot] [--kubeconfig FILE]`: runs the sandbox API server until interrupted.
+ * [--delay MS] [--reboot] [--kubeconfig FILE] [--cors-allowed-origins LIST]`: runs the sandbox API
+ * server until interrupted.
  */
 import { join } from 'node:path';
 import { startSandbox, type SandboxOptions } from './server';
@@ -13,7 +14,27 @@ const USAGE = `usage: npm run sandbox -- [options]
   --save FILE         write the state to FILE on exit (Ctrl-C / SIGTERM)
   --delay MS          how long a MIG reconfiguration takes (default 2000)
   --reboot            pass MIG mode changes through the 'rebooting' state (WITH_REBOOT=true)
-  --kubeconfig FILE   where to write the kubeconfig (default .sandbox-kubeconfig in the repository)`;
+  --kubeconfig FILE   where to write the kubeconfig (default .sandbox-kubeconfig in the repository)
+  --cors-allowed-origins LIST
+                      comma-separated browser origins (e.g. http://localhost:9000) allowed to call
+                      the API from their pages (default none: the demo host and the console proxy)`;
+
+/** Origins as browsers send them: scheme, host and port only, e.g. `http://localhost:9000`. */
+function originList(flag: string, text: string): string[] {
+  return text.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin) {
+      throw new Error(`${flag}: "${origin}" is not an origin such as http://localhost:9000`);
+    }
+    return origin;
+  });
+}
 
 function parseArguments(argv: string[]): SandboxOptions {
   const options: SandboxOptions = {
@@ -60,6 +81,9 @@ function parseArguments(argv: string[]): SandboxOptions {
         break;
       case '--kubeconfig':
         options.kubeconfigPath = value();
+        break;
+      case '--cors-allowed-origins':
+        options.corsAllowedOrigins = originList(flag, value());
         break;
       case '--help':
       case '-h':

@@ -36,6 +36,10 @@ export interface SandboxOptions {
   rebootOnModeChange?: boolean;
   /** Changes kept for watches that resume from a resourceVersion (default 10000). */
   watchHistoryLimit?: number;
+  /** Interval of BOOKMARK events on watches with `allowWatchBookmarks=true` (default 60 s). */
+  bookmarkIntervalMs?: number;
+  /** Browser origins allowed to call the API across origins (default none; see ApiServerOptions). */
+  corsAllowedOrigins?: string[];
 }
 
 export interface RunningSandbox {
@@ -106,9 +110,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   operator.start();
   scheduler.start();
 
-  const api = new ApiServer({ store, registry, logs, validators: operatorValidators() });
+  const api = new ApiServer({
+    store,
+    registry,
+    logs,
+    validators: operatorValidators(),
+    bookmarkIntervalMs: options.bookmarkIntervalMs,
+    corsAllowedOrigins: options.corsAllowedOrigins,
+  });
   const host = options.host ?? '127.0.0.1';
-  const server = await createDualProtocolServer(api.handle, host);
+  const server = await createDualProtocolServer(api.handle, host, api.handleUpgrade);
   const port = await server.listen(options.port ?? 8001, host);
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
   const url = `http://${hostInUrl}:${port}`;
@@ -144,7 +155,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         operator.stop();
         scheduler.stop();
         if (options.saveFile) save(options.saveFile);
-        api.closeStreams();
+        await api.closeStreams();
         await server.close();
       })();
       return closed;
