@@ -39,6 +39,18 @@ const renderModal = (props: { nodeNames?: string[]; initialConfig?: string } = {
 
 const applyButton = () => screen.getByRole('button', { name: /^Apply/ });
 
+/** Keeps the next patch under way until the returned function is called. */
+const holdNextWrite = () => {
+  let finish: () => void = () => undefined;
+  patchMock.mockImplementationOnce(
+    (options: { resource: unknown }) =>
+      new Promise((resolve) => {
+        finish = () => resolve(options.resource);
+      }),
+  );
+  return () => finish();
+};
+
 describe('ApplyMigConfigModal', () => {
   it('offers valid configs and lists the others disabled with the reason', async () => {
     setK8sWatchFixtures({ objects: seedCluster() });
@@ -105,7 +117,7 @@ describe('ApplyMigConfigModal', () => {
     await userEvent.click(screen.getByRole('checkbox', { name: /I have read the warnings/ }));
     await userEvent.click(applyButton());
     await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(2));
-    expect(patchMock.mock.calls[0][0].data[1]).toEqual({
+    expect(patchMock.mock.calls[0][0].data).toContainEqual({
       op: 'add',
       path: '/spec/unschedulable',
       value: true,
@@ -144,13 +156,7 @@ describe('ApplyMigConfigModal', () => {
 
   it('stays open while writing: closing stops after the node being written and reports each node', async () => {
     setK8sWatchFixtures({ objects: seedCluster() });
-    let finishFirstWrite: (value: unknown) => void = () => undefined;
-    patchMock.mockImplementationOnce(
-      (options: { resource: unknown }) =>
-        new Promise((resolve) => {
-          finishFirstWrite = () => resolve(options.resource);
-        }),
-    );
+    const finishFirstWrite = holdNextWrite();
     const onClose = jest.fn();
     render(
       <ApplyMigConfigModal
@@ -169,7 +175,7 @@ describe('ApplyMigConfigModal', () => {
     expect(
       screen.getByRole('button', { name: 'Stopping after the node being written…' }),
     ).toBeDisabled();
-    finishFirstWrite(undefined);
+    finishFirstWrite();
     expect(await screen.findByText('Stopped: 1 of 2 nodes changed')).toBeInTheDocument();
     expect(
       screen.getByText(/worker1: nvidia.com\/mig.config set to all-balanced/),
@@ -183,13 +189,7 @@ describe('ApplyMigConfigModal', () => {
 
   it('offers "Stop after this node" instead of Cancel while writing', async () => {
     setK8sWatchFixtures({ objects: seedCluster() });
-    let finishFirstWrite: () => void = () => undefined;
-    patchMock.mockImplementationOnce(
-      (options: { resource: unknown }) =>
-        new Promise((resolve) => {
-          finishFirstWrite = () => resolve(options.resource);
-        }),
-    );
+    const finishFirstWrite = holdNextWrite();
     renderModal({ initialConfig: 'all-balanced' });
     await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
     await userEvent.click(applyButton());
