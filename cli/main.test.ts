@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { DEFAULT_MIG_PARTED_CONFIG_YAML } from '../src/geometry/defaultMigPartedConfig';
-import { runCli, type CliIo } from './main';
+import { InputTooLargeError, readFileAtMost, runCli, type CliIo } from './main';
 
 const ROOT = join(__dirname, '..');
 const BIN = join(ROOT, 'bin', 'gpu-partitioning.mjs');
@@ -243,6 +243,57 @@ describe('gpu-partitioning arguments (in process)', () => {
     );
     expect(code).toBe(1);
     expect(stdout).toContain("config 'nope' is not in the file");
+  });
+});
+
+describe('gpu-partitioning and bad input', () => {
+  const ONE_MIB = 1024 * 1024;
+
+  it('refuses a file over 1 MiB (the most a ConfigMap holds) without parsing it', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gpp-cli-big-')), 'big.yaml');
+    const text = `version: v1\n# ${'x'.repeat(ONE_MIB)}\n`;
+    writeFileSync(file, text);
+    const { code, stdout, stderr } = run('validate', file, '--model', 'a30-24gb');
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `Refusing ${file}: it holds ${text.length} bytes, more than the 1 MiB (1048576 bytes) a ConfigMap can hold, so the GPU operator could never give it to mig-parted\n`,
+    );
+  });
+
+  it('reads at most the limit, then stops: a file of exactly the limit is read, /dev/zero is not', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'gpp-cli-limit-')), 'ten.yaml');
+    writeFileSync(file, '0123456789');
+    expect(readFileAtMost(file, 10)).toBe('0123456789');
+    expect(() => readFileAtMost(file, 9)).toThrow(InputTooLargeError);
+    // A device reports size 0 and never ends: only the bounded read stops it.
+    expect(() => readFileAtMost('/dev/zero', 1000)).toThrow(InputTooLargeError);
+  });
+
+  it('prints one line and no stack trace when something unexpected fails', () => {
+    let stderr = '';
+    const code = runCli(['models'], {
+      out: () => {
+        throw new Error('disk full\n    at somewhere (file.ts:1:1)');
+      },
+      err: (text) => (stderr += text),
+      readFile: () => '',
+    });
+    expect(code).toBe(1);
+    expect(stderr).toBe('gpu-partitioning: unexpected error: disk full\n');
+  });
+
+  it('exits 1 for a config name that cannot be a node label value', () => {
+    const { code, stdout } = runInProcess(['validate', 'c.yaml', '--model', 'a30-24gb'], {
+      'c.yaml':
+        'version: v1\nmig-configs:\n  My A30 config:\n    - devices: all\n      mig-enabled: false\n',
+    });
+    expect(code).toBe(1);
+    expect(stdout).toContain(
+      "error: line 3: config name 'My A30 config' cannot be a node label value (only letters, digits, '-', '_' and '.', starting and ending with a letter or digit), so nvidia.com/mig.config can never select it",
+    );
+    expect(stdout).toContain('My A30 config: INVALID');
+    expect(stdout).toContain('0 of 1 named configs can be applied to this node.');
   });
 });
 

@@ -6,10 +6,11 @@
  *   gpu-partitioning layout --model M 1g.10gb=2   place instances, print a slice map
  *   gpu-partitioning validate FILE --model M      check a mig-parted config file for that GPU
  *
- * Exit codes: 0 valid, 1 invalid input (unknown model, invalid layout or config), 2 usage error.
+ * Exit codes: 0 valid, 1 invalid input (unknown model, invalid layout or config, a file over
+ * 1 MiB, anything unexpected: one line, never a stack trace), 2 usage error.
  * `runCli` does no I/O of its own beyond the `CliIo` it is given, so tests can drive it directly.
  */
-import { readFileSync } from 'fs';
+import { closeSync, fstatSync, openSync, readSync } from 'fs';
 import {
   findModel,
   listModels,
@@ -37,7 +38,45 @@ export const EXIT_USAGE = 2;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
-  readFile: (path: string) => string;
+  /** The file's text; throws `InputTooLargeError` when it holds more than `maxBytes` bytes. */
+  readFile: (path: string, maxBytes: number) => string;
+}
+
+/**
+ * The largest file `validate` reads: a ConfigMap holds at most 1 MiB of data, so the GPU operator
+ * can never give mig-parted a larger file, and parsing one costs seconds and gigabytes.
+ */
+export const MAX_INPUT_BYTES = 1024 * 1024;
+
+export class InputTooLargeError extends Error {
+  /** `bytes` is the file's size when the file system knows it (not for a device or a pipe). */
+  constructor(readonly bytes?: number) {
+    super(bytes === undefined ? 'the input is too large' : `the input holds ${bytes} bytes`);
+    this.name = 'InputTooLargeError';
+  }
+}
+
+/**
+ * Reads a file as UTF-8, refusing one over `maxBytes` without reading further: a regular file by
+ * its size, anything else (`/dev/zero`, a pipe) after `maxBytes + 1` bytes.
+ */
+export function readFileAtMost(path: string, maxBytes: number): string {
+  const fd = openSync(path, 'r');
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size > maxBytes) throw new InputTooLargeError(stat.size);
+    const buffer = Buffer.alloc(maxBytes + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const read = readSync(fd, buffer, length, buffer.length - length, null);
+      if (read === 0) break;
+      length += read;
+    }
+    if (length > maxBytes) throw new InputTooLargeError();
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 const USAGE = `Usage: gpu-partitioning <command> [options]
@@ -58,7 +97,8 @@ Options:
 
 Exit codes: 0 valid, 1 invalid input (unknown model, invalid layout or config), 2 usage error.
 validate exits 0 when the file loads and the named config (with --config) or at least one named
-config (without it) can be applied to the GPU.
+config (without it) can be applied to the GPU. It refuses a FILE over 1 MiB, the most a ConfigMap
+holds.
 Placements are predictions: mig-parted lets the NVIDIA driver choose the actual starts.
 `;
 
@@ -122,6 +162,13 @@ function rejectExtra(args: ParsedArgs, allowed: number): void {
   if (args.positionals.length > allowed) {
     throw new UsageError(`unexpected argument '${args.positionals[allowed]}'`);
   }
+}
+
+/** An error's message as one short line: bad input never gets a stack trace. */
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const line = text.split('\n')[0].trim();
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
 function json(value: unknown): string {
@@ -351,6 +398,17 @@ function describeLayout(model: GpuModel, layout: LayoutResult, indent = ''): str
 
 // --- validate ---------------------------------------------------------------------------------
 
+function readErrorMessage(file: string, error: unknown): string {
+  if (error instanceof InputTooLargeError) {
+    const size =
+      error.bytes === undefined
+        ? 'more than 1 MiB, the most'
+        : `${error.bytes} bytes, more than the 1 MiB (${MAX_INPUT_BYTES} bytes)`;
+    return `Refusing ${file}: it holds ${size} a ConfigMap can hold, so the GPU operator could never give it to mig-parted`;
+  }
+  return `Cannot read ${file}: ${oneLine(error)}`;
+}
+
 function formatIssue(issue: ConfigIssue): string {
   const where = issue.line !== undefined ? `line ${issue.line}: ` : '';
   return `${issue.severity === 'error' ? 'error' : 'warning'}: ${where}${issue.message}`;
@@ -427,9 +485,9 @@ function commandValidate(args: ParsedArgs, io: CliIo): number {
   if (!model) return EXIT_INVALID;
   let text: string;
   try {
-    text = io.readFile(file);
+    text = io.readFile(file, MAX_INPUT_BYTES);
   } catch (error) {
-    io.err(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(`${readErrorMessage(file, error)}\n`);
     return EXIT_INVALID;
   }
   const parsed = parseMigPartedConfig(text);
@@ -529,9 +587,7 @@ export function runCli(argv: string[], io: CliIo): number {
       io.err(`gpu-partitioning: ${error.message}\n\n${USAGE}`);
       return EXIT_USAGE;
     }
-    io.err(
-      `gpu-partitioning: unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`,
-    );
+    io.err(`gpu-partitioning: unexpected error: ${oneLine(error)}\n`);
     return EXIT_INVALID;
   }
 }
@@ -539,7 +595,7 @@ export function runCli(argv: string[], io: CliIo): number {
 export const processIo: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
-  readFile: (path) => readFileSync(path, 'utf8'),
+  readFile: readFileAtMost,
 };
 
 /** Entry point used by bin/gpu-partitioning.mjs. */
