@@ -320,6 +320,17 @@ describe('parseMigPartedConfig and YAML aliases', () => {
     ]);
   });
 
+  it('prints nothing itself: a collection used as a key is an issue, not a process warning', () => {
+    const emitWarning = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    try {
+      const result = parseMigPartedConfig('version: v1\nmig-configs:\n  ? [x]\n  : []\n');
+      expect(result.accepted).toBe(false);
+      expect(emitWarning).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
+    }
+  });
+
   it('still reads a config that reuses an entry by alias', () => {
     const result = parseMigPartedConfig(
       'version: v1\nmig-configs:\n  a: &off\n    - devices: all\n      mig-enabled: false\n  b: *off\n',

@@ -802,6 +802,9 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       lineCounter,
       uniqueKeys: true,
       prettyErrors: true,
+      // What the library would warn about (a collection as a key) surfaces as issues; a process
+      // warning on the CLI's stderr or the browser console would say it twice, in other words.
+      logLevel: 'error',
     }) as unknown as Document[];
   } catch (error) {
     issues.push({
