@@ -1,5 +1,8 @@
 import { BUILT_IN_SOURCE, a30DisabledNode, viewOf, wholeGpuPod } from './__fixtures__/applyNodes';
+import { a30AllBalancedNode } from './__fixtures__/nodes';
 import { configOptions, planApply, planNodeApply } from './applyPlan';
+import { readWithReboot } from './migManagerReboot';
+import type { ClusterPolicyKind } from './models';
 
 const source = () => BUILT_IN_SOURCE;
 
@@ -95,6 +98,78 @@ describe('planNodeApply', () => {
       (issue) => issue.code,
     );
     expect(codes).toEqual(expect.arrayContaining(['already-pending', 'strategy-none']));
+  });
+});
+
+describe('WITH_REBOOT', () => {
+  const withReboot = (value: string) =>
+    readWithReboot({
+      spec: { migManager: { env: [{ name: 'WITH_REBOOT', value }] } },
+    } as ClusterPolicyKind);
+
+  it('warns before a MIG mode change, which reboots the node when it fails', () => {
+    const node = viewOf(a30DisabledNode('worker1'), 'mixed');
+    const plan = planApply({
+      nodes: [node],
+      configName: 'all-balanced',
+      strategy: 'mixed',
+      sourceFor: source,
+      withReboot: withReboot('true'),
+    });
+    expect(plan.nodes[0].issues).toEqual([
+      {
+        severity: 'warning',
+        code: 'reboot-on-failure',
+        details: [],
+        reboot: { setting: 'on', modeChangeGpus: [0] },
+      },
+    ]);
+    expect(plan.needsAcknowledgement).toBe(true);
+  });
+
+  it('says nothing when WITH_REBOOT is false or the MIG mode does not change', () => {
+    const disabled = viewOf(a30DisabledNode('worker1'), 'mixed');
+    const off = planNodeApply(
+      disabled,
+      'all-balanced',
+      'mixed',
+      BUILT_IN_SOURCE,
+      withReboot('false'),
+    );
+    expect(off.issues).toEqual([]);
+    // all-balanced → all-1g.6gb keeps MIG on: no GPU reset, no reboot.
+    const enabled = viewOf(a30AllBalancedNode(), 'mixed');
+    const sameMode = planNodeApply(
+      enabled,
+      'all-1g.6gb',
+      'mixed',
+      BUILT_IN_SOURCE,
+      withReboot('true'),
+    );
+    expect(sameMode.issues.map((issue) => issue.code)).not.toContain('reboot-on-failure');
+    const disabling = planNodeApply(
+      enabled,
+      'all-disabled',
+      'mixed',
+      BUILT_IN_SOURCE,
+      withReboot('true'),
+    );
+    expect(disabling.issues.map((issue) => issue.code)).toContain('reboot-on-failure');
+  });
+
+  it('warns that it may reboot when the value cannot be read', () => {
+    const plan = planNodeApply(
+      viewOf(a30DisabledNode('worker1'), 'mixed'),
+      'all-balanced',
+      'mixed',
+      BUILT_IN_SOURCE,
+      withReboot('yes'),
+    );
+    expect(plan.issues[0].reboot).toEqual({
+      setting: 'unknown',
+      value: 'yes',
+      modeChangeGpus: [0],
+    });
   });
 });
 

@@ -15,6 +15,7 @@ import {
 import { predictNodeAfterConfig, type ConfigPrediction } from '../geometry/predictConfig';
 import { diffResources, type ResourceChange } from '../geometry/prediction';
 import type { GpuModel, LayoutResult, MigStrategy } from '../geometry/types';
+import type { WithRebootReading } from './migManagerReboot';
 import { isGpuResourceName } from './pods';
 import type {
   GpuNodeView,
@@ -46,6 +47,7 @@ export type PlanIssueCode =
   | 'unknown-model'
   | 'unverified-layout'
   | 'built-in-config'
+  | 'reboot-on-failure'
   // Information: the node is skipped.
   | 'already-applied'
   | 'same-value-no-retry';
@@ -59,6 +61,17 @@ export interface PlanIssue {
   configIssues?: ConfigIssue[];
   /** `no-config-source`, `built-in-config`: the source whose fallback `details` states. */
   source?: MigConfigSourceView;
+  /** `reboot-on-failure`: the ClusterPolicy's WITH_REBOOT, and the GPUs whose MIG mode changes. */
+  reboot?: RebootFacts;
+}
+
+export interface RebootFacts {
+  /** `unknown`: WITH_REBOOT is set from `valueFrom` or to a value that is not plainly a boolean. */
+  setting: 'on' | 'unknown';
+  /** The value when `unknown`. */
+  value?: string;
+  /** GPUs whose MIG mode the change turns on or off; empty when it cannot be predicted. */
+  modeChangeGpus: number[];
 }
 
 export interface GpuPlan {
@@ -115,6 +128,8 @@ export interface ApplyPlanInput {
   configName: string;
   strategy?: MigStrategy;
   sourceFor: (nodeName: string) => PlanConfigSource;
+  /** The ClusterPolicy's WITH_REBOOT: a failed MIG mode change then reboots the node. */
+  withReboot?: WithRebootReading;
 }
 
 function gpuResources(resources: Record<string, number>): Record<string, number> {
@@ -165,6 +180,28 @@ function planGpus(node: GpuNodeView, prediction: ConfigPrediction | undefined): 
   });
 }
 
+/**
+ * With WITH_REBOOT on, a MIG mode change the GPU reset cannot apply reboots the node (geometry
+ * notes section 9, step 9), killing every pod on it. Only a mode change (MIG on ↔ off) can; an
+ * unpredictable change (unknown model, no config) might be one.
+ */
+function rebootFacts(
+  withReboot: WithRebootReading | undefined,
+  gpus: GpuPlan[],
+  predicted: boolean,
+): RebootFacts | undefined {
+  if (!withReboot || withReboot.setting === 'off') return undefined;
+  const modeChangeGpus = gpus
+    .filter((gpu) => gpu.before.migEnabled !== gpu.after.migEnabled)
+    .map((gpu) => gpu.index);
+  if (predicted && modeChangeGpus.length === 0) return undefined;
+  return {
+    setting: withReboot.setting,
+    ...(withReboot.value !== undefined ? { value: withReboot.value } : {}),
+    modeChangeGpus,
+  };
+}
+
 const issuesOf = (issues: ConfigIssue[], codes: ConfigIssue['code'][]) =>
   issues.filter((issue) => codes.includes(issue.code));
 
@@ -174,6 +211,7 @@ export function planNodeApply(
   configName: string,
   strategy: MigStrategy | undefined,
   source: PlanConfigSource,
+  withReboot?: WithRebootReading,
 ): NodeApplyPlan {
   const issues: PlanIssue[] = [];
   const add = (severity: PlanIssue['severity'], code: PlanIssueCode, details: string[] = []) =>
@@ -262,6 +300,9 @@ export function planNodeApply(
         node.pods.map((pod) => `${pod.namespace}/${pod.name}`),
       );
     }
+    const reboot = rebootFacts(withReboot, gpus, prediction !== undefined);
+    if (reboot)
+      issues.push({ severity: 'warning', code: 'reboot-on-failure', details: [], reboot });
   }
 
   const resourcesAfter = prediction?.advertisement
@@ -288,7 +329,13 @@ export function planNodeApply(
 
 export function planApply(input: ApplyPlanInput): ApplyPlan {
   const nodes = input.nodes.map((node) =>
-    planNodeApply(node, input.configName, input.strategy, input.sourceFor(node.name)),
+    planNodeApply(
+      node,
+      input.configName,
+      input.strategy,
+      input.sourceFor(node.name),
+      input.withReboot,
+    ),
   );
   const plan: ApplyPlan = {
     configName: input.configName,

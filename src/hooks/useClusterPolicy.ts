@@ -2,6 +2,7 @@ import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import * as React from 'react';
 import { operatorNamespace, readStrategy } from '../cluster/configSource';
 import { classifyDataError, type DataError } from '../cluster/errors';
+import { readWithReboot, type WithRebootReading } from '../cluster/migManagerReboot';
 import { ClusterPolicyGroupVersionKind, type ClusterPolicyKind } from '../cluster/models';
 import type { MigStrategy } from '../geometry/types';
 
@@ -23,6 +24,8 @@ export interface ClusterPolicyResult {
   issues: ClusterPolicyIssue[];
   /** The operator's namespace (`status.namespace`, else `nvidia-gpu-operator`). */
   namespace: string;
+  /** `WITH_REBOOT` in `spec.migManager.env`: whether a failed MIG mode change reboots the node. */
+  withReboot: WithRebootReading;
   /** False when the ClusterPolicy CRD is absent (GPU operator not installed); undefined until known. */
   operatorInstalled?: boolean;
   loaded: boolean;
@@ -65,6 +68,7 @@ export const useClusterPolicy = (): ClusterPolicyResult => {
       problems,
       issues,
       namespace: operatorNamespace(clusterPolicy),
+      withReboot: readWithReboot(clusterPolicy),
       loaded: loaded || error !== undefined,
     };
     if (clusterPolicy) result.clusterPolicy = clusterPolicy;

@@ -134,9 +134,10 @@ export const ApplyMigConfigModal = ({
             configName: basis.configName,
             ...(basis.strategy ? { strategy: basis.strategy } : {}),
             sourceFor,
+            withReboot: data.clusterPolicy.withReboot,
           })
         : undefined,
-    [basis, sourceFor],
+    [basis, sourceFor, data.clusterPolicy.withReboot],
   );
 
   const changedSincePreview = React.useMemo(() => {

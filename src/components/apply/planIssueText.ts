@@ -2,7 +2,7 @@
  * The words for apply-plan issues and mig-manager log findings. Kept apart from the components so
  * the modal, the progress panel and the Node tab say the same thing.
  */
-import type { PlanIssue } from '../../cluster/applyPlan';
+import type { PlanIssue, RebootFacts } from '../../cluster/applyPlan';
 import type { MigLogFinding } from '../../cluster/migManagerLog';
 import type { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { configIssueText } from '../text/configIssueText';
@@ -73,6 +73,8 @@ export function planIssueText(t: Translate, issue: PlanIssue, configName: string
       return { title: t('Part of this prediction is unverified') };
     case 'built-in-config':
       return { title: t("Checked against the plugin's built-in config, not the cluster's") };
+    case 'reboot-on-failure':
+      return issue.reboot ? rebootText(t, issue.reboot) : { title: issue.code };
     case 'already-applied':
       return {
         title: t("This node already has '{{config}}'", { config: configName }),
@@ -88,6 +90,38 @@ export function planIssueText(t: Translate, issue: PlanIssue, configName: string
     default:
       return { title: issue.code };
   }
+}
+
+/** WITH_REBOOT: why this node may be rebooted, and that the reboot kills every pod on it. */
+function rebootText(t: Translate, reboot: RebootFacts): IssueText {
+  const certain = reboot.setting === 'on';
+  const setting = certain
+    ? t('The ClusterPolicy sets WITH_REBOOT=true in spec.migManager.env.')
+    : t(
+        'The ClusterPolicy sets WITH_REBOOT in spec.migManager.env to {{value}}, which the plugin cannot read as true or false.',
+        { value: reboot.value ?? '' },
+      );
+  const when =
+    reboot.modeChangeGpus.length > 0
+      ? t(
+          'This change turns MIG on or off on GPU {{gpus}}; if the GPU cannot be reset in place (nvidia_drm loaded, a process holding it, some hypervisors), the mig-manager reboots the node.',
+          { gpus: reboot.modeChangeGpus.join(', ') },
+        )
+      : t(
+          'Whether this change turns MIG on or off cannot be predicted for this node; if it does and the GPU cannot be reset in place, the mig-manager reboots the node.',
+        );
+  return {
+    title: certain
+      ? t('A failed MIG mode change reboots this node')
+      : t('A failed MIG mode change may reboot this node'),
+    body: [
+      setting,
+      when,
+      t(
+        'The reboot kills every pod on the node, not only GPU pods. Drain the node first, or apply when its pods can be lost.',
+      ),
+    ].join(' '),
+  };
 }
 
 /**
@@ -119,14 +153,16 @@ export function logFindingText(t: Translate, finding: MigLogFinding): IssueText 
         title: t('The nvidia_drm kernel module blocks the GPU reset'),
         body: t('Changing the MIG mode needs a GPU reset, which fails while nvidia_drm is loaded.'),
         fix: t(
-          'Unload nvidia_drm on the node (driver configuration), or set WITH_REBOOT=true in the ClusterPolicy spec.migManager.env so the mig-manager reboots the node, then retry.',
+          'Unload nvidia_drm on the node (driver configuration), then retry. WITH_REBOOT=true in the ClusterPolicy spec.migManager.env is the other way out, with a warning: from then on a failed MIG mode change reboots the node, on every MIG node, and the reboot kills every pod on it. Drain the node before retrying with it.',
         ),
       };
     case 'gpu-reset':
       return {
         title: t('The GPU could not be reset'),
         body: t('Some hypervisors and clouds do not allow a GPU reset in place.'),
-        fix: t('Set WITH_REBOOT=true in the ClusterPolicy spec.migManager.env, then retry.'),
+        fix: t(
+          'Drain the node and reboot it: the mig-manager applies the config again when it starts. WITH_REBOOT=true in the ClusterPolicy spec.migManager.env makes the mig-manager reboot by itself, with a warning: from then on a failed MIG mode change reboots the node, on every MIG node, and the reboot kills every pod on it.',
+        ),
       };
     case 'insufficient-resources':
       return {
@@ -187,9 +223,7 @@ export function likelyFailureCauses(t: Translate): string[] {
     t(
       'A GPU pod or host process held the GPU ("In use by another client"); the mig-manager does not drain pods.',
     ),
-    t(
-      'nvidia_drm is loaded, or the platform cannot reset the GPU without a reboot (WITH_REBOOT=true).',
-    ),
+    t('nvidia_drm is loaded, or the platform cannot reset the GPU without a reboot.'),
     t('The config name is not in the mig-parted file in use, or the file is invalid.'),
     t('The layout cannot be created on this GPU (Insufficient Resources).'),
   ];
