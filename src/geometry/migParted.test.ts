@@ -392,6 +392,17 @@ describe('parseMigPartedConfig never throws', () => {
     );
   });
 
+  it('quotes at most the start of a long value it found, so a text file is not echoed whole', () => {
+    const [issue] = parseMigPartedConfig(`${'lorem ipsum '.repeat(10_000)}\n`).issues;
+    expect(issue.code).toBe('not-a-mapping');
+    expect(issue.message).toMatch(/found the string "lorem ipsum lorem .*…"$/);
+    expect(issue.message.length).toBeLessThan(200);
+    expect(issue.facts).toEqual({
+      kind: 'file',
+      problem: { kind: 'root-not-a-mapping', found: { kind: 'string', text: expect.any(String) } },
+    });
+  });
+
   it('on a non-string argument', () => {
     const result = parseMigPartedConfig(42 as unknown as string);
     expect(result.accepted).toBe(false);
