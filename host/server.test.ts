@@ -4,7 +4,7 @@
  * them), events arrive one per message with the selected user's token, and an expired
  * resourceVersion arrives as an `ERROR` 410 event before a normal close.
  */
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent, type RequestOptions, request as httpRequest } from 'node:http';
 import { WebSocket } from 'ws';
 import { type RunningSandbox, startSandbox } from '../sandbox/server';
 import { USER_COOKIE } from './server';
@@ -46,32 +46,42 @@ const openWatch = (path: string, user = 'admin') => {
 /** Like Chrome: at most six connections to the host, shared by every plain HTTP request. */
 const browserAgent = new Agent({ keepAlive: true, maxSockets: 6 });
 
-const send = (method: string, path: string, body?: unknown, user = 'admin') =>
-  new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = httpRequest(
-      `${host.url}${path}`,
-      {
-        method,
-        agent: browserAgent,
-        headers: {
-          Cookie: `${USER_COOKIE}=${user}`,
-          Accept: 'application/json',
-          ...(payload ? { 'Content-Type': 'application/json' } : {}),
-        },
-      },
-      (response) => {
-        let text = '';
-        response.setEncoding('utf8');
-        response.on('data', (chunk: string) => {
-          text += chunk;
-        });
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-      },
-    );
+type Reply = { status: number; body: string };
+
+/** One request to the host, its whole answer collected. */
+const call = (options: RequestOptions, payload?: string) =>
+  new Promise<Reply>((resolve, reject) => {
+    const req = httpRequest(options, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => {
+        text += chunk;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+    });
     req.on('error', reject);
     req.end(payload);
   });
+
+const send = (method: string, path: string, body?: unknown, user = 'admin') => {
+  const payload = body === undefined ? undefined : JSON.stringify(body);
+  return call(
+    {
+      host: '127.0.0.1',
+      port: host.port,
+      path,
+      method,
+      agent: browserAgent,
+      headers: {
+        Host: `localhost:${host.port}`,
+        Cookie: `${USER_COOKIE}=${user}`,
+        Accept: 'application/json',
+        ...(payload ? { 'Content-Type': 'application/json' } : {}),
+      },
+    },
+    payload,
+  );
+};
 
 const until = async (what: string, condition: () => boolean, timeoutMs = 10_000) => {
   const deadline = Date.now() + timeoutMs;
@@ -178,4 +188,57 @@ test('only watches upgrade, and only from the host itself', async () => {
       foreign.once('error', reject);
     }),
   ).rejects.toThrow(/403/);
+});
+
+/** A request with exactly this path and these headers (the Host header included). */
+const raw = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  call({ host: '127.0.0.1', port: host.port, path, method, headers });
+
+test('a malformed percent-encoding gets 400 and the host keeps serving', async () => {
+  expect((await raw('/%E0%A4%A')).status).toBe(400);
+  expect((await raw('/api/kubernetes/api/v1/nodes/%E0%A4%A')).status).toBe(400);
+  // A malformed user cookie is no user: the default one, not a crash.
+  const nodes = await raw('/api/kubernetes/api/v1/nodes', { Cookie: `${USER_COOKIE}=%E0%A4%A` });
+  expect(nodes.status).toBe(200);
+  expect((await raw('/gpu-partitioning')).status).toBe(200);
+});
+
+test('only loopback host names are served: a DNS-rebinding page gets no proxy', async () => {
+  const port = String(host.port);
+  for (const name of ['localhost', '127.0.0.1', '[::1]']) {
+    expect((await raw('/api/kubernetes/api/v1/nodes', { Host: `${name}:${port}` })).status).toBe(
+      200,
+    );
+  }
+  // A rebound name resolves to 127.0.0.1 but keeps its own Host header.
+  for (const hostHeader of [
+    `evil.example:${port}`,
+    'evil.example',
+    `localhost.evil.example:${port}`,
+  ]) {
+    const refused = await raw('/api/kubernetes/api/v1/nodes', { Host: hostHeader });
+    expect(refused.status).toBe(421);
+    expect(refused.body).not.toContain('worker1.redhat.com');
+    expect((await raw('/gpu-partitioning', { Host: hostHeader })).status).toBe(421);
+  }
+  const socket = new WebSocket(`ws://127.0.0.1:${port}/api/kubernetes/api/v1/nodes?watch=true`, {
+    headers: { Host: `evil.example:${port}`, Origin: `http://evil.example:${port}` },
+  });
+  await expect(
+    new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    }),
+  ).rejects.toThrow(/421/);
+});
+
+test("a cross-site page's request is not sent with the user's token", async () => {
+  const refused = await raw(
+    CONFIGMAPS,
+    { Origin: 'http://evil.example', 'Content-Type': 'text/plain' },
+    'POST',
+  );
+  expect(refused.status).toBe(403);
+  const sameOrigin = await raw(CONFIGMAPS, { Origin: host.url, Host: new URL(host.url).host });
+  expect(sameOrigin.status).toBe(200);
 });

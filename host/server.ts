@@ -42,7 +42,7 @@ export type HostServerOptions = {
 
 export type RunningHostServer = { url: string; port: number; close(): Promise<void> };
 
-const CONTENT_TYPES: Record<string, string> = {
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'application/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -77,11 +77,42 @@ const readCookie = (request: IncomingMessage, name: string): string | undefined 
     .map((part) => part.trim().split('='))
     .find(([key]) => key === name)?.[1];
 
+/** `decodeURIComponent` without the URIError a malformed escape (`%E0%A4%A`) throws. */
+const decodeOrUndefined = (text: string): string | undefined => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
+};
+
 const selectUser = (request: IncomingMessage, users: HostServerOptions['users']): string => {
   const names = Object.keys(users);
-  const requested = decodeURIComponent(readCookie(request, USER_COOKIE) ?? '');
+  const requested = decodeOrUndefined(readCookie(request, USER_COOKIE) ?? '') ?? '';
   return names.includes(requested) ? requested : names[0];
 };
+
+/** Host names of this machine's loopback interface, as a browser writes them in `Host`. */
+const LOOPBACK_HOST_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Only requests addressed to a loopback name are served. A DNS-rebinding page (evil.example
+ * resolving to 127.0.0.1) reaches this port too, but its requests carry `Host: evil.example`;
+ * without this check they would go to the API with the user's token.
+ */
+const isLoopbackHost = (request: IncomingMessage): boolean => {
+  const hostHeader = request.headers.host;
+  if (!hostHeader) return false;
+  try {
+    return LOOPBACK_HOST_NAMES.has(new URL(`http://${hostHeader}`).hostname);
+  } catch {
+    return false;
+  }
+};
+
+const MISDIRECTED = 'Misdirected Request';
+const misdirectedMessage = (request: IncomingMessage) =>
+  `The standalone host serves only localhost, 127.0.0.1 and [::1], not "${request.headers.host ?? ''}"`;
 
 const sendJSON = (response: ServerResponse, status: number, body: unknown) => {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
@@ -228,7 +259,7 @@ const relayWatch = (socket: WebSocket, request: IncomingMessage, options: HostSe
   socket.on('error', () => upstream.destroy());
 };
 
-/** Only the host's own pages may open watches with the selected user's token. */
+/** Only the host's own pages may send requests or open watches with the selected user's token. */
 const isSameOrigin = (request: IncomingMessage) => {
   const { origin, host } = request.headers;
   if (!origin) return true;
@@ -248,7 +279,8 @@ const serveStatic = (request: IncomingMessage, response: ServerResponse, staticD
     response.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;
   }
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://host').pathname);
+  // Checked by handleRequest: the path decodes.
+  const pathname = decodeOrUndefined(new URL(request.url ?? '/', 'http://host').pathname) ?? '/';
   const root = resolve(staticDir);
   const candidate = resolve(join(root, normalize(pathname)));
   const isFile =
@@ -273,35 +305,65 @@ const serveStatic = (request: IncomingMessage, response: ServerResponse, staticD
   createReadStream(file).pipe(response);
 };
 
+const handleRequest = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: HostServerOptions,
+) => {
+  const url = request.url ?? '/';
+  if (!isLoopbackHost(request)) {
+    sendStatus(response, 421, 'Misdirected', misdirectedMessage(request));
+  } else if (decodeOrUndefined(new URL(url, 'http://host').pathname) === undefined) {
+    sendStatus(response, 400, 'BadRequest', 'Bad request: malformed percent-encoding in the URL');
+  } else if (url === K8S_PROXY_PREFIX || url.startsWith(`${K8S_PROXY_PREFIX}/`)) {
+    if (isSameOrigin(request)) proxyToAPI(request, response, options);
+    else sendStatus(response, 403, 'Forbidden', 'Cross-origin requests are not proxied');
+  } else if (url === HOST_INFO_PATH) {
+    const info: HostInfo = {
+      mode: options.mode,
+      apiURL: options.apiURL,
+      scenario: options.scenario,
+      kubeconfigPath: options.kubeconfigPath,
+      users: Object.keys(options.users),
+      user: selectUser(request, options.users),
+    };
+    sendJSON(response, 200, info);
+  } else if (url.startsWith('/api/')) {
+    sendStatus(response, 404, 'NotFound', `${url} is not served by the standalone host`);
+  } else {
+    serveStatic(request, response, options.staticDir);
+  }
+};
+
 export const startHostServer = async (options: HostServerOptions): Promise<RunningHostServer> => {
   if (!existsSync(join(options.staticDir, 'index.html'))) {
     throw new Error(`${options.staticDir}/index.html is missing: build the host bundle first`);
   }
   const server: Server = createServer((request, response) => {
-    const url = request.url ?? '/';
-    if (url === K8S_PROXY_PREFIX || url.startsWith(`${K8S_PROXY_PREFIX}/`)) {
-      proxyToAPI(request, response, options);
-    } else if (url === HOST_INFO_PATH) {
-      const info: HostInfo = {
-        mode: options.mode,
-        apiURL: options.apiURL,
-        scenario: options.scenario,
-        kubeconfigPath: options.kubeconfigPath,
-        users: Object.keys(options.users),
-        user: selectUser(request, options.users),
-      };
-      sendJSON(response, 200, info);
-    } else if (url.startsWith('/api/')) {
-      sendStatus(response, 404, 'NotFound', `${url} is not served by the standalone host`);
-    } else {
-      serveStatic(request, response, options.staticDir);
+    try {
+      handleRequest(request, response, options);
+    } catch (error) {
+      // One bad request must not stop the host for everyone else.
+      if (response.headersSent) response.destroy();
+      else sendStatus(response, 400, 'BadRequest', `Bad request: ${String(error)}`);
     }
   });
   // Watches are long-lived; Node's default request timeout would cut them.
   server.requestTimeout = 0;
   const sockets = new WebSocketServer({ noServer: true });
   server.on('upgrade', (request: IncomingMessage, socket: Socket, head: Buffer) => {
+    try {
+      handleUpgrade(request, socket, head);
+    } catch {
+      rejectUpgrade(socket, 400, 'Bad Request');
+    }
+  });
+  const handleUpgrade = (request: IncomingMessage, socket: Socket, head: Buffer) => {
     const url = request.url ?? '/';
+    if (!isLoopbackHost(request)) {
+      rejectUpgrade(socket, 421, MISDIRECTED);
+      return;
+    }
     const isWatch =
       url.startsWith(`${K8S_PROXY_PREFIX}/`) &&
       /^(true|1)$/.test(new URL(url, 'http://host').searchParams.get('watch') ?? '');
@@ -316,7 +378,7 @@ export const startHostServer = async (options: HostServerOptions): Promise<Runni
     sockets.handleUpgrade(request, socket, head, (webSocket) =>
       relayWatch(webSocket, request, options),
     );
-  });
+  };
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
