@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { logMessage, podLogPath, readMigManagerLog } from './migManagerLog';
 
 const t = (level: string, msg: string) => `time="2026-09-01T10:00:00Z" level=${level} msg="${msg}"`;
@@ -127,6 +128,77 @@ describe('readMigManagerLog', () => {
   it('copes with an empty or unrelated log', () => {
     expect(readMigManagerLog('')).toEqual({ outcome: 'unknown', findings: [], lines: [] });
     expect(readMigManagerLog('Starting nvidia-mig-manager').outcome).toBe('unknown');
+  });
+});
+
+describe('readMigManagerLog fuzzed', () => {
+  const KNOWN = [
+    'Updating to MIG config: all-balanced',
+    'Updating to MIG config: ',
+    'Successfully updated to MIG config: all-balanced',
+    "Changing the 'nvidia.com/mig.config.state' node label to 'failed'",
+    "Changing the 'nvidia.com/mig.config.state' node label to 'rebooting'",
+    'Rebooting the node',
+    'Error: exit status 1',
+    'In use by another client',
+    'unable to reset GPU 0: the nvidia_drm kernel module is loaded',
+    'GPU processes still running in pods: ,a/b, ,',
+    'GPU processes still running in pods: ',
+    'selected mig-config not present: ',
+    'Insufficient Resources',
+    'Waiting for the device-plugin to shutdown',
+    'Waiting for  to shutdown',
+    'MIG mode change did not take effect after reboot',
+  ];
+  const message = fc.oneof(fc.constantFrom(...KNOWN), fc.string(), fc.fullUnicodeString());
+  const line = fc.oneof(
+    message,
+    fc
+      .tuple(fc.constantFrom('info', 'error', 'fatal'), message)
+      .map(([level, text]) => t(level, text.replace(/\\/g, '\\\\').replace(/"/g, '\\"'))),
+    fc.constantFrom('msg="', 'msg="\\', 'level=fatal msg="Error', '\r', '"'),
+  );
+  const log = fc
+    .tuple(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'))
+    .map(([lines, newline]) => lines.join(newline));
+  const OUTCOMES = ['success', 'failed', 'running', 'unknown'];
+
+  it('never throws, and every finding rests on a line of the last run', () => {
+    fc.assert(
+      fc.property(log, (text) => {
+        const reading = readMigManagerLog(text);
+        expect(OUTCOMES).toContain(reading.outcome);
+        const codes = reading.findings.map((finding) => finding.code);
+        expect(new Set(codes).size).toBe(codes.length);
+        const messages = reading.lines.map(logMessage);
+        for (const finding of reading.findings) {
+          expect(messages).toContain(finding.evidence);
+          for (const pod of finding.pods ?? []) expect(pod).not.toBe('');
+        }
+        if (reading.outcome === 'running') expect(reading.configName).toBeDefined();
+        for (const kept of reading.lines) expect(kept.trim()).not.toBe('');
+      }),
+    );
+  });
+
+  it('depends only on the last run: an earlier run changes nothing', () => {
+    fc.assert(
+      fc.property(log, log, (earlier, last) => {
+        const lastRun = [t('info', 'Updating to MIG config: all-1g.6gb'), last].join('\n');
+        expect(readMigManagerLog(`${earlier}\n${lastRun}`)).toEqual(readMigManagerLog(lastRun));
+      }),
+    );
+  });
+
+  it('reads anything that is not text as an empty log', () => {
+    fc.assert(
+      fc.property(fc.anything(), (value) => {
+        const reading = readMigManagerLog(
+          (typeof value === 'string' ? null : value) as unknown as string,
+        );
+        expect(reading).toEqual({ outcome: 'unknown', findings: [], lines: [] });
+      }),
+    );
   });
 });
 

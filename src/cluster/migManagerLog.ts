@@ -89,10 +89,12 @@ const BUSY_PODS = /GPU processes still running in pods: (.+)$/;
 
 /**
  * Interprets a mig-manager log (any amount of it). Only the last run counts: earlier failures were
- * already followed by another label change. Never throws.
+ * already followed by another label change. Never throws; anything but text reads as an empty log.
  */
 export function readMigManagerLog(text: string): MigLogReading {
-  const all = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const all = (typeof text === 'string' ? text : '')
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== '');
   let start = 0;
   let configName: string | undefined;
   all.forEach((line, index) => {
