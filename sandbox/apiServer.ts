@@ -20,6 +20,7 @@ import {
   type SandboxUser,
   type WebSocketProtocols,
 } from './auth';
+import { applyCsrApproval, CSR_KEY, prepareCsrCreate } from './certificates';
 import { applyPatch, cloneJson, patchTypeOf } from './patch';
 import type { PodLogs } from './podLogs';
 import { decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
@@ -768,6 +769,7 @@ export class ApiServer {
       delete object.metadata[field];
     }
     applyCreateDefaults(type, object);
+    if (typeKey(type) === CSR_KEY) prepareCsrCreate(object, context.user);
     validateObject(type, object, undefined, this.validators[typeKey(type)]);
     if (this.isDryRun(context)) {
       this.respondObjects(context, type, object, 201);
@@ -907,6 +909,8 @@ export class ApiServer {
     let next: KubeObject;
     if (parsed.subresource === 'status') {
       next = { ...cloneJson(current), status: incoming.status };
+    } else if (parsed.subresource === 'approval') {
+      next = applyCsrApproval(current, incoming);
     } else if (type.subresources.includes('status')) {
       next = { ...incoming, status: cloneJson(current.status) };
       if (current.status === undefined) delete next.status;

@@ -109,6 +109,18 @@ export const BUILT_IN_TYPES: ResourceType[] = [
     subresources: ['status'],
     categories: ['api-extensions'],
   }),
+  // The console's Nodes list watches CSRs beside nodes (to show nodes waiting to join); without
+  // this type it says "Error loading Nodes - Model does not exist".
+  builtIn({
+    group: 'certificates.k8s.io',
+    version: 'v1',
+    kind: 'CertificateSigningRequest',
+    plural: 'certificatesigningrequests',
+    singular: 'certificatesigningrequest',
+    namespaced: false,
+    shortNames: ['csr'],
+    subresources: ['status', 'approval'],
+  }),
   builtIn({
     group: 'authorization.k8s.io',
     version: 'v1',

@@ -142,6 +142,7 @@ const FIELD_PATHS: Record<string, string[]> = {
     'status.nominatedNodeName',
   ],
   nodes: ['spec.unschedulable'],
+  certificatesigningrequests: ['spec.signerName'],
   namespaces: ['status.phase'],
   events: [
     'involvedObject.kind',
