@@ -4,6 +4,8 @@ import {
   configMapToWrite,
   describeWriteFailure,
   designedEntries,
+  inUseSourceChange,
+  readInUse,
   migConfigNamePatch,
   planCustomConfig,
   PLUGIN_MIG_CONFIG_MAP,
@@ -64,13 +66,16 @@ describe('designedEntries', () => {
 
 describe('checkConfigName', () => {
   it('rejects names that cannot be a label value', () => {
-    expect(checkConfigName('', []).problem).toEqual({ code: 'empty' });
-    expect(checkConfigName('Has Space', []).problem).toEqual({ code: 'invalid-characters' });
-    expect(checkConfigName('-bad', []).problem).toEqual({ code: 'invalid-characters' });
-    expect(checkConfigName('bad.', []).problem).toEqual({ code: 'invalid-characters' });
-    expect(checkConfigName('a'.repeat(64), []).problem).toEqual({ code: 'too-long', max: 63 });
+    expect(checkConfigName('', []).problem).toBe('empty');
+    expect(checkConfigName('My A30 config', []).problem).toBe('characters');
+    expect(checkConfigName(' padded', []).problem).toBe('characters');
+    expect(checkConfigName('-bad', []).problem).toBe('characters');
+    expect(checkConfigName('bad.', []).problem).toBe('characters');
+    expect(checkConfigName('a'.repeat(64), []).problem).toBe('too-long');
     expect(checkConfigName('a'.repeat(63), []).problem).toBeUndefined();
     expect(checkConfigName('custom-a30.v2', []).problem).toBeUndefined();
+    // Label values allow upper case and "_" (apimachinery IsValidLabelValue).
+    expect(checkConfigName('My_A30.config', []).problem).toBeUndefined();
   });
   it('reports clashes and the nodes using the name', () => {
     const check = checkConfigName(
@@ -231,5 +236,57 @@ describe('writes', () => {
       message: 'ConfigMap "x" is invalid: metadata.name: Invalid value',
     });
     expect(describeWriteFailure(new TypeError('Failed to fetch')).kind).toBe('network');
+  });
+});
+
+describe('the ConfigMap in use, guarded', () => {
+  const configMap = (resourceVersion: string, text: string) => ({
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'team-mig', namespace: 'nvidia-gpu-operator', resourceVersion },
+    data: { 'config.yaml': text },
+  });
+  const teamText =
+    'version: v1\nmig-configs:\n  team-only:\n    - devices: all\n      mig-enabled: false\n';
+  const shared = {
+    config: inUse,
+    view: { kind: 'custom' as const, configMapName: 'team-mig', namespace: 'nvidia-gpu-operator' },
+  };
+
+  it('copies the configs and the resourceVersion from one listed object', () => {
+    const read = readInUse(shared, [configMap('5', teamText)]);
+    expect(Object.keys(read.inUse?.migConfigs ?? {})).toEqual(['team-only']);
+    expect(read.source).toEqual({
+      namespace: 'nvidia-gpu-operator',
+      name: 'team-mig',
+      resourceVersion: '5',
+    });
+  });
+
+  it('keeps the fallback for an unreadable file, guarded all the same; none when unlisted', () => {
+    expect(readInUse(shared, [configMap('5', '[1, 2]')])).toEqual({
+      inUse,
+      source: { namespace: 'nvidia-gpu-operator', name: 'team-mig', resourceVersion: '5' },
+    });
+    expect(readInUse(shared, [])).toEqual({
+      inUse,
+      source: { namespace: 'nvidia-gpu-operator', name: 'team-mig' },
+    });
+    expect(readInUse(shared, undefined)).toEqual({ inUse });
+    expect(readInUse({ view: { kind: 'built-in' } }, [])).toEqual({});
+  });
+
+  it('tells a changed, deleted or created ConfigMap from an unchanged one', () => {
+    const previewed = { namespace: 'nvidia-gpu-operator', name: 'team-mig', resourceVersion: '5' };
+    expect(inUseSourceChange(previewed, configMap('5', teamText))).toBeUndefined();
+    expect(inUseSourceChange(previewed, configMap('6', teamText))).toEqual({
+      kind: 'changed',
+      from: '5',
+      to: '6',
+    });
+    expect(inUseSourceChange(previewed, undefined)).toEqual({ kind: 'deleted' });
+    const absent = { namespace: 'nvidia-gpu-operator', name: 'team-mig' };
+    expect(inUseSourceChange(absent, undefined)).toBeUndefined();
+    expect(inUseSourceChange(absent, configMap('1', teamText))).toEqual({ kind: 'created' });
   });
 });

@@ -19,6 +19,7 @@ import {
   type MigPartedConfigFile,
   type MigPartedEntry,
 } from '../geometry/migParted';
+import { labelValueProblem, type LabelValueProblem } from '../geometry/naming';
 import type { GpuModel, ProfileCounts } from '../geometry/types';
 import { parseConfigText } from './configSource';
 import type { ClusterPolicyKind, ConfigMapKind } from './models';
@@ -32,9 +33,6 @@ export const PLUGIN_MANAGED_BY_LABEL = {
   key: 'app.kubernetes.io/managed-by',
   value: 'gpu-partitioning-plugin',
 };
-/** A config name becomes the value of the node label `nvidia.com/mig.config`: 63 characters at most. */
-export const MAX_CONFIG_NAME_LENGTH = 63;
-
 // ---------------------------------------------------------------------------------------------
 // The designed layout → entries of one named config
 
@@ -75,24 +73,17 @@ export function designedEntries(
 // ---------------------------------------------------------------------------------------------
 // Name validation
 
-/**
- * Why a name cannot be used, as a code with its parameters: the component words it (translated).
- * `too-long`: over `max` characters (the name becomes the value of the node label).
- * `invalid-characters`: not lower-case letters, digits, "-" and "." starting and ending alphanumeric.
- */
-export type ConfigNameProblem =
-  { code: 'empty' } | { code: 'too-long'; max: number } | { code: 'invalid-characters' };
-
 export interface ConfigNameCheck {
-  /** Why the name cannot be used at all. */
-  problem?: ConfigNameProblem;
+  /**
+   * Why the name cannot be used at all: it becomes the value of the node label
+   * `nvidia.com/mig.config`, so it must be a label value (`labelValueProblem`).
+   */
+  problem?: LabelValueProblem;
   /** The name exists in the file that will be written: saving replaces it (needs confirmation). */
   clashes: boolean;
   /** Nodes labelled with this name today (replacing it does not re-apply on them: see notes 9). */
   usedByNodes: string[];
 }
-
-const CONFIG_NAME_PATTERN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 export function checkConfigName(
   name: string,
@@ -101,18 +92,8 @@ export function checkConfigName(
 ): ConfigNameCheck {
   const usedByNodes = nodes.filter((node) => node.migConfig === name).map((node) => node.name);
   const clashes = existingNames.includes(name);
-  if (name === '') return { problem: { code: 'empty' }, clashes, usedByNodes };
-  if (name.length > MAX_CONFIG_NAME_LENGTH) {
-    return {
-      problem: { code: 'too-long', max: MAX_CONFIG_NAME_LENGTH },
-      clashes,
-      usedByNodes,
-    };
-  }
-  if (!CONFIG_NAME_PATTERN.test(name)) {
-    return { problem: { code: 'invalid-characters' }, clashes, usedByNodes };
-  }
-  return { clashes, usedByNodes };
+  const problem = labelValueProblem(name);
+  return { ...(problem ? { problem } : {}), clashes, usedByNodes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,6 +292,69 @@ export function planCustomConfig(input: CustomConfigInput): CustomConfigPlan {
     warnings,
     baseNames,
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ConfigMap in use, guarded by its resourceVersion
+
+/**
+ * The ConfigMap the preview copied the configs in use from, as the preview read it. Repointing
+ * the ClusterPolicy away from it drops whatever it holds that the written file does not, so the
+ * save goes ahead only while it is unchanged.
+ */
+export interface InUseSource {
+  namespace: string;
+  name: string;
+  /** Its resourceVersion when previewed; absent when it did not exist then. */
+  resourceVersion?: string;
+}
+
+/** How the ConfigMap in use changed since the preview. */
+export type InUseSourceChange =
+  { kind: 'changed'; from: string; to: string } | { kind: 'deleted' } | { kind: 'created' };
+
+/** The change of the ConfigMap in use between the preview and `fresh` (re-read), if any. */
+export function inUseSourceChange(
+  previewed: InUseSource,
+  fresh: ConfigMapKind | undefined,
+): InUseSourceChange | undefined {
+  if (previewed.resourceVersion === undefined) return fresh ? { kind: 'created' } : undefined;
+  if (!fresh) return { kind: 'deleted' };
+  const now = fresh.metadata?.resourceVersion;
+  return now === previewed.resourceVersion
+    ? undefined
+    : { kind: 'changed', from: previewed.resourceVersion, to: typeof now === 'string' ? now : '' };
+}
+
+/**
+ * The configs in use and the ConfigMap they come from, both read from one listed object so the
+ * guard's resourceVersion is the one of the content copied. `shared` is the cluster-wide config
+ * source; `configMaps` the operator namespace's ConfigMaps as listed (undefined when they could
+ * not be read: then there is nothing to guard by, and the plan warns that the config in use is
+ * unreadable).
+ */
+export function readInUse(
+  shared: { config?: MigPartedConfigFile; view: MigConfigSourceView },
+  configMaps: readonly ConfigMapKind[] | undefined,
+): { inUse?: MigPartedConfigFile; source?: InUseSource } {
+  const { configMapName: name, namespace } = shared.view;
+  const fallback = shared.config ? { inUse: shared.config } : {};
+  if (!name || !namespace || !configMaps) return fallback;
+  const object = configMaps.find((configMap) => configMap?.metadata?.name === name);
+  const resourceVersion = object?.metadata?.resourceVersion;
+  const source: InUseSource = {
+    namespace,
+    name,
+    ...(object
+      ? { resourceVersion: typeof resourceVersion === 'string' ? resourceVersion : '' }
+      : {}),
+  };
+  const text = object?.data?.[MIG_PARTED_CONFIG_DATA_KEY];
+  const parsed = typeof text === 'string' ? parseConfigText(text) : undefined;
+  // An unreadable file keeps the fallback the config source chose (and its warning).
+  return parsed?.accepted && parsed.config
+    ? { inUse: parsed.config, source }
+    : { ...fallback, source };
 }
 
 // ---------------------------------------------------------------------------------------------

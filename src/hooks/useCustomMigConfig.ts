@@ -1,19 +1,25 @@
 import {
   k8sCreate,
+  k8sGet,
   k8sPatch,
   k8sUpdate,
   useAccessReview,
   useK8sWatchResource,
+  type Patch,
 } from '@openshift-console/dynamic-plugin-sdk';
 import * as React from 'react';
 import {
   configMapToWrite,
   currentConfigMapName,
   describeWriteFailure,
+  inUseSourceChange,
   migConfigNamePatch,
   planCustomConfig,
   PLUGIN_MIG_CONFIG_MAP,
+  readInUse,
   type CustomConfigPlan,
+  type InUseSource,
+  type InUseSourceChange,
   type WriteFailure,
 } from '../cluster/customConfig';
 import { classifyDataError, type DataError } from '../cluster/errors';
@@ -37,12 +43,20 @@ export interface SavePreview {
   clusterPolicy?: ClusterPolicyKind;
   /** The ClusterPolicy's `spec.migManager.config.name` at preview time. */
   previousConfigMapName: string;
+  /** The ConfigMap the configs in use were copied from, at its previewed resourceVersion. */
+  inUseSource?: InUseSource;
 }
 
 export type WriteStepStatus = 'done' | 'failed' | 'skipped' | 'not-attempted';
 
 export interface WriteStep {
-  what: 'configmap' | 'clusterpolicy';
+  /** `source`: the check that the ConfigMap in use is as previewed (before writing, and again
+   * before repointing the ClusterPolicy: `beforeRepoint`). */
+  what: 'source' | 'configmap' | 'clusterpolicy';
+  /** Source step: how it changed since the preview (the save stopped). */
+  change?: InUseSourceChange;
+  /** Source step: the re-check just before the ClusterPolicy write. */
+  beforeRepoint?: boolean;
   /** ConfigMap step: created (else updated). */
   created?: boolean;
   /** ClusterPolicy step: no ClusterPolicy exists. */
@@ -53,9 +67,117 @@ export interface WriteStep {
 
 export interface SaveOutcome {
   ok: boolean;
-  /** True when the ConfigMap changed since the preview: the user must re-preview. */
+  /** True when something the preview read changed since: the user must re-preview. */
   conflict: boolean;
   steps: WriteStep[];
+}
+
+/** The API calls of a save (the console SDK's; tests give their own). */
+export interface SaveApi {
+  /** The ConfigMap, or undefined when it does not exist (404). */
+  getConfigMap: (namespace: string, name: string) => Promise<ConfigMapKind | undefined>;
+  createConfigMap: (data: ConfigMapKind) => Promise<unknown>;
+  updateConfigMap: (data: ConfigMapKind) => Promise<unknown>;
+  patchClusterPolicy: (policy: ClusterPolicyKind, data: Patch[]) => Promise<unknown>;
+}
+
+const sdkSaveApi: SaveApi = {
+  getConfigMap: async (namespace, name) => {
+    try {
+      return await k8sGet<ConfigMapKind>({ model: ConfigMapModel, ns: namespace, name });
+    } catch (error) {
+      if (describeWriteFailure(error).kind === 'not-found') return undefined;
+      throw error;
+    }
+  },
+  createConfigMap: (data) => k8sCreate({ model: ConfigMapModel, data }),
+  updateConfigMap: (data) => k8sUpdate({ model: ConfigMapModel, data }),
+  patchClusterPolicy: (policy, data) =>
+    k8sPatch({ model: ClusterPolicyModel, resource: policy, data }),
+};
+
+/** Re-reads the ConfigMap in use: a failed step when it changed since the preview or cannot be read. */
+async function checkInUseSource(
+  previewed: InUseSource,
+  api: SaveApi,
+  beforeRepoint: boolean,
+): Promise<WriteStep> {
+  const at = beforeRepoint ? { beforeRepoint } : {};
+  try {
+    const change = inUseSourceChange(
+      previewed,
+      await api.getConfigMap(previewed.namespace, previewed.name),
+    );
+    return change
+      ? { what: 'source', status: 'failed', change, ...at }
+      : { what: 'source', status: 'done', ...at };
+  } catch (error) {
+    return { what: 'source', status: 'failed', failure: describeWriteFailure(error), ...at };
+  }
+}
+
+const notAttempted = (what: WriteStep['what']): WriteStep => ({ what, status: 'not-attempted' });
+
+/**
+ * Writes the plugin's ConfigMap, then points the ClusterPolicy at it, as `basis` previewed. The
+ * ConfigMap in use is re-read first and again just before the ClusterPolicy write: if it changed
+ * since the preview, repointing would drop that edit, so the save stops there (a conflict: preview
+ * again). Its own ConfigMap is written with the previewed resourceVersion (409 when it changed)
+ * and the ClusterPolicy patch tests the previewed name.
+ */
+export async function saveCustomConfig(
+  basis: SavePreview,
+  api: SaveApi = sdkSaveApi,
+): Promise<SaveOutcome> {
+  const steps: WriteStep[] = [];
+  // The plugin's own ConfigMap in use is guarded by its own write's resourceVersion.
+  const guarded =
+    basis.inUseSource && basis.inUseSource.name !== PLUGIN_MIG_CONFIG_MAP
+      ? basis.inUseSource
+      : undefined;
+  if (guarded) {
+    const check = await checkInUseSource(guarded, api, false);
+    steps.push(check);
+    if (check.status === 'failed') {
+      steps.push(notAttempted('configmap'), notAttempted('clusterpolicy'));
+      return { ok: false, conflict: check.change !== undefined, steps };
+    }
+  }
+  const data = configMapToWrite(basis.namespace, basis.plan.yaml, basis.ownConfigMap);
+  try {
+    if (basis.ownConfigMap) await api.updateConfigMap(data);
+    else await api.createConfigMap(data);
+    steps.push({ what: 'configmap', status: 'done', created: !basis.ownConfigMap });
+  } catch (error) {
+    const failure = describeWriteFailure(error);
+    steps.push({ what: 'configmap', status: 'failed', failure }, notAttempted('clusterpolicy'));
+    return { ok: false, conflict: failure.kind === 'conflict', steps };
+  }
+  const policy = basis.clusterPolicy;
+  if (!policy) {
+    steps.push({ what: 'clusterpolicy', status: 'failed', noPolicy: true });
+    return { ok: false, conflict: false, steps };
+  }
+  if (basis.previousConfigMapName === PLUGIN_MIG_CONFIG_MAP) {
+    steps.push({ what: 'clusterpolicy', status: 'skipped' });
+    return { ok: true, conflict: false, steps };
+  }
+  if (guarded) {
+    const recheck = await checkInUseSource(guarded, api, true);
+    if (recheck.status === 'failed') {
+      steps.push(recheck, notAttempted('clusterpolicy'));
+      return { ok: false, conflict: recheck.change !== undefined, steps };
+    }
+  }
+  try {
+    await api.patchClusterPolicy(policy, migConfigNamePatch(policy, PLUGIN_MIG_CONFIG_MAP));
+    steps.push({ what: 'clusterpolicy', status: 'done' });
+    return { ok: true, conflict: false, steps };
+  } catch (error) {
+    const failure = describeWriteFailure(error);
+    steps.push({ what: 'clusterpolicy', status: 'failed', failure });
+    return { ok: false, conflict: failure.kind === 'conflict', steps };
+  }
 }
 
 export interface CustomMigConfigResult {
@@ -64,6 +186,8 @@ export interface CustomMigConfigResult {
   ownConfigMap?: ConfigMapKind;
   ownError?: DataError;
   clusterPolicy?: ClusterPolicyKind;
+  /** The ConfigMap in use as it is now (to tell that a preview's copy of it is stale). */
+  inUseSource?: InUseSource;
   access: {
     writeConfigMap: boolean;
     patchClusterPolicy: boolean;
@@ -94,6 +218,16 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
     name: PLUGIN_MIG_CONFIG_MAP,
   });
   const ownConfigMap = own?.metadata?.name && !ownProblem ? own : undefined;
+  // The same list useMigConfigSource watches (one shared watch): the ConfigMap in use, read here
+  // as one object so the preview's copy and the resourceVersion guarding it agree.
+  const [listed, listedLoaded, listError] = useK8sWatchResource<ConfigMapKind[]>({
+    groupVersionKind: ConfigMapGroupVersionKind,
+    namespace,
+    isList: true,
+  });
+  const configMaps = listedLoaded && !listError && Array.isArray(listed) ? listed : undefined;
+  const shared = views.configSource.shared;
+  const inUse = React.useMemo(() => readInUse(shared, configMaps), [shared, configMaps]);
   const ownExists = ownConfigMap !== undefined;
   const [cmAllowed, cmLoading] = useAccessReview({
     group: '',
@@ -109,9 +243,8 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
 
   const preview = React.useCallback(
     (name: string, entries: MigPartedEntry[], comment?: string): SavePreview => {
-      const shared = views.configSource.shared;
       const plan = planCustomConfig({
-        ...(shared.config ? { inUse: shared.config } : {}),
+        ...(inUse.inUse ? { inUse: inUse.inUse } : {}),
         ...(shared.view.configMapName
           ? { inUseConfigMap: `${namespace}/${shared.view.configMapName}` }
           : {}),
@@ -142,68 +275,13 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
         ...(ownConfigMap ? { ownConfigMap } : {}),
         ...(clusterPolicy ? { clusterPolicy } : {}),
         previousConfigMapName: currentConfigMapName(clusterPolicy),
+        ...(inUse.source ? { inUseSource: inUse.source } : {}),
       };
     },
-    [views, namespace, ownConfigMap, clusterPolicy],
+    [views, shared, inUse, namespace, ownConfigMap, clusterPolicy],
   );
 
-  const save = React.useCallback(async (basis: SavePreview): Promise<SaveOutcome> => {
-    const steps: WriteStep[] = [];
-    const data = configMapToWrite(basis.namespace, basis.plan.yaml, basis.ownConfigMap);
-    try {
-      if (basis.ownConfigMap) await k8sUpdate({ model: ConfigMapModel, data });
-      else await k8sCreate({ model: ConfigMapModel, data });
-      steps.push({ what: 'configmap', status: 'done', created: !basis.ownConfigMap });
-    } catch (error) {
-      const failure = describeWriteFailure(error);
-      steps.push({
-        what: 'configmap',
-        status: 'failed',
-        failure,
-      });
-      steps.push({
-        what: 'clusterpolicy',
-        status: 'not-attempted',
-      });
-      return { ok: false, conflict: failure.kind === 'conflict', steps };
-    }
-    const policy = basis.clusterPolicy;
-    if (!policy) {
-      steps.push({
-        what: 'clusterpolicy',
-        status: 'failed',
-        noPolicy: true,
-      });
-      return { ok: false, conflict: false, steps };
-    }
-    if (basis.previousConfigMapName === PLUGIN_MIG_CONFIG_MAP) {
-      steps.push({
-        what: 'clusterpolicy',
-        status: 'skipped',
-      });
-      return { ok: true, conflict: false, steps };
-    }
-    try {
-      await k8sPatch({
-        model: ClusterPolicyModel,
-        resource: policy,
-        data: migConfigNamePatch(policy, PLUGIN_MIG_CONFIG_MAP),
-      });
-      steps.push({
-        what: 'clusterpolicy',
-        status: 'done',
-      });
-      return { ok: true, conflict: false, steps };
-    } catch (error) {
-      const failure = describeWriteFailure(error);
-      steps.push({
-        what: 'clusterpolicy',
-        status: 'failed',
-        failure,
-      });
-      return { ok: false, conflict: false, steps };
-    }
-  }, []);
+  const save = React.useCallback((basis: SavePreview) => saveCustomConfig(basis), []);
 
   return {
     namespace,
@@ -211,6 +289,7 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
     ...(ownConfigMap ? { ownConfigMap } : {}),
     ...(ownProblem && ownProblem.kind !== 'not-found' ? { ownError: ownProblem } : {}),
     ...(clusterPolicy ? { clusterPolicy } : {}),
+    ...(inUse.source ? { inUseSource: inUse.source } : {}),
     access: {
       writeConfigMap: cmAllowed,
       patchClusterPolicy: policyAllowed,

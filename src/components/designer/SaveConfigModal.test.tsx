@@ -1,16 +1,21 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
   designedEntries,
   ownConfigOf,
   planCustomConfig,
-  type ConfigNameProblem,
   type CustomConfigWarning,
 } from '../../cluster/customConfig';
 import { clusterPolicy } from '../../cluster/__fixtures__/nodes';
 import { resolveMigConfigSources } from '../../cluster/configSource';
-import { findModel, parseMigPartedConfig } from '../../geometry';
-import type { CustomMigConfigResult, SavePreview } from '../../hooks/useCustomMigConfig';
+import { findModel, parseMigPartedConfig, type LabelValueProblem } from '../../geometry';
+import { sdkMock } from '../../hooks/testing/sdkMock';
+import {
+  useCustomMigConfig,
+  type CustomMigConfigResult,
+  type SavePreview,
+} from '../../hooks/useCustomMigConfig';
+import { defaultConfigMap, seedCluster } from '../apply/__fixtures__/cluster';
 import { initTestI18n } from '../apply/__fixtures__/i18n';
 import catalogue from '../../../locales/en/plugin__gpu-partitioning-plugin.json';
 import { catalogueT } from '../text/__fixtures__/catalogue';
@@ -18,7 +23,39 @@ import { nameProblemText, SaveConfigModal, warningText } from './SaveConfigModal
 
 jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
+const { k8sCreate, k8sGet, k8sPatch, k8sUpdate, setK8sWatchFixtures, updateK8sWatchFixtures } =
+  sdkMock;
+
 beforeAll(initTestI18n);
+afterEach(() => {
+  sdkMock.resetK8sWatchFixtures();
+  for (const mock of [k8sCreate, k8sGet, k8sPatch, k8sUpdate]) mock.mockClear();
+  k8sGet.mockReset();
+});
+
+const defaultAt = (resourceVersion: string) => ({
+  ...defaultConfigMap,
+  metadata: { ...defaultConfigMap.metadata, resourceVersion },
+});
+const editedDefaultAt = (resourceVersion: string) => {
+  const edited = defaultAt(resourceVersion);
+  return {
+    ...edited,
+    data: {
+      'config.yaml': `${edited.data['config.yaml']}\n  added-by-someone:\n    - devices: all\n      mig-enabled: false\n`,
+    },
+  };
+};
+const clusterWithDefaultAt = (resourceVersion: string) =>
+  seedCluster().map((object) =>
+    object.metadata?.name === defaultConfigMap.metadata.name ? defaultAt(resourceVersion) : object,
+  );
+
+/** The dialog over the real hook and the SDK mock (the Layout designer tab's wiring). */
+const SaveWithTheHook = () => {
+  const custom = useCustomMigConfig();
+  return <SaveConfigModal design={design} custom={custom} onClose={jest.fn()} />;
+};
 // The plugin marks elements with data-test (the console's convention), as the e2e tests read them.
 
 const a30 = findModel('a30-24gb')!;
@@ -132,14 +169,89 @@ describe('SaveConfigModal', () => {
     expect(screen.getByRole('button', { name: 'Preview again' })).toBeInTheDocument();
   });
 
-  it('rejects names that cannot be label values', async () => {
+  it('refuses, as typed, a name that cannot be a label value, and cannot preview or write it', async () => {
     const user = userEvent.setup();
     render(<SaveConfigModal design={design} custom={fakeCustom(jest.fn())} onClose={jest.fn()} />);
     const input = screen.getByRole('textbox', { name: /Config name/ });
     await user.clear(input);
-    await user.type(input, 'Bad_Name');
-    expect(screen.getByText(/Use lower-case letters/)).toBeInTheDocument();
+    await user.type(input, 'My A30 config');
+    expect(input).toHaveValue('My A30 config');
+    expect(input).toHaveAttribute('aria-invalid', 'true');
+    expect(input).toHaveAccessibleDescription(/can hold only letters, digits.*\(no spaces\)/);
     expect(screen.getByRole('button', { name: 'Preview the ConfigMap' })).toBeDisabled();
+    expect(
+      screen.queryByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    ).not.toBeInTheDocument();
+    await user.clear(input);
+    await user.type(input, 'x'.repeat(64));
+    expect(input).toHaveAccessibleDescription(/At most 63 characters/);
+    await user.clear(input);
+    await user.type(input, 'My_A30.config');
+    expect(input).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByRole('button', { name: 'Preview the ConfigMap' })).toBeEnabled();
+  });
+
+  it('refuses to save when the ConfigMap in use was edited after the preview, and says what to do', async () => {
+    const user = userEvent.setup();
+    setK8sWatchFixtures({ objects: clusterWithDefaultAt('5') });
+    render(<SaveWithTheHook />);
+    await user.click(await screen.findByRole('button', { name: 'Preview the ConfigMap' }));
+    expect(document.getElementById('gpu-partitioning-config-yaml')?.textContent).toContain(
+      'all-balanced:',
+    );
+    // Someone edits the ConfigMap in use; the watch has not told the page yet.
+    k8sGet.mockResolvedValue(editedDefaultAt('6'));
+    await user.click(
+      screen.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    );
+    const result = await screen.findByTestId('designer-save-result');
+    expect(result).toHaveTextContent('Changed by someone else since the preview');
+    expect(result).toHaveTextContent(
+      'ConfigMap nvidia-gpu-operator/default-mig-parted-config (the configs in use) was changed by someone else since the preview (resourceVersion 5 → 6).',
+    );
+    expect(result).toHaveTextContent('Preview again: the new file carries the edit over');
+    expect(k8sGet).toHaveBeenCalledWith(
+      expect.objectContaining({ ns: 'nvidia-gpu-operator', name: 'default-mig-parted-config' }),
+    );
+    expect(k8sCreate).not.toHaveBeenCalled();
+    expect(k8sUpdate).not.toHaveBeenCalled();
+    expect(k8sPatch).not.toHaveBeenCalled();
+    expect(screen.getByRole('button', { name: 'Preview again' })).toBeInTheDocument();
+  });
+
+  it('marks the preview stale when the watch shows the ConfigMap in use changed', async () => {
+    const user = userEvent.setup();
+    setK8sWatchFixtures({ objects: clusterWithDefaultAt('5') });
+    render(<SaveWithTheHook />);
+    await user.click(await screen.findByRole('button', { name: 'Preview the ConfigMap' }));
+    act(() => updateK8sWatchFixtures({ objects: clusterWithDefaultAt('6') }));
+    expect(
+      screen.getByText(
+        'A ConfigMap or the ClusterPolicy this preview was made from changed since.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    ).toHaveAttribute('aria-disabled', 'true');
+  });
+
+  it('writes, and repoints the ClusterPolicy, while the ConfigMap in use is as previewed', async () => {
+    const user = userEvent.setup();
+    setK8sWatchFixtures({ objects: clusterWithDefaultAt('5') });
+    k8sGet.mockResolvedValue(defaultAt('5'));
+    render(<SaveWithTheHook />);
+    await user.click(await screen.findByRole('button', { name: 'Preview the ConfigMap' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    );
+    const result = await screen.findByTestId('designer-save-result');
+    expect(result).toHaveTextContent('Saved two-halves');
+    expect(result).toHaveTextContent(
+      'ConfigMap nvidia-gpu-operator/default-mig-parted-config (the configs in use) is unchanged since the preview.',
+    );
+    expect(k8sGet).toHaveBeenCalledTimes(2);
+    expect(k8sCreate).toHaveBeenCalledTimes(1);
+    expect(k8sPatch).toHaveBeenCalledTimes(1);
   });
 
   it("words the built-in fallback's reason from the config source's facts", () => {
@@ -199,11 +311,7 @@ describe('SaveConfigModal', () => {
     for (const warning of warnings) {
       expect(warningText(recordingT, warning)).not.toBe('');
     }
-    const nameProblems: ConfigNameProblem[] = [
-      { code: 'empty' },
-      { code: 'too-long', max: 63 },
-      { code: 'invalid-characters' },
-    ];
+    const nameProblems: LabelValueProblem[] = ['empty', 'too-long', 'characters'];
     for (const nameProblem of nameProblems) {
       expect(nameProblemText(recordingT, nameProblem)).not.toBe('');
     }

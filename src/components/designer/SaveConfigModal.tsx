@@ -28,11 +28,12 @@ import {
   checkConfigName,
   currentConfigMapName,
   PLUGIN_MIG_CONFIG_MAP,
-  type ConfigNameProblem,
   type CustomConfigWarning,
+  type InUseSource,
   type OwnConfigProblem,
   type WriteFailure,
 } from '../../cluster/customConfig';
+import { LABEL_VALUE_MAX_LENGTH, type LabelValueProblem } from '../../geometry';
 import type {
   CustomMigConfigResult,
   SaveOutcome,
@@ -48,7 +49,14 @@ export interface SaveConfigModalProps {
   design: DesignResult;
   custom: Pick<
     CustomMigConfigResult,
-    'preview' | 'save' | 'access' | 'namespace' | 'nodes' | 'ownConfigMap' | 'clusterPolicy'
+    | 'preview'
+    | 'save'
+    | 'access'
+    | 'namespace'
+    | 'nodes'
+    | 'ownConfigMap'
+    | 'clusterPolicy'
+    | 'inUseSource'
   >;
   onClose: () => void;
   /** After a successful save: offer to apply the config to nodes. */
@@ -81,19 +89,19 @@ function failureText(t: Translate, failure: WriteFailure | undefined): string {
   }
 }
 
-/** A name problem in words (the pure check returns codes). */
-export function nameProblemText(t: Translate, problem: ConfigNameProblem): string {
-  switch (problem.code) {
+/** Why a name cannot be a config name, in words: it must be a node label value. */
+export function nameProblemText(t: Translate, problem: LabelValueProblem): string {
+  switch (problem) {
     case 'empty':
       return t('Enter a name.');
     case 'too-long':
       return t(
         'At most {{max}} characters: the name becomes the value of the node label nvidia.com/mig.config.',
-        { max: problem.max },
+        { max: LABEL_VALUE_MAX_LENGTH },
       );
-    case 'invalid-characters':
+    case 'characters':
       return t(
-        'Use lower-case letters, digits, "-" and "."; start and end with a letter or digit.',
+        'The name becomes the value of the node label nvidia.com/mig.config, so it can hold only letters, digits, "-", "_" and ".", and must start and end with a letter or digit (no spaces).',
       );
   }
 }
@@ -153,11 +161,51 @@ export function warningText(t: Translate, warning: CustomConfigWarning): string 
   }
 }
 
+/** The check of the ConfigMap in use (the configs the file carries over), in words. */
+function sourceStepText(t: Translate, step: WriteStep, source: InUseSource): string {
+  const configMap = `${source.namespace}/${source.name}`;
+  if (step.status === 'done') {
+    return t('ConfigMap {{configMap}} (the configs in use) is unchanged since the preview.', {
+      configMap,
+    });
+  }
+  if (!step.change) {
+    return `${t('ConfigMap {{configMap}} (the configs in use) could not be re-read to check that it is unchanged, so the save stopped.', { configMap })} ${failureText(t, step.failure)}`;
+  }
+  const what =
+    step.change.kind === 'changed'
+      ? t(
+          'ConfigMap {{configMap}} (the configs in use) was changed by someone else since the preview (resourceVersion {{from}} → {{to}}).',
+          { configMap, from: step.change.from, to: step.change.to },
+        )
+      : step.change.kind === 'deleted'
+        ? t('ConfigMap {{configMap}} (the configs in use) was deleted since the preview.', {
+            configMap,
+          })
+        : t('ConfigMap {{configMap}} was created since the preview; the preview did not copy it.', {
+            configMap,
+          });
+  return `${what} ${
+    step.beforeRepoint
+      ? t(
+          'The ClusterPolicy was not repointed, so the mig-manager still reads it and the edit is kept. Preview again: the new file carries the edit over; then save.',
+        )
+      : t(
+          'Nothing was written: pointing the ClusterPolicy at a copy made before that edit would drop it. Preview again: the new file carries the edit over; then save.',
+        )
+  }`;
+}
+
 function stepText(t: Translate, step: WriteStep, basis: SavePreview): string {
+  if (step.what === 'source' && basis.inUseSource) {
+    return sourceStepText(t, step, basis.inUseSource);
+  }
   const configMap = `${basis.namespace}/${PLUGIN_MIG_CONFIG_MAP}`;
   const policy = basis.clusterPolicy?.metadata?.name ?? '';
   const previous = basis.previousConfigMapName || t('(unset)');
   if (step.what === 'configmap') {
+    if (step.status === 'not-attempted')
+      return t('ConfigMap {{configMap}} was not written.', { configMap });
     if (step.status === 'done') {
       return step.created
         ? t('Created ConfigMap {{configMap}}.', { configMap })
@@ -228,7 +276,9 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
     basis !== undefined &&
     ((basis.ownConfigMap?.metadata?.resourceVersion ?? '') !==
       (custom.ownConfigMap?.metadata?.resourceVersion ?? '') ||
-      basis.previousConfigMapName !== currentConfigMapName(custom.clusterPolicy));
+      basis.previousConfigMapName !== currentConfigMapName(custom.clusterPolicy) ||
+      (basis.inUseSource !== undefined &&
+        basis.inUseSource.resourceVersion !== custom.inUseSource?.resourceVersion));
 
   const canWrite = custom.access.writeConfigMap && custom.access.patchClusterPolicy;
   const save = async () => {
@@ -263,14 +313,16 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
                   value={name}
                   isRequired
                   validated={nameCheck.problem ? 'error' : 'default'}
+                  aria-describedby="gpu-partitioning-config-name-helper"
                   onChange={(_event, value) => {
-                    setName(value.trim());
+                    // Kept as typed: a name that cannot be a label value is refused, never altered.
+                    setName(value);
                     setBasis(undefined);
                     setReplaceConfirmed(false);
                   }}
                 />
                 <FormHelperText>
-                  <HelperText>
+                  <HelperText id="gpu-partitioning-config-name-helper">
                     {nameCheck.problem ? (
                       <HelperTextItem variant="error">
                         {nameProblemText(t, nameCheck.problem)}
@@ -425,7 +477,9 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
                   <Alert
                     isInline
                     variant="warning"
-                    title={t('The ConfigMap or the ClusterPolicy changed since this preview.')}
+                    title={t(
+                      'A ConfigMap or the ClusterPolicy this preview was made from changed since.',
+                    )}
                     actionLinks={
                       <Button variant="link" isInline onClick={showPreview}>
                         {t('Preview again')}
@@ -462,8 +516,9 @@ export const SaveConfigModal = ({ design, custom, onClose, onApply }: SaveConfig
                 }
               >
                 <ul>
-                  {outcome.steps.map((step) => (
-                    <li key={step.what}>{stepText(t, step, basis)}</li>
+                  {outcome.steps.map((step, index) => (
+                    // The ConfigMap in use may be checked twice: the position tells the steps apart.
+                    <li key={index}>{stepText(t, step, basis)}</li>
                   ))}
                 </ul>
               </Alert>
