@@ -1,6 +1,7 @@
 import { applyJsonPatch } from '../../sandbox/patch';
 import fc from 'fast-check';
 import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
+import type { MigStrategy } from '../geometry/types';
 import type { ClusterPolicyKind, NodeKind } from './models';
 import {
   MIG_CONFIG_LABEL_PATH,
@@ -438,18 +439,22 @@ describe('patch builders, fuzzed', () => {
       { requiredKeys: [] },
     ) as fc.Arbitrary<ClusterPolicyKind>;
     fc.assert(
-      fc.property(policy, fc.constantFrom('single', 'mixed', 'none'), (current, strategy) => {
-        const snapshot = clusterPolicySnapshot(current);
-        const patch = buildOrRefuse(() => strategyPatch(snapshot, strategy));
-        if (!patch) return;
-        expectValidJsonPatch(patch);
-        expectGuardFirst(patch);
-        const after = applyJsonPatch(current, patch);
-        expect(after.spec?.mig?.strategy).toBe(strategy);
-        if (snapshot.hasSpec) {
-          expect(others(after.spec, 'mig')).toEqual(others(current.spec, 'mig'));
-        }
-      }),
+      fc.property(
+        policy,
+        fc.constantFrom<MigStrategy>('single', 'mixed', 'none'),
+        (current, strategy) => {
+          const snapshot = clusterPolicySnapshot(current);
+          const patch = buildOrRefuse(() => strategyPatch(snapshot, strategy));
+          if (!patch) return;
+          expectValidJsonPatch(patch);
+          expectGuardFirst(patch);
+          const after = applyJsonPatch(current, patch);
+          expect(after.spec?.mig?.strategy).toBe(strategy);
+          if (snapshot.hasSpec) {
+            expect(others(after.spec, 'mig')).toEqual(others(current.spec, 'mig'));
+          }
+        },
+      ),
     );
   });
 

@@ -1,111 +1,161 @@
-import { consoleFetch, useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
+import {
+  consoleFetch,
+  k8sGet,
+  k8sPatch,
+  useK8sWatchResource,
+} from '@openshift-console/dynamic-plugin-sdk';
 import * as React from 'react';
 import { classifyDataError, type DataError } from '../cluster/errors';
+import {
+  NEW_FOLLOW_MEMORY,
+  followPhase,
+  needsReadAfterWrite,
+  rememberView,
+  supersedingValue,
+  viewLagsWrite,
+  type FollowMemory,
+  type FollowPhase,
+  type FollowTarget,
+  type ReadAfterWrite,
+} from '../cluster/follow';
+import { readGpuLabels } from '../cluster/labels';
 import {
   MIG_MANAGER_POD_SELECTOR,
   podLogPath,
   readMigManagerLog,
   type MigLogReading,
 } from '../cluster/migManagerLog';
-import { PodGroupVersionKind, type PodKind } from '../cluster/models';
-import { STUCK_PENDING_AFTER_MS } from '../cluster/nodeView';
-import type { GpuNodeView, MigConfigState } from '../cluster/types';
+import { NodeModel, PodGroupVersionKind, type NodeKind, type PodKind } from '../cluster/models';
+import type { GpuNodeView } from '../cluster/types';
+import { changeMigConfig } from './useApplyMigConfig';
 import { useMigManagerLogAccess } from './useMigWriteAccess';
+import { useMountedRef } from './useMountedRef';
 import { useNow } from './useNow';
 
-/** A label change being followed on one node. */
-export interface FollowTarget {
-  nodeName: string;
-  configName: string;
-  /** ISO time the label was written. */
-  startedAt: string;
-  /** The mig-manager state when the label was written (a `failed` before is not a new failure). */
-  initialState: MigConfigState;
-  /** The value before, for "back to the previous config". */
-  previousConfig?: string;
-  /** The plugin cordoned the node before the change (offer to uncordon after). */
-  cordonedByPlugin?: boolean;
-  /** Set during a retry's first step: once this change settles, set the label to this value. */
-  thenApply?: string;
-}
-
-export type FollowPhase =
-  /** Written; the mig-manager has not reacted yet. */
-  | 'waiting'
-  | 'pending'
-  | 'rebooting'
-  /** Pending longer than the mig-manager's own timeouts. */
-  | 'stuck'
-  | 'success'
-  | 'failed'
-  /** Someone set the label to another value. */
-  | 'superseded'
-  /** The node is not in the watch any more. */
-  | 'gone';
+export type { FollowPhase, FollowTarget };
 
 export interface NodeFollow {
   target: FollowTarget;
+  /** The latest view of the node; it may still be older than the write (`viewLags`). */
   view?: GpuNodeView;
   phase: FollowPhase;
   elapsedMs: number;
+  /** The view shows another value and has not shown the write yet: it is older than the write. */
+  viewLags: boolean;
+  /** When `superseded`: the value someone else wrote (absent when they removed the label). */
+  supersededBy?: string;
 }
 
 const followKey = (target: FollowTarget) => `${target.nodeName}\u0000${target.startedAt}`;
 
+const resourceVersionOf = (object: unknown): string | undefined => {
+  const version = (object as NodeKind | undefined)?.metadata?.resourceVersion;
+  return typeof version === 'string' && version !== '' ? version : undefined;
+};
+
 /**
- * Decides a node's phase. `success`/`failed` count only once the mig-manager was seen working on
- * the change (or the state differs from the one at write time): the old `success` label stays until
- * it reacts. A settled node that advertises what the new config predicts is done even if the run
- * was too quick to see (mig-parted finds the config already applied and writes `success` again).
+ * `changeMigConfig`, keeping the object the PATCH returned: its resourceVersion is the write's own
+ * watch event, which tells the follow when its view has caught up with the write.
  */
-export function followPhase(
-  target: FollowTarget,
-  view: GpuNodeView | undefined,
-  sawActivity: boolean,
-  elapsedMs: number,
-): FollowPhase {
-  if (!view) return 'gone';
-  if (view.migConfig !== target.configName) return 'superseded';
-  const state = view.migConfigState;
-  const moved = sawActivity || state !== target.initialState;
-  switch (state) {
-    case 'pending':
-      return elapsedMs > STUCK_PENDING_AFTER_MS ? 'stuck' : 'pending';
-    case 'rebooting':
-      return 'rebooting';
-    case 'success':
-      return moved || view.drift.length === 0 ? 'success' : 'waiting';
-    case 'failed':
-      return moved ? 'failed' : 'waiting';
-    default:
-      return 'waiting';
-  }
+export async function changeFollowedMigConfig(
+  nodeName: string,
+  expected: string,
+  next: string,
+): Promise<{ writtenResourceVersion?: string }> {
+  let written: unknown;
+  await changeMigConfig(nodeName, expected, next, async (node, data) => {
+    written = await k8sPatch({ model: NodeModel, resource: node, data });
+    return written;
+  });
+  const version = resourceVersionOf(written);
+  return version === undefined ? {} : { writtenResourceVersion: version };
 }
 
-/** Live phase of each followed node, from the watched node views. */
+interface FollowComputation {
+  key: string;
+  follow: NodeFollow;
+  needsRead: boolean;
+}
+
+/**
+ * Reads a node whose view shows another value and never showed the write (the watch may have
+ * skipped it): a read made after the write says whether someone else changed the label. One read
+ * per object the view shows; a failed read leaves the follow waiting for the view.
+ */
+const useReadsAfterWrite = (
+  computations: FollowComputation[],
+  setReads: React.Dispatch<React.SetStateAction<ReadonlyMap<string, ReadAfterWrite>>>,
+) => {
+  const requested = React.useRef(new Set<string>());
+  const mounted = useMountedRef();
+  React.useEffect(() => {
+    for (const { key, follow, needsRead } of computations) {
+      const viewResourceVersion = follow.view?.resourceVersion;
+      const request = `${key}\u0000${viewResourceVersion ?? ''}`;
+      if (!needsRead || requested.current.has(request)) continue;
+      requested.current.add(request);
+      k8sGet<NodeKind>({ model: NodeModel, name: follow.target.nodeName })
+        .then((node) => {
+          const migConfig = readGpuLabels(node).values.migConfig;
+          const read: ReadAfterWrite = {
+            ...(viewResourceVersion !== undefined ? { viewResourceVersion } : {}),
+            ...(migConfig !== undefined ? { migConfig } : {}),
+          };
+          if (mounted.current) setReads((current) => new Map(current).set(key, read));
+        })
+        .catch(() => undefined);
+    }
+  }, [computations, setReads, mounted]);
+};
+
+/** One follow from its target, the node's latest view and what the follow remembers. */
+function computeFollow(
+  target: FollowTarget,
+  view: GpuNodeView | undefined,
+  memory: FollowMemory,
+  nowMs: number,
+): Omit<FollowComputation, 'key'> {
+  const elapsedMs = Math.max(0, nowMs - Date.parse(target.startedAt));
+  const superseding = supersedingValue(target, view, memory);
+  const follow: NodeFollow = {
+    target,
+    ...(view ? { view } : {}),
+    phase: followPhase(target, view, memory, elapsedMs),
+    elapsedMs,
+    viewLags: viewLagsWrite(target, view, memory),
+    ...(superseding?.migConfig !== undefined ? { supersededBy: superseding.migConfig } : {}),
+  };
+  return { follow, needsRead: needsReadAfterWrite(target, view, memory, elapsedMs) };
+}
+
+/**
+ * Live phase of each followed node, from the watched node views. The views are remembered in the
+ * order they arrive, so an object older than the plugin's own write is never taken for someone
+ * else's change (see `src/cluster/follow.ts`).
+ */
 export const useFollowMigChange = (targets: FollowTarget[], views: GpuNodeView[]): NodeFollow[] => {
   const now = useNow(1000);
-  const activity = React.useRef(new Map<string, boolean>());
-  return React.useMemo(
+  const memories = React.useRef(new Map<string, FollowMemory>());
+  const [reads, setReads] = React.useState<ReadonlyMap<string, ReadAfterWrite>>(new Map());
+  const computations = React.useMemo(
     () =>
       targets.map((target) => {
-        const view = views.find((candidate) => candidate.name === target.nodeName);
         const key = followKey(target);
-        if (
-          view &&
-          view.migConfig === target.configName &&
-          (view.migConfigState === 'pending' ||
-            view.migConfigState === 'rebooting' ||
-            view.migConfigState !== target.initialState)
-        ) {
-          activity.current.set(key, true);
-        }
-        const elapsedMs = Math.max(0, now.getTime() - Date.parse(target.startedAt));
-        const phase = followPhase(target, view, activity.current.get(key) === true, elapsedMs);
-        return { target, ...(view ? { view } : {}), phase, elapsedMs };
+        const view = views.find((candidate) => candidate.name === target.nodeName);
+        const remembered = rememberView(
+          memories.current.get(key) ?? NEW_FOLLOW_MEMORY,
+          target,
+          view,
+        );
+        memories.current.set(key, remembered);
+        const read = reads.get(key);
+        const memory = read ? { ...remembered, readAfterWrite: read } : remembered;
+        return { key, ...computeFollow(target, view, memory, now.getTime()) };
       }),
-    [targets, views, now],
+    [targets, views, now, reads],
   );
+  useReadsAfterWrite(computations, setReads);
+  return React.useMemo(() => computations.map(({ follow }) => follow), [computations]);
 };
 
 export interface MigManagerLogResult {

@@ -1,5 +1,5 @@
 import { sdkMock } from './__fixtures__/sdkMock';
-import { render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
 import type { FollowTarget } from '../../hooks/useFollowMigChange';
@@ -8,7 +8,9 @@ import { initTestI18n } from './__fixtures__/i18n';
 
 const {
   consoleFetch,
+  k8sGet,
   k8sPatch,
+  mockHttpError,
   resetK8sWatchFixtures,
   setAccessReviewAllowed,
   setK8sWatchFixtures,
@@ -18,6 +20,7 @@ jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/d
 
 const patchMock = k8sPatch as unknown as jest.Mock;
 const fetchMock = consoleFetch as unknown as jest.Mock;
+const getMock = k8sGet as unknown as jest.Mock;
 
 const FAILED_LOG = [
   'time="2026-09-01T10:00:00Z" level=info msg="Updating to MIG config: all-balanced"',
@@ -49,14 +52,17 @@ const target: FollowTarget = {
 beforeAll(initTestI18n);
 afterEach(() => {
   resetK8sWatchFixtures();
-  patchMock.mockClear();
+  patchMock.mockReset();
+  patchMock.mockImplementation(({ resource }: { resource: unknown }) => Promise.resolve(resource));
   fetchMock.mockClear();
+  getMock.mockReset();
+  jest.useRealTimers();
 });
 
-const node = (state: string) =>
+const node = (state: string, config = 'all-balanced') =>
   viewOf(
     a30DisabledNode('worker1', {
-      'nvidia.com/mig.config': 'all-balanced',
+      'nvidia.com/mig.config': config,
       'nvidia.com/mig.config.state': state,
     }),
     'mixed',
@@ -114,5 +120,87 @@ describe('MigChangeProgress', () => {
       await screen.findByText('The reason is in the mig-manager log, which you may not read'),
     ).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Retry all-balanced' })).toBeDisabled();
+  });
+
+  it("never calls an object older than its own write someone else's change", () => {
+    const justWritten: FollowTarget = { ...target, startedAt: new Date().toISOString() };
+    const progress = (view: ReturnType<typeof node>) => (
+      <MigChangeProgress targets={[justWritten]} views={[view]} namespace="nvidia-gpu-operator" />
+    );
+    // The PATCH answered; the console's view still delivers the node from before it.
+    const { rerender } = render(progress(node('success', 'all-disabled')));
+    expect(screen.queryByText('Label changed by someone else')).not.toBeInTheDocument();
+    expect(screen.getByText('Waiting for the mig-manager')).toBeInTheDocument();
+    expect(
+      screen.getByText(/has not received the changed node yet \(it still shows all-disabled/),
+    ).toBeInTheDocument();
+    rerender(progress(node('pending')));
+    expect(screen.getByText('Pending')).toBeInTheDocument();
+    // After the view showed the write, another value is someone else's.
+    rerender(progress(node('pending', 'all-1g.6gb')));
+    expect(screen.getByText('Label changed by someone else')).toBeInTheDocument();
+    expect(screen.getByText(/now reads all-1g.6gb/)).toBeInTheDocument();
+    expect(getMock).not.toHaveBeenCalled();
+  });
+
+  it('asks the API server when the view never shows the write', async () => {
+    getMock.mockResolvedValue(
+      a30DisabledNode('worker1', { 'nvidia.com/mig.config': 'all-1g.6gb' }),
+    );
+    render(
+      <MigChangeProgress
+        targets={[target]}
+        views={[node('success', 'all-disabled')]}
+        namespace="nvidia-gpu-operator"
+      />,
+    );
+    expect(await screen.findByText(/now reads all-1g.6gb/)).toBeInTheDocument();
+    expect(getMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('sends step 2 of a retry once, shows its refusal and the interim value, and retries on a click', async () => {
+    jest.useFakeTimers();
+    patchMock.mockRejectedValue(mockHttpError(500, 'etcdserver: request timed out'));
+    const stepOne: FollowTarget = {
+      nodeName: 'worker1',
+      configName: 'all-disabled',
+      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      initialState: 'failed',
+      thenApply: 'all-balanced',
+    };
+    render(
+      <MigChangeProgress
+        targets={[stepOne]}
+        views={[node('success', 'all-disabled')]}
+        namespace="nvidia-gpu-operator"
+      />,
+    );
+    await act(async () => {
+      jest.advanceTimersByTime(5_000);
+      await Promise.resolve();
+    });
+    expect(patchMock).toHaveBeenCalledTimes(1);
+    expect(patchMock.mock.calls[0][0].data[1]).toEqual({
+      op: 'add',
+      path: '/metadata/labels/nvidia.com~1mig.config',
+      value: 'all-balanced',
+    });
+    expect(
+      screen.getByText('The retry stopped at step 2: all-balanced was not set again'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'worker1 is now labelled all-disabled, the interim value of the retry: MIG is disabled on its GPUs.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByText('etcdserver: request timed out')).toBeInTheDocument();
+    expect(screen.queryByText(/Retry, step 1 of 2/)).not.toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Set all-balanced again' }));
+    await act(async () => {
+      jest.advanceTimersByTime(3_000);
+      await Promise.resolve();
+    });
+    expect(patchMock).toHaveBeenCalledTimes(2);
   });
 });

@@ -14,8 +14,9 @@ import {
 } from '@patternfly/react-core';
 import * as React from 'react';
 import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
-import { statusOfError, changeMigConfig, uncordonNode } from '../../hooks/useApplyMigConfig';
+import { statusOfError, uncordonNode, type WriteStatus } from '../../hooks/useApplyMigConfig';
 import {
+  changeFollowedMigConfig,
   useFollowMigChange,
   useMigManagerLog,
   type FollowPhase,
@@ -23,6 +24,7 @@ import {
   type NodeFollow,
 } from '../../hooks/useFollowMigChange';
 import { useNodePatchAccess } from '../../hooks/useMigWriteAccess';
+import { useMountedRef } from '../../hooks/useMountedRef';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import type { GpuNodeView } from '../../cluster/types';
 import { likelyFailureCauses, logFindingText, type Translate } from './planIssueText';
@@ -73,7 +75,12 @@ function phaseText(t: Translate, phase: FollowPhase): string {
 function phaseExplanation(t: Translate, follow: NodeFollow): string {
   switch (follow.phase) {
     case 'waiting':
-      return t('The label is written; the mig-manager on the node has not reported yet.');
+      return follow.viewLags
+        ? t(
+            'The label is written; this page has not received the changed node yet (it still shows {{config}} from before the write).',
+            { config: follow.view?.migConfig ?? '' },
+          )
+        : t('The label is written; the mig-manager on the node has not reported yet.');
     case 'pending':
       return t(
         'The mig-manager paused the GPU operands on the node (device plugin, GFD, DCGM) and is repartitioning the GPUs. The node advertises no GPUs meanwhile.',
@@ -93,9 +100,11 @@ function phaseExplanation(t: Translate, follow: NodeFollow): string {
         'The mig-manager could not apply the config, restored the GPU operands and wrote failed. Setting the same value again does not retry.',
       );
     case 'superseded':
-      return t('nvidia.com/mig.config now reads {{config}}; this change is no longer followed.', {
-        config: follow.view?.migConfig ?? '',
-      });
+      return follow.supersededBy === undefined
+        ? t('nvidia.com/mig.config was removed; this change is no longer followed.')
+        : t('nvidia.com/mig.config now reads {{config}}; this change is no longer followed.', {
+            config: follow.supersededBy,
+          });
     default:
       return t('The node is no longer in the list of GPU nodes.');
   }
@@ -205,62 +214,296 @@ interface NodeProgressProps {
   onRetarget: (next: FollowTarget) => void;
 }
 
-const NodeProgress = ({ follow, namespace, canPatch, onRetarget }: NodeProgressProps) => {
-  const { t } = usePluginTranslation();
-  const { target, phase } = follow;
-  const [busy, setBusy] = React.useState(false);
-  const [error, setError] = React.useState<string>();
-  const [uncordoned, setUncordoned] = React.useState(false);
-  const previous = target.previousConfig;
-  const via = previous && previous !== target.configName ? previous : ALL_DISABLED_CONFIG;
+interface WriteFailure {
+  status: WriteStatus;
+  message: string;
+}
 
-  const run = async (action: () => Promise<void>) => {
+/** A refused recovery write in words; `conflict` says what "changed meanwhile" means for it. */
+function failureText(t: Translate, failure: WriteFailure, conflict: string): string {
+  const { status, message } = failure;
+  if (status === 'conflict') return `${conflict} (${message})`;
+  if (status === 'forbidden') {
+    return t('You are not allowed to patch this node. ({{message}})', { message });
+  }
+  return message;
+}
+
+/** One recovery write at a time, its refusal kept for the card. */
+const useRecoveryWrite = () => {
+  const mounted = useMountedRef();
+  const [busy, setBusy] = React.useState(false);
+  const [failure, setFailure] = React.useState<WriteFailure & { conflict: string }>();
+  const run = async (action: () => Promise<void>, conflict: string) => {
     setBusy(true);
-    setError(undefined);
+    setFailure(undefined);
     try {
       await action();
     } catch (caught) {
-      const { status, message } = statusOfError(caught);
-      setError(
-        status === 'conflict'
-          ? t('The label changed meanwhile; nothing was overwritten. ({{message}})', { message })
-          : status === 'forbidden'
-            ? t('You are not allowed to patch this node. ({{message}})', { message })
-            : message,
-      );
+      if (mounted.current) setFailure({ ...statusOfError(caught), conflict });
     } finally {
-      setBusy(false);
+      if (mounted.current) setBusy(false);
     }
   };
+  return { busy, failure, run };
+};
+
+/** The follow of a label value just written by a recovery action. */
+const retargeted = (
+  from: FollowTarget,
+  configName: string,
+  written: { writtenResourceVersion?: string },
+  extra: Partial<FollowTarget>,
+): FollowTarget => ({
+  nodeName: from.nodeName,
+  configName,
+  startedAt: new Date().toISOString(),
+  initialState: 'unknown',
+  ...written,
+  ...(from.cordonedByPlugin ? { cordonedByPlugin: true } : {}),
+  ...extra,
+});
+
+/**
+ * A retry's second step: once the interim value settled, set the config again. Sent by itself
+ * once; after a refusal only on a click, so a failing write is never repeated behind the user's
+ * back (the follow re-renders every second).
+ */
+const useRetryStepTwo = (follow: NodeFollow, onRetarget: (next: FollowTarget) => void) => {
+  const { target, phase } = follow;
+  const key = `${target.nodeName}|${target.startedAt}`;
+  const mounted = useMountedRef();
+  const sentFor = React.useRef<string>();
+  const [attempt, setAttempt] = React.useState<{ key: string; failure?: WriteFailure }>();
+  const send = React.useCallback(() => {
+    const next = target.thenApply;
+    if (!next) return;
+    sentFor.current = key;
+    setAttempt({ key });
+    changeFollowedMigConfig(target.nodeName, target.configName, next).then(
+      (written) => {
+        if (!mounted.current) return;
+        onRetarget(
+          retargeted(target, next, written, {
+            initialState: 'success',
+            previousConfig: target.configName,
+          }),
+        );
+      },
+      (caught: unknown) => {
+        if (mounted.current) setAttempt({ key, failure: statusOfError(caught) });
+      },
+    );
+  }, [target, key, onRetarget, mounted]);
+  React.useEffect(() => {
+    if (target.thenApply && phase === 'success' && sentFor.current !== key) send();
+  }, [target.thenApply, phase, key, send]);
+  const current = attempt?.key === key ? attempt : undefined;
+  return {
+    sending: current !== undefined && current.failure === undefined,
+    failure: current?.failure,
+    send,
+  };
+};
+
+interface StepTwoFailureProps {
+  follow: NodeFollow;
+  failure: WriteFailure;
+  canRetry: boolean;
+  sending: boolean;
+  onRetry: () => void;
+}
+
+/** Step 2 of a retry was refused: what the node has now, why, and what to do. */
+const StepTwoFailure = ({ follow, failure, canRetry, sending, onRetry }: StepTwoFailureProps) => {
+  const { t } = usePluginTranslation();
+  const { target } = follow;
+  const config = target.thenApply ?? '';
+  const via = target.configName;
+  const conflict = failure.status === 'conflict';
+  return (
+    <Alert
+      isInline
+      variant="danger"
+      title={t('The retry stopped at step 2: {{config}} was not set again', { config })}
+      data-test="mig-progress-step-two-failed"
+    >
+      {conflict ? (
+        <p>
+          {t(
+            'The label changed meanwhile; nothing was overwritten. The state above says what the node carries now.',
+          )}
+        </p>
+      ) : (
+        <>
+          <p>
+            {via === ALL_DISABLED_CONFIG
+              ? t(
+                  '{{node}} is now labelled {{via}}, the interim value of the retry: MIG is disabled on its GPUs.',
+                  { node: target.nodeName, via },
+                )
+              : t('{{node}} is now labelled {{via}}, the interim value of the retry.', {
+                  node: target.nodeName,
+                  via,
+                })}
+          </p>
+          <p>{failureText(t, failure, '')}</p>
+          <p>
+            {t(
+              'Set {{config}} again to finish the retry, or leave the node at {{via}} and apply another config later.',
+              { config, via },
+            )}
+          </p>
+          <Button
+            variant="primary"
+            isDisabled={!canRetry || sending}
+            isLoading={sending}
+            onClick={onRetry}
+          >
+            {t('Set {{config}} again', { config })}
+          </Button>
+        </>
+      )}
+    </Alert>
+  );
+};
+
+interface RetryNoteProps {
+  follow: NodeFollow;
+  stepTwo: ReturnType<typeof useRetryStepTwo>;
+  canPatch: boolean;
+}
+
+/** Where a two-step retry stands. */
+const RetryNote = ({ follow, stepTwo, canPatch }: RetryNoteProps) => {
+  const { t } = usePluginTranslation();
+  const { target, phase } = follow;
+  if (!target.thenApply) return null;
+  const values = { via: target.configName, config: target.thenApply };
+  if (stepTwo.failure) {
+    return (
+      <StepTwoFailure
+        follow={follow}
+        failure={stepTwo.failure}
+        canRetry={canPatch}
+        sending={stepTwo.sending}
+        onRetry={stepTwo.send}
+      />
+    );
+  }
+  if (phase === 'failed') {
+    return (
+      <Alert isInline variant="danger" title={t('The retry stopped at step 1')}>
+        {t(
+          'Setting the label to {{via}} failed too, so {{config}} was not set again. The node is now labelled {{via}}.',
+          values,
+        )}
+      </Alert>
+    );
+  }
+  if (phase === 'superseded' || phase === 'gone') return null;
+  return (
+    <Content component="p">
+      {stepTwo.sending
+        ? t('Retry, step 2 of 2: setting the label back to {{config}}.', values)
+        : t(
+            'Retry, step 1 of 2: the mig-manager reacts only to a change of the label value, so it is first set to {{via}}; once that settles it is set back to {{config}}.',
+            values,
+          )}
+    </Content>
+  );
+};
+
+interface RecoveryActionsProps {
+  follow: NodeFollow;
+  canPatch: boolean;
+  busy: boolean;
+  onBack: (config: string) => void;
+  onRetry: () => void;
+}
+
+/** "Back to the previous config" and "Retry", for a failed or stuck change. */
+const RecoveryActions = ({ follow, canPatch, busy, onBack, onRetry }: RecoveryActionsProps) => {
+  const { t } = usePluginTranslation();
+  const { target } = follow;
+  const previous = target.previousConfig;
+  const via = previous && previous !== target.configName ? previous : ALL_DISABLED_CONFIG;
+  return (
+    <Flex className="gpu-partitioning-apply__issue" spaceItems={{ default: 'spaceItemsSm' }}>
+      {previous && previous !== target.configName && (
+        <FlexItem>
+          <Button
+            variant="secondary"
+            isDisabled={!canPatch || busy}
+            onClick={() => onBack(previous)}
+          >
+            {t('Back to {{config}}', { config: previous })}
+          </Button>
+        </FlexItem>
+      )}
+      <FlexItem>
+        <Button variant="primary" isDisabled={!canPatch || busy} isLoading={busy} onClick={onRetry}>
+          {t('Retry {{config}}', { config: target.configName })}
+        </Button>
+      </FlexItem>
+      <FlexItem>
+        <Content component="small">
+          {t(
+            'Retry sets the label to {{via}} and then back to {{config}}: two guarded writes, because the mig-manager ignores the same value written again.',
+            { via, config: target.configName },
+          )}
+        </Content>
+      </FlexItem>
+    </Flex>
+  );
+};
+
+const NodeProgress = ({ follow, namespace, canPatch, onRetarget }: NodeProgressProps) => {
+  const { t } = usePluginTranslation();
+  const { target, phase } = follow;
+  const write = useRecoveryWrite();
+  const stepTwo = useRetryStepTwo(follow, onRetarget);
+  const [uncordoned, setUncordoned] = React.useState(false);
+  const labelConflict = t('The label changed meanwhile; nothing was overwritten.');
+  const initialState = follow.view?.migConfigState ?? 'unknown';
 
   const goBack = (config: string) =>
-    run(async () => {
-      await changeMigConfig(target.nodeName, target.configName, config);
-      onRetarget({
-        nodeName: target.nodeName,
-        configName: config,
-        startedAt: new Date().toISOString(),
-        initialState: follow.view?.migConfigState ?? 'unknown',
-        previousConfig: target.configName,
-        ...(target.cordonedByPlugin ? { cordonedByPlugin: true } : {}),
-      });
-    });
+    void write.run(async () => {
+      const written = await changeFollowedMigConfig(target.nodeName, target.configName, config);
+      onRetarget(
+        retargeted(target, config, written, { initialState, previousConfig: target.configName }),
+      );
+    }, labelConflict);
 
-  const retry = () =>
-    run(async () => {
-      await changeMigConfig(target.nodeName, target.configName, via);
-      onRetarget({
-        nodeName: target.nodeName,
-        configName: via,
-        startedAt: new Date().toISOString(),
-        initialState: follow.view?.migConfigState ?? 'unknown',
-        ...(previous !== undefined ? { previousConfig: previous } : {}),
-        ...(target.cordonedByPlugin ? { cordonedByPlugin: true } : {}),
-        thenApply: target.configName,
-      });
-    });
+  const retry = () => {
+    const previous = target.previousConfig;
+    const via = previous && previous !== target.configName ? previous : ALL_DISABLED_CONFIG;
+    void write.run(async () => {
+      const written = await changeFollowedMigConfig(target.nodeName, target.configName, via);
+      onRetarget(
+        retargeted(target, via, written, {
+          initialState,
+          ...(previous !== undefined ? { previousConfig: previous } : {}),
+          thenApply: target.configName,
+        }),
+      );
+    }, labelConflict);
+  };
+
+  const uncordon = () =>
+    void write.run(
+      async () => {
+        await uncordonNode(target.nodeName);
+        setUncordoned(true);
+      },
+      t(
+        "{{node}} is no longer cordoned with the plugin's mark (someone uncordoned it, or cordoned it themselves): nothing was changed.",
+        { node: target.nodeName },
+      ),
+    );
 
   const settled = phase === 'failed' || phase === 'stuck';
+  const cordonedForChange = target.cordonedByPlugin || follow.view?.cordonedForMigChange;
   return (
     <Card isCompact data-test={`mig-progress-${target.nodeName}`}>
       <CardHeader>
@@ -291,79 +534,28 @@ const NodeProgress = ({ follow, namespace, canPatch, onRetarget }: NodeProgressP
       </CardHeader>
       <CardBody>
         <Content component="p">{phaseExplanation(t, follow)}</Content>
-        {target.thenApply && phase !== 'failed' && (
-          <Content component="p">
-            {t(
-              'Retry, step 1 of 2: the mig-manager reacts only to a change of the label value, so it is first set to {{via}}; once that settles it is set back to {{config}}.',
-              { via: target.configName, config: target.thenApply },
-            )}
-          </Content>
-        )}
-        {target.thenApply && phase === 'failed' && (
-          <Alert isInline variant="danger" title={t('The retry stopped at step 1')}>
-            {t(
-              'Setting the label to {{via}} failed too, so {{config}} was not set again. The node is now labelled {{via}}.',
-              {
-                via: target.configName,
-                config: target.thenApply,
-              },
-            )}
-          </Alert>
-        )}
+        <RetryNote follow={follow} stepTwo={stepTwo} canPatch={canPatch} />
         {settled && <Diagnosis follow={follow} namespace={namespace} />}
         {settled && (
-          <Flex className="gpu-partitioning-apply__issue" spaceItems={{ default: 'spaceItemsSm' }}>
-            {previous && previous !== target.configName && (
-              <FlexItem>
-                <Button
-                  variant="secondary"
-                  isDisabled={!canPatch || busy}
-                  onClick={() => void goBack(previous)}
-                >
-                  {t('Back to {{config}}', { config: previous })}
-                </Button>
-              </FlexItem>
-            )}
-            <FlexItem>
-              <Button
-                variant="primary"
-                isDisabled={!canPatch || busy}
-                isLoading={busy}
-                onClick={() => void retry()}
-              >
-                {t('Retry {{config}}', { config: target.configName })}
-              </Button>
-            </FlexItem>
-            <FlexItem>
-              <Content component="small">
-                {t(
-                  'Retry sets the label to {{via}} and then back to {{config}}: two guarded writes, because the mig-manager ignores the same value written again.',
-                  { via, config: target.configName },
-                )}
-              </Content>
-            </FlexItem>
-          </Flex>
+          <RecoveryActions
+            follow={follow}
+            canPatch={canPatch}
+            busy={write.busy}
+            onBack={goBack}
+            onRetry={retry}
+          />
         )}
-        {phase === 'success' && target.cordonedByPlugin && !uncordoned && (
-          <Button
-            variant="secondary"
-            isDisabled={!canPatch || busy}
-            onClick={() =>
-              void run(async () => {
-                await uncordonNode(target.nodeName);
-                setUncordoned(true);
-              })
-            }
-          >
+        {phase === 'success' && cordonedForChange && !uncordoned && (
+          <Button variant="secondary" isDisabled={!canPatch || write.busy} onClick={uncordon}>
             {t('Uncordon {{node}}', { node: target.nodeName })}
           </Button>
         )}
         {!canPatch && settled && (
           <Content component="small">{t('You are not allowed to patch nodes.')}</Content>
         )}
-        {error && (
+        {write.failure && (
           <Alert isInline variant="danger" title={t('The recovery was not written')}>
-            {error}
+            {failureText(t, write.failure, write.failure.conflict)}
           </Alert>
         )}
       </CardBody>
@@ -383,34 +575,6 @@ export const MigChangeProgress = ({ targets, views, namespace }: MigChangeProgre
   const retarget = React.useCallback((next: FollowTarget) => {
     setCurrent((list) => list.map((target) => (target.nodeName === next.nodeName ? next : target)));
   }, []);
-
-  // Second step of a retry: once the interim value settled, set the config again.
-  const stepping = React.useRef(new Set<string>());
-  React.useEffect(() => {
-    for (const follow of follows) {
-      const { target } = follow;
-      const key = `${target.nodeName}|${target.startedAt}`;
-      if (!target.thenApply || follow.phase !== 'success' || stepping.current.has(key)) continue;
-      stepping.current.add(key);
-      const next = target.thenApply;
-      changeMigConfig(target.nodeName, target.configName, next)
-        .then(() => {
-          const retried: FollowTarget = {
-            nodeName: target.nodeName,
-            configName: next,
-            startedAt: new Date().toISOString(),
-            initialState: 'success',
-            previousConfig: target.configName,
-          };
-          if (target.cordonedByPlugin) retried.cordonedByPlugin = true;
-          retarget(retried);
-        })
-        .catch(() => {
-          // The label moved meanwhile: the follow shows it as superseded.
-          stepping.current.delete(key);
-        });
-    }
-  }, [follows, retarget]);
 
   return (
     <div>

@@ -69,6 +69,36 @@ describe('NodeGpuDetails', () => {
     expect(screen.getByText(/set mig.strategy to mixed in the ClusterPolicy/)).toBeInTheDocument();
   });
 
+  it('says when the plugin cordoned the node for a MIG change', () => {
+    const { rerender } = renderWithRouter(
+      <NodeGpuDetails
+        nodeName={balancedA100.name}
+        view={{
+          ...balancedA100,
+          unschedulable: true,
+          cordonedForMigChange: { since: '2026-11-25T10:00:00.000Z' },
+        }}
+        loaded
+        history={[]}
+      />,
+    );
+    const scheduling = () => screen.getByTestId('gpu-partitioning-node-scheduling');
+    expect(scheduling()).toHaveTextContent(/^Cordoned for a MIG change \(since .*2026.*\)$/);
+    rerender(
+      <NodeGpuDetails
+        nodeName={balancedA100.name}
+        view={{ ...balancedA100, unschedulable: true }}
+        loaded
+        history={[]}
+      />,
+    );
+    expect(scheduling()).toHaveTextContent(/^Cordoned$/);
+    rerender(
+      <NodeGpuDetails nodeName={balancedA100.name} view={balancedA100} loaded history={[]} />,
+    );
+    expect(scheduling()).toHaveTextContent(/^Schedulable$/);
+  });
+
   it('shows an unknown GPU model as such', () => {
     renderWithRouter(
       <NodeGpuDetails nodeName={unknownModel.name} view={unknownModel} loaded history={[]} />,

@@ -30,6 +30,7 @@ import {
   OperatorNotInstalledState,
 } from '../shared/PageStates';
 import { ResourceComparison } from '../shared/ResourceComparison';
+import { CordonLabel } from '../shared/CordonLabel';
 import { ConfigStateLabel, HealthStateLabel } from '../shared/StateLabels';
 import { MigStateHistoryTable } from './MigStateHistoryTable';
 import { NodeGpuPods } from './NodeGpuPods';
@@ -154,6 +155,12 @@ export const NodeGpuDetails = ({
                       <DescriptionListTerm>{t('Config state')}</DescriptionListTerm>
                       <DescriptionListDescription>
                         <ConfigStateLabel state={view.migConfigState} since={view.pendingSince} />
+                      </DescriptionListDescription>
+                    </DescriptionListGroup>
+                    <DescriptionListGroup>
+                      <DescriptionListTerm>{t('Scheduling')}</DescriptionListTerm>
+                      <DescriptionListDescription data-test="gpu-partitioning-node-scheduling">
+                        {view.unschedulable ? <CordonLabel node={view} /> : t('Schedulable')}
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                     <DescriptionListGroup>

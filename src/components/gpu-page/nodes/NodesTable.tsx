@@ -19,6 +19,7 @@ import { NodeGroupVersionKind } from '../../../cluster/models';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { formatMiB, formatResourcesCompact } from '../shared/format';
 import { NodeConditionAlerts } from '../shared/NodeConditionAlerts';
+import { CordonLabel } from '../shared/CordonLabel';
 import { ConfigStateLabel, HealthStateLabel } from '../shared/StateLabels';
 import type { NodeSortKey } from './nodeList';
 import { NodeSliceMaps } from './NodeSliceMaps';
@@ -171,6 +172,11 @@ export const NodesTable = ({
                           <ConfigStateLabel state={node.migConfigState} />
                         </StackItem>
                       )}
+                    {node.unschedulable && (
+                      <StackItem>
+                        <CordonLabel node={node} />
+                      </StackItem>
+                    )}
                   </Stack>
                 </Td>
                 <Td dataLabel={t('Strategy')}>{node.strategyLabel ?? t('none')}</Td>

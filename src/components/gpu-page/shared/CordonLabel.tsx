@@ -1,0 +1,44 @@
+import { Label, Tooltip } from '@patternfly/react-core';
+import { BanIcon } from '@patternfly/react-icons';
+import type { GpuNodeView } from '../../../cluster/types';
+import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+
+/** An ISO time in the reader's locale (`Sep 1, 2026, 10:00 AM`); the raw text when not a date. */
+export const formatCordonTime = (iso: string): string => {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+};
+
+/**
+ * A cordoned node, saying whose cordon it is: the plugin's for a MIG change (its mark, with
+ * since when) or someone else's, which the plugin never undoes. Nothing for a schedulable node.
+ */
+export const CordonLabel = ({ node }: { node: GpuNodeView }) => {
+  const { t } = usePluginTranslation();
+  if (!node.unschedulable) return null;
+  const mark = node.cordonedForMigChange;
+  if (!mark) {
+    return (
+      <Tooltip content={t('Cordoned by someone else; the plugin never uncordons it.')}>
+        <Label isCompact color="grey" icon={<BanIcon />} tabIndex={0}>
+          {t('Cordoned')}
+        </Label>
+      </Tooltip>
+    );
+  }
+  return (
+    <Tooltip
+      content={t(
+        'The plugin cordoned this node before changing its MIG config, so no new pods start on it. Uncordon it when the change is done.',
+      )}
+    >
+      <Label isCompact color="orange" icon={<BanIcon />} tabIndex={0}>
+        {mark.since
+          ? t('Cordoned for a MIG change (since {{time}})', { time: formatCordonTime(mark.since) })
+          : t('Cordoned for a MIG change')}
+      </Label>
+    </Tooltip>
+  );
+};
