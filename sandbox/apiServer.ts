@@ -21,6 +21,7 @@ import {
   type WebSocketProtocols,
 } from './auth';
 import { applyCsrApproval, CSR_KEY, prepareCsrCreate } from './certificates';
+import { openApiV2Document } from './openapiV2';
 import { applyPatch, cloneJson, patchTypeOf } from './patch';
 import type { PodLogs } from './podLogs';
 import { decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
@@ -384,6 +385,14 @@ export class ApiServer {
         path: group ? `apis/${group}/${version}` : `api/${version}`,
       })),
     );
+    if (path === '/openapi/v2') {
+      return ({ response }) =>
+        sendJson(
+          response,
+          200,
+          openApiV2Document(this.registry.all(), KUBERNETES_VERSION.gitVersion),
+        );
+    }
     if (path === '/openapi/v3') {
       return ({ response }) =>
         sendJson(response, 200, {
