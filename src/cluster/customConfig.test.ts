@@ -1,4 +1,15 @@
-import { findModel, parseMigPartedConfig } from '../geometry';
+import fc from 'fast-check';
+import {
+  findModel,
+  hasOwn,
+  listConfigNames,
+  parseMigPartedConfig,
+  serializeMigPartedConfig,
+  setOwn,
+  type MigPartedConfigFile,
+  type MigPartedEntry,
+} from '../geometry';
+import type { ConfigMapKind } from './models';
 import {
   checkConfigName,
   configMapToWrite,
@@ -7,8 +18,10 @@ import {
   inUseSourceChange,
   readInUse,
   migConfigNamePatch,
+  ownConfigOf,
   planCustomConfig,
   PLUGIN_MIG_CONFIG_MAP,
+  type NodeConfigUse,
 } from './customConfig';
 
 const a30 = findModel('a30-24gb')!;
@@ -288,5 +301,217 @@ describe('the ConfigMap in use, guarded', () => {
     const absent = { namespace: 'nvidia-gpu-operator', name: 'team-mig' };
     expect(inUseSourceChange(absent, undefined)).toBeUndefined();
     expect(inUseSourceChange(absent, configMap('1', teamText))).toEqual({ kind: 'created' });
+  });
+});
+
+describe('the custom-config merge under fuzzing (fast-check)', () => {
+  const profileName = fc
+    .tuple(
+      fc.integer({ min: 1, max: 8 }),
+      fc.integer({ min: 1, max: 300 }),
+      fc.constantFrom('', '+me', '+me.all', '+gfx'),
+    )
+    .map(([g, gb, attr]) => `${g}g.${gb}gb${attr}`);
+  const pciId = fc
+    .integer({ min: 0, max: 0xffff })
+    .map((device) => `0x${device.toString(16).toUpperCase().padStart(4, '0')}10DE`);
+  const entry: fc.Arbitrary<MigPartedEntry> = fc
+    .oneof(
+      fc.record({
+        deviceFilter: fc.option(fc.oneof(pciId, fc.array(pciId, { maxLength: 3 })), {
+          nil: undefined,
+        }),
+        devices: fc.oneof(
+          fc.constant('all' as const),
+          fc.array(fc.nat({ max: 15 }), { maxLength: 4 }),
+        ),
+        migEnabled: fc.constant(true),
+        migDevices: fc
+          .dictionary(profileName, fc.integer({ min: 1, max: 7 }), { maxKeys: 3 })
+          .filter((counts) => Object.keys(counts).length > 0),
+      }),
+      fc.record({ devices: fc.constant('all' as const), migEnabled: fc.constant(false) }),
+    )
+    // JSON drops the undefined members, as a parsed file has none.
+    .map((generated) => JSON.parse(JSON.stringify(generated)) as MigPartedEntry);
+  const entries = fc.array(entry, { minLength: 1, maxLength: 3 });
+  const configName = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom(
+      'all-disabled',
+      'all-balanced',
+      '__proto__',
+      'constructor',
+      'toString',
+      'My A30 config',
+      'x'.repeat(64),
+      'yes',
+      'null',
+      '# x',
+      'a: b',
+    ),
+  );
+  /** Named configs in generation order, first name wins (own properties, even `__proto__`). */
+  const configFile: fc.Arbitrary<MigPartedConfigFile> = fc
+    .array(fc.tuple(configName, entries), { maxLength: 5 })
+    .map((pairs) => {
+      const migConfigs: Record<string, MigPartedEntry[]> = {};
+      for (const [name, list] of pairs)
+        if (!hasOwn(migConfigs, name)) setOwn(migConfigs, name, list);
+      return { version: 'v1', migConfigs };
+    });
+  const ownConfigMapWith = (data: unknown): ConfigMapKind =>
+    ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: PLUGIN_MIG_CONFIG_MAP, namespace: 'nvidia-gpu-operator' },
+      data,
+    }) as ConfigMapKind;
+  const ownConfigMap = fc.option(
+    fc.oneof(
+      configFile.map((file) => ownConfigMapWith({ 'config.yaml': serializeMigPartedConfig(file) })),
+      fc.string({ maxLength: 80 }).map((text) => ownConfigMapWith({ 'config.yaml': text })),
+      fc.anything().map(ownConfigMapWith),
+    ),
+    { nil: undefined },
+  );
+  const nodes: fc.Arbitrary<NodeConfigUse[]> = fc.array(
+    fc
+      .tuple(fc.string({ maxLength: 8 }), fc.option(configName), fc.option(configFile))
+      .map(([name, migConfig, config]) => ({
+        name,
+        ...(migConfig !== null ? { migConfig } : {}),
+        ...(config !== null ? { config } : {}),
+      })),
+    { maxLength: 4 },
+  );
+
+  it('never throws, keeps every config in use and earlier design, and writes a file that parses back', () => {
+    fc.assert(
+      fc.property(
+        fc.option(configFile, { nil: undefined }),
+        ownConfigMap,
+        nodes,
+        configName,
+        entries,
+        fc.string({ maxLength: 30 }),
+        (inUse, own, nodeUses, name, designed, comment) => {
+          const plan = planCustomConfig({
+            ...(inUse ? { inUse } : {}),
+            ...(own ? { ownConfigMap: own } : {}),
+            nodes: nodeUses,
+            name,
+            entries: designed,
+            comment,
+          });
+          const written = plan.config.migConfigs;
+          expect(hasOwn(written, name)).toBe(true);
+          expect(written[name]).toEqual(designed);
+          for (const kept of listConfigNames(inUse ?? { version: 'v1', migConfigs: {} })) {
+            if (kept === name) continue;
+            expect(hasOwn(written, kept)).toBe(true);
+            expect(written[kept]).toEqual(inUse?.migConfigs[kept]);
+          }
+          const earlier = ownConfigOf(own).config;
+          for (const kept of earlier ? listConfigNames(earlier) : []) {
+            expect(hasOwn(written, kept) || kept === name).toBe(true);
+          }
+          const parsed = parseMigPartedConfig(plan.yaml);
+          expect(parsed.accepted).toBe(true);
+          expect(parsed.rejectedConfigNames).toEqual([]);
+          expect(listConfigNames(parsed.config!)).toEqual(listConfigNames(plan.config));
+          expect(parsed.config!.migConfigs).toEqual(written);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never drops a named config of an in-use ConfigMap mig-parted accepts', () => {
+    // Entries well-formed or not: a file with a malformed entry is refused whole (and the
+    // designer falls back with a warning); one mig-parted loads must reach the written file whole.
+    const wellFormed = entry.map((generated) => ({
+      ...(generated.deviceFilter !== undefined ? { 'device-filter': generated.deviceFilter } : {}),
+      devices: generated.devices,
+      'mig-enabled': generated.migEnabled,
+      ...(generated.migDevices ? { 'mig-devices': generated.migDevices } : {}),
+    }));
+    const rawEntry = fc.oneof(
+      { weight: 9, arbitrary: wellFormed },
+      {
+        weight: 1,
+        arbitrary: fc.dictionary(
+          fc.constantFrom('devices', 'mig-enabled', 'mig-devices', 'x'),
+          fc.anything(),
+        ),
+      },
+    );
+    const rawConfigs = fc
+      .array(fc.tuple(configName, fc.array(rawEntry, { minLength: 1, maxLength: 2 })), {
+        maxLength: 4,
+      })
+      .map((pairs) => {
+        const record: Record<string, unknown> = {};
+        for (const [name, list] of pairs) if (!hasOwn(record, name)) setOwn(record, name, list);
+        return record;
+      });
+    const builtIn = parseMigPartedConfig(
+      'version: v1\nmig-configs:\n  all-disabled:\n    - devices: all\n      mig-enabled: false\n',
+    ).config!;
+    fc.assert(
+      fc.property(rawConfigs, configName, entries, (raw, name, designed) => {
+        const text = JSON.stringify({ version: 'v1', 'mig-configs': raw });
+        const source = {
+          config: builtIn,
+          view: {
+            kind: 'custom' as const,
+            namespace: 'nvidia-gpu-operator',
+            configMapName: 'team-mig',
+          },
+        };
+        const configMap = {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'team-mig', namespace: 'nvidia-gpu-operator', resourceVersion: '3' },
+          data: { 'config.yaml': text },
+        };
+        const read = readInUse(source, [configMap]);
+        expect(read.source?.resourceVersion).toBe('3');
+        const plan = planCustomConfig({
+          ...(read.inUse ? { inUse: read.inUse } : {}),
+          nodes: [],
+          name,
+          entries: designed,
+        });
+        if (!parseMigPartedConfig(text).accepted) return;
+        for (const kept of Object.keys(raw)) {
+          expect(hasOwn(plan.config.migConfigs, kept)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads the config in use from any listed objects without throwing', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.anything(), { maxLength: 4 }),
+        fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+        (listed, configMapName) => {
+          const read = readInUse(
+            {
+              view: {
+                kind: 'custom',
+                namespace: 'nvidia-gpu-operator',
+                ...(configMapName !== undefined ? { configMapName } : {}),
+              },
+            },
+            listed as ConfigMapKind[],
+          );
+          if (read.source) expect(read.source.name).toBe(configMapName);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
