@@ -8,7 +8,9 @@ import { K8S_BASE_PATH } from './paths';
 
 /**
  * SelfSubjectAccessReviews, memoised per attribute set for the page's lifetime like the
- * console's (switching users reloads the page, which clears the cache).
+ * console's `checkAccessInternal` (a lodash `memoize` of the promise, in console-dynamic-plugin-sdk
+ * `src/app/components/utils/rbac.tsx`): a failed review stays failed, and so allowed, until the
+ * page reloads. Switching users reloads the page, which clears the cache.
  */
 const reviews = new Map<string, Promise<SelfSubjectAccessReviewKind>>();
 
@@ -36,8 +38,6 @@ const review = (attributes: ReturnType<typeof normalise>) => {
         spec: { resourceAttributes: attributes },
       },
     ) as Promise<SelfSubjectAccessReviewKind>;
-    // A failed review is not remembered, so a later check can succeed.
-    pending.catch(() => reviews.delete(key));
     reviews.set(key, pending);
   }
   return pending;

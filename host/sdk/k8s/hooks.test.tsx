@@ -6,8 +6,9 @@
 import type { WatchK8sResource } from '@openshift-console/dynamic-plugin-sdk';
 import { act, render } from '@testing-library/react';
 import { stopDiscovery } from './discovery';
-import { NoModelError } from './errors';
+import { HttpError, NoModelError } from './errors';
 import { useK8sModel, useK8sWatchResource, useK8sWatchResources } from './hooks';
+import { setWatchSocketFactory } from './watch';
 
 const DISCOVERY: Record<string, unknown> = {
   '/api/kubernetes/api': { versions: ['v1'] },
@@ -41,12 +42,41 @@ beforeAll(() => {
         text: async () => body,
       } as unknown as Response;
     }
+    if (url === '/api/kubernetes/api/v1/nodes/absent') {
+      const body = JSON.stringify({
+        kind: 'Status',
+        code: 404,
+        reason: 'NotFound',
+        message: 'nodes "absent" not found',
+      });
+      return {
+        ok: false,
+        status: 404,
+        statusText: 'Not Found',
+        headers: { get: () => 'application/json' },
+        text: async () => body,
+        json: async () => JSON.parse(body),
+      } as unknown as Response;
+    }
     // Lists never answer here: only the shapes before data arrives are under test.
     return new Promise<Response>(() => undefined);
   }) as typeof fetch;
 });
 
-afterAll(() => stopDiscovery());
+// Watch sockets that never connect: the watches' events are covered in console-parity.test.ts.
+beforeAll(() =>
+  setWatchSocketFactory(() => ({
+    onmessage: null,
+    onclose: null,
+    onerror: null,
+    close: () => undefined,
+  })),
+);
+
+afterAll(() => {
+  stopDiscovery();
+  setWatchSocketFactory();
+});
 
 type Result = ReturnType<typeof useK8sWatchResource>;
 
@@ -118,4 +148,22 @@ test('useK8sWatchResources reports per key; useK8sModel finds discovered kinds',
   expect(results?.policies.loadError).toBeInstanceOf(NoModelError);
   expect(model?.[0]).toMatchObject({ kind: 'Node', plural: 'nodes', namespaced: false });
   expect(model?.[1]).toBe(false);
+});
+
+test('a single object is null until it is read, and stays null when reading fails (the console: utils/k8s/hooks/useK8sWatchResource.ts with k8s-watcher.ts getReduxData)', async () => {
+  const results = renderProbe({
+    groupVersionKind: { version: 'v1', kind: 'Node' },
+    name: 'absent',
+  });
+  // The first render, before the watch starts, has the console's `{}`…
+  expect(results[0]).toEqual([{}, false, undefined]);
+  // …then its store entry: no object yet.
+  expect(results).toContainEqual([null, false, '']);
+  await act(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  });
+  const [data, loaded, error] = results.at(-1)!;
+  expect([data, loaded]).toEqual([null, false]);
+  expect(error).toBeInstanceOf(HttpError);
+  expect((error as HttpError).code).toBe(404);
 });

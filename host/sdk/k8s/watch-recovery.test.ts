@@ -2,8 +2,10 @@
  * How the shim's shared watches recover, against the real sandbox API server: a watch that
  * resumes from a resourceVersion the server no longer keeps (HTTP 200, then one `ERROR` event
  * with a 410 `Expired` Status, as kube-apiserver answers) re-lists at once; a watch stream that
- * breaks backs off, re-lists and watches again. Either way later changes keep arriving. Watches
- * run over WebSockets through the host server, as in the browser.
+ * breaks waits 15 s as the console does (console-dynamic-plugin-sdk `src/app/k8s/actions/k8s.ts`,
+ * `pollAndWatch`), re-lists and watches again. Either way later changes keep arriving. Watches
+ * run over WebSockets through the host server, as in the browser. The waits are recorded and
+ * ended by the test, so nothing depends on the clock.
  */
 import { type RunningSandbox, startSandbox } from '../../../sandbox/server';
 import { NodeModel } from '../../../src/cluster/models';
@@ -12,6 +14,7 @@ import {
   type WatchRequest,
   type WatchSnapshot,
   getSharedWatch,
+  RELIST_DELAY_MS,
   releaseSharedWatch,
   SharedWatch,
   setWatchSocketFactory,
@@ -25,7 +28,7 @@ let sandbox: RunningSandbox;
 let host: TestHost;
 const realFetch = globalThis.fetch;
 
-type Call = { kind: 'list' | 'watch'; url: string; at: number };
+type Call = { kind: 'list' | 'watch'; url: string };
 let calls: Call[] = [];
 /** Watch sockets wait for this before they connect (set to hold them back). */
 let watchGate: Promise<void> | undefined;
@@ -49,11 +52,11 @@ beforeAll(async () => {
   host = await startTestHost(sandbox);
   // The browser sends relative URLs and opens watch sockets on the host, which proxies them.
   globalThis.fetch = (input, init) => {
-    calls.push({ kind: 'list', url: String(input), at: Date.now() });
+    calls.push({ kind: 'list', url: String(input) });
     return realFetch(host.url + String(input), init);
   };
   setWatchSocketFactory((path) => {
-    calls.push({ kind: 'watch', url: path, at: Date.now() });
+    calls.push({ kind: 'watch', url: path });
     const socket: NodeWatchSocket = new NodeWatchSocket(host.wsURL + path, {
       gate: watchGate,
       observe: (data) => {
@@ -71,13 +74,24 @@ beforeAll(async () => {
   });
 });
 
+/** Waits the watches asked for, in order; each lasts until the test ends it. */
+let waits: { ms: number; end: () => void }[] = [];
+const realWait = SharedWatch.wait;
+
 beforeEach(() => {
   calls = [];
   received = [];
   watchGate = undefined;
+  waits = [];
+  SharedWatch.wait = (ms, signal) =>
+    new Promise<void>((resolve) => {
+      waits.push({ ms, end: resolve });
+      signal.addEventListener('abort', () => resolve());
+    });
 });
 
 afterAll(async () => {
+  SharedWatch.wait = realWait;
   globalThis.fetch = realFetch;
   setWatchSocketFactory();
   await host.close();
@@ -118,9 +132,6 @@ test('a watch from a compacted resourceVersion gets 410 Expired, re-lists at onc
   watchGate = new Promise((resolve) => {
     release = resolve;
   });
-  // A back-off far longer than `until` waits: the re-list below can only come from the 410 path.
-  const defaultBackoff = SharedWatch.initialBackoffMs;
-  SharedWatch.initialBackoffMs = 60_000;
   const watch = getSharedWatch(request);
   watch.acquire();
   try {
@@ -137,7 +148,8 @@ test('a watch from a compacted resourceVersion gets 410 Expired, re-lists at onc
     // The re-list carries what happened while the watch was held back…
     await until('the re-list', () => labelOf(watch.snapshot, 'recovery.test/step') === '9');
     expect(count('list')).toBe(2);
-    // …without the broken-stream back-off, and with no error for the page.
+    // …without the broken-stream wait, and with no error for the page.
+    expect(waits).toEqual([]);
     expect(watch.snapshot.loadError).toBe('');
     await until('the second watch', () => count('watch') === 2);
 
@@ -149,13 +161,12 @@ test('a watch from a compacted resourceVersion gets 410 Expired, re-lists at onc
     expect(received).toContain('MODIFIED');
     expect(count('list')).toBe(2);
   } finally {
-    SharedWatch.initialBackoffMs = defaultBackoff;
     releaseSharedWatch(request);
     await labelNode({ 'recovery.test/step': null, 'recovery.test/after': null });
   }
 });
 
-test('a broken watch stream backs off, re-lists and delivers later changes', async () => {
+test('a broken watch stream waits 15 s, re-lists and delivers later changes', async () => {
   const request: WatchRequest = { model: NodeModel, isList: true };
   const watch = getSharedWatch(request);
   watch.acquire();
@@ -168,14 +179,16 @@ test('a broken watch stream backs off, re-lists and delivers later changes', asy
       () => labelOf(watch.snapshot, 'recovery.test/before') === 'yes',
     );
 
-    const brokenAt = Date.now();
     breakOpenWatches();
+    // Not a tight loop against a failing server: the re-list waits first, as the console's.
+    await until('the wait before the re-list', () => waits.length === 1);
+    expect(waits[0].ms).toBe(RELIST_DELAY_MS);
+    expect(RELIST_DELAY_MS).toBe(15_000);
     // Written while the connection is down: only the re-list can tell the watch about it.
     await labelNode({ 'recovery.test/during': 'yes' });
-    await until('the re-list', () => count('list') === 2, 5_000);
-    // Not a tight loop against a failing server: the first back-off is a second.
-    const relistedAt = calls.filter((call) => call.kind === 'list')[1].at;
-    expect(relistedAt - brokenAt).toBeGreaterThanOrEqual(900);
+    expect(count('list')).toBe(1);
+    waits[0].end();
+    await until('the re-list', () => count('list') === 2);
     await until(
       'the re-list data',
       () => labelOf(watch.snapshot, 'recovery.test/during') === 'yes',
