@@ -157,6 +157,18 @@ describe('WITH_REBOOT', () => {
     expect(disabling.issues.map((issue) => issue.code)).toContain('reboot-on-failure');
   });
 
+  it('puts the reboot warning before the other warnings', () => {
+    const pod = wholeGpuPod('train-1', 'worker1');
+    const node = viewOf(a30DisabledNode('worker1'), 'none', [pod]);
+    const plan = planNodeApply(node, 'all-balanced', 'none', BUILT_IN_SOURCE, withReboot('true'));
+    expect(plan.issues.map((issue) => issue.code)).toEqual([
+      'reboot-on-failure',
+      'unverified-layout',
+      'strategy-none',
+      'gpu-pods',
+    ]);
+  });
+
   it('warns that it may reboot when the value cannot be read', () => {
     const plan = planNodeApply(
       viewOf(a30DisabledNode('worker1'), 'mixed'),

@@ -301,8 +301,16 @@ export function planNodeApply(
       );
     }
     const reboot = rebootFacts(withReboot, gpus, prediction !== undefined);
-    if (reboot)
-      issues.push({ severity: 'warning', code: 'reboot-on-failure', details: [], reboot });
+    // The costliest warning (every pod on the node) comes first, right after the errors.
+    const firstWarning = issues.findIndex((issue) => issue.severity !== 'error');
+    if (reboot) {
+      issues.splice(firstWarning < 0 ? issues.length : firstWarning, 0, {
+        severity: 'warning',
+        code: 'reboot-on-failure',
+        details: [],
+        reboot,
+      });
+    }
   }
 
   const resourcesAfter = prediction?.advertisement

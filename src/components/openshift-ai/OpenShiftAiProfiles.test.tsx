@@ -100,9 +100,12 @@ describe('OpenShiftAiProfiles', () => {
       within(screen.getByTestId('openshift-ai-row-mig-1g-6gb')).getByRole('checkbox'),
     );
     await user.click(screen.getByRole('button', { name: 'Preview 1 profiles' }));
-    expect(screen.getByTestId('openshift-ai-scheduling-mig-1g-6gb')).toHaveTextContent(
-      'mig-1g-6gb tolerates nvidia.com/gpu:NoSchedule, nvidia.com/gpu=present:NoExecute. ' +
-        'Not tolerated, so its workloads stay off the nodes carrying them: ' +
+    const scheduling = screen.getByTestId('openshift-ai-scheduling-mig-1g-6gb');
+    expect(scheduling).toHaveTextContent(
+      'mig-1g-6gb tolerates nvidia.com/gpu:NoSchedule, nvidia.com/gpu=present:NoExecute.',
+    );
+    expect(scheduling).toHaveTextContent(
+      'Not tolerated, so its workloads stay off the nodes carrying them: ' +
         'node.kubernetes.io/unschedulable:NoSchedule (worker1).',
     );
     const yaml = document.getElementById('openshift-ai-preview-yaml')?.textContent ?? '';

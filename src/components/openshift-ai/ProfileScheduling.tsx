@@ -33,10 +33,13 @@ export const ProfileScheduling = ({ rows }: { rows: MigResourceRow[] }) => {
           })}
           {row.untoleratedTaints.length > 0 && (
             <>
-              {' '}
-              {t('Not tolerated, so its workloads stay off the nodes carrying them: {{taints}}.', {
-                taints: untoleratedText(row),
-              })}
+              <br />
+              <Content component="small">
+                {t(
+                  'Not tolerated, so its workloads stay off the nodes carrying them: {{taints}}.',
+                  { taints: untoleratedText(row) },
+                )}
+              </Content>
             </>
           )}
         </Content>
