@@ -9,6 +9,47 @@ test.use({ scenario: 'seed' });
 
 const NODE = 'worker1.redhat.com';
 const CONFIG_MAP = '/api/v1/namespaces/nvidia-gpu-operator/configmaps/gpu-partitioning-mig-config';
+const IN_USE_CONFIG_MAP =
+  '/api/v1/namespaces/nvidia-gpu-operator/configmaps/default-mig-parted-config';
+
+test('refuses a name that cannot be a label value, and a preview older than the ConfigMap in use', async ({
+  page,
+  adminApi,
+}) => {
+  await page.goto('/gpu-partitioning?tab=designer');
+  await page
+    .getByTestId('designer-gpu-0')
+    .getByRole('button', { name: 'Add 2g.12gb', exact: true })
+    .click();
+  await page.getByRole('button', { name: 'Save or export as named config…' }).click();
+  const dialog = page.getByRole('dialog');
+  const name = dialog.getByRole('textbox', { name: /Config name/ });
+  await name.fill('My A30 config');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/can hold only letters, digits/);
+  await expect(dialog.getByRole('button', { name: 'Preview the ConfigMap' })).toBeDisabled();
+  await saveScreenshot(page, 'designer-invalid-name');
+
+  await name.fill('one-half');
+  await dialog.getByRole('button', { name: 'Preview the ConfigMap' }).click();
+  await expect(dialog.locator('#gpu-partitioning-config-yaml')).toContainText('all-balanced:');
+  // Someone adds a config to the ConfigMap in use after the preview copied it.
+  const inUse = await adminApi.get<{ data: Record<string, string> }>(IN_USE_CONFIG_MAP);
+  await adminApi.patch(IN_USE_CONFIG_MAP, {
+    data: {
+      'config.yaml': `${inUse.data['config.yaml']}\n  team-edit:\n    - devices: all\n      mig-enabled: false\n`,
+    },
+  });
+  await expect(
+    dialog.getByText('A ConfigMap or the ClusterPolicy this preview was made from changed since.'),
+  ).toBeVisible();
+  await expect(
+    dialog.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+  ).toHaveAttribute('aria-disabled', 'true');
+  await dialog.getByRole('button', { name: 'Preview again' }).click();
+  await expect(dialog.locator('#gpu-partitioning-config-yaml')).toContainText('team-edit:');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+});
 
 test('design two 2g.12gb halves, save, point the ClusterPolicy, apply to a node', async ({
   page,
