@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TOKEN_ENV, parseDemoCommand } from './demo';
-import { realConsoleProblem, startRealConsoleDemo } from './realConsoleDemo';
+import { realConsoleProblem, startRealConsoleDemo, startStaticServer } from './realConsoleDemo';
 
 let dir: string;
 beforeAll(() => {
@@ -93,4 +93,24 @@ test('a missing real console folder is a clear error before anything starts', as
   writeFileSync(join(withoutVersion, '4.19', 'bridge.xz'), '');
   expect(realConsoleProblem(withoutVersion, '4.22')).toMatch(/no console 4.22 .*it has 4.19/);
   expect(realConsoleProblem(withoutVersion, '4.19')).toBeUndefined();
+});
+
+test("the bridge gets dist/'s files as they are, and nothing outside it", async () => {
+  const dist = join(dir, 'dist');
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(join(dist, 'plugin-manifest.json'), '{"name":"gpu-partitioning-plugin"}');
+  writeFileSync(join(dir, 'secret.txt'), 'outside');
+  const server = await startStaticServer(dist);
+  try {
+    const manifest = await fetch(`${server.url}/plugin-manifest.json`);
+    expect(manifest.status).toBe(200);
+    expect(manifest.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await manifest.json()).toEqual({ name: 'gpu-partitioning-plugin' });
+    // No index fallback: a missing chunk is a 404 the console reports, not a page of HTML.
+    expect((await fetch(`${server.url}/missing-chunk.js`)).status).toBe(404);
+    expect((await fetch(`${server.url}/%2e%2e/secret.txt`)).status).toBe(404);
+    expect((await fetch(`${server.url}/%E0%A4%A`)).status).toBe(400);
+  } finally {
+    await server.close();
+  }
 });
