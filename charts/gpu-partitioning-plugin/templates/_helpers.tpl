@@ -51,8 +51,29 @@ helm.sh/chart: {{ include "gpp.chart" . }}
 {{/* Name of the hook's ServiceAccount, ClusterRole and ClusterRoleBinding. */}}
 {{- define "gpp.patchConsolesName" -}}{{ include "gpp.pluginName" . }}-patch-consoles{{- end -}}
 
-{{/* Name of the read-only ClusterRole for people who look at slice availability. */}}
+{{/* Name of the read-only ClusterRole and Role for people who look at everything the page shows. */}}
 {{- define "gpp.viewerRoleName" -}}{{ include "gpp.pluginName" . }}-viewer{{- end -}}
+
+{{/* Name of the minimal ClusterRole for slice availability (nodes and ClusterPolicies only). */}}
+{{- define "gpp.availabilityReaderName" -}}{{ include "gpp.pluginName" . }}-availability-reader{{- end -}}
+
+{{/* The GPU operator's namespace, where the page reads ConfigMaps and mig-manager logs. */}}
+{{- define "gpp.gpuOperatorNamespace" -}}
+{{- required "gpuOperator.namespace is required: the GPU operator's namespace" .Values.gpuOperator.namespace -}}
+{{- end -}}
+
+{{/* RBAC subjects from viewerRole.subjects-style entries (kind, name, namespace for ServiceAccounts). */}}
+{{- define "gpp.subjects" -}}
+{{- range . }}
+- kind: {{ .kind }}
+  name: {{ .name | quote }}
+  {{- if eq .kind "ServiceAccount" }}
+  namespace: {{ required "viewerRole.subjects: a ServiceAccount subject needs a namespace" .namespace }}
+  {{- else }}
+  apiGroup: rbac.authorization.k8s.io
+  {{- end }}
+{{- end }}
+{{- end -}}
 
 {{/*
 Refuse to render for Kubernetes older than 1.32 (OpenShift 4.19): the bundle needs console
