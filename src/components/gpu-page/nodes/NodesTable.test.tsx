@@ -30,11 +30,9 @@ describe('NodesTable', () => {
       />,
     );
     const row = (name: string) => screen.getByText(name).closest('tr') as HTMLElement;
-    expect(
-      within(row('gpu-ours')).getByText(
-        `Cordoned for a MIG change (since ${formatCordonTime(SINCE)})`,
-      ),
-    ).toBeInTheDocument();
+    expect(row('gpu-ours')).toHaveTextContent(
+      `Cordoned for a MIG change (since ${formatCordonTime(SINCE)})`,
+    );
     expect(within(row('gpu-theirs')).getByText('Cordoned')).toBeInTheDocument();
     expect(within(row('gpu-theirs')).queryByText(/for a MIG change/)).not.toBeInTheDocument();
     expect(within(row('gpu-open')).queryByText(/Cordoned/)).not.toBeInTheDocument();

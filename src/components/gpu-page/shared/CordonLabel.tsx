@@ -28,17 +28,24 @@ export const CordonLabel = ({ node }: { node: GpuNodeView }) => {
       </Tooltip>
     );
   }
+  // The time beside the label, not in it: a label does not wrap, and a long one is cut.
   return (
-    <Tooltip
-      content={t(
-        'The plugin cordoned this node before changing its MIG config, so no new pods start on it. Uncordon it when the change is done.',
+    <span>
+      <Tooltip
+        content={t(
+          'The plugin cordoned this node before changing its MIG config, so no new pods start on it. Uncordon it when the change is done.',
+        )}
+      >
+        <Label isCompact color="orange" icon={<BanIcon />} tabIndex={0}>
+          {t('Cordoned for a MIG change')}
+        </Label>
+      </Tooltip>
+      {mark.since && (
+        <>
+          {' '}
+          <small>{t('(since {{time}})', { time: formatCordonTime(mark.since) })}</small>
+        </>
       )}
-    >
-      <Label isCompact color="orange" icon={<BanIcon />} tabIndex={0}>
-        {mark.since
-          ? t('Cordoned for a MIG change (since {{time}})', { time: formatCordonTime(mark.since) })
-          : t('Cordoned for a MIG change')}
-      </Label>
-    </Tooltip>
+    </span>
   );
 };
