@@ -12,7 +12,11 @@ import type { RunningSandbox } from '../sandbox/server';
 import { HOST_DIST, buildHostBundle, hostBundleExists } from './build';
 import { type DemoSandboxOptions, startDemoSandbox } from './demoSandbox';
 import { REAL_CONSOLE_VERSIONS, type RealConsoleVersion } from './realConsole';
-import { type RealConsoleDemoOptions, startRealConsoleDemo } from './realConsoleDemo';
+import {
+  type RealConsoleDemoOptions,
+  realConsoleProblem,
+  startRealConsoleDemo,
+} from './realConsoleDemo';
 import { type RunningHostServer, startHostServer } from './server';
 
 /** The sandbox options are ignored with `api`. */
@@ -234,6 +238,9 @@ const startFromCommand = async (
 ): Promise<{ close(): Promise<void> }> => {
   if (command.kind === 'real-console') {
     const { options } = command;
+    // Say what is missing before a minute of building.
+    const problem = realConsoleProblem(options.consoleDir, options.version);
+    if (problem) throw new Error(problem);
     console.log(
       options.build === 'never'
         ? 'Starting the real OpenShift console…'
