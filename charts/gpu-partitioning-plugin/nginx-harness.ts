@@ -141,13 +141,16 @@ async function waitForPort(port: number, proc: ChildProcess, log: () => string):
  * umask (under `umask 077` the unprivileged nginx could read none of it).
  */
 function writeReadable(file: string, content: string | Buffer): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o755 });
+  mkdirReadable(path.dirname(file));
   fs.writeFileSync(file, content);
   fs.chmodSync(file, 0o644);
 }
 
+/** mkdir -p, each new directory chmod 0755 (mkdir's own mode is masked by the umask). */
 function mkdirReadable(dir: string): void {
-  fs.mkdirSync(dir, { recursive: true });
+  if (fs.existsSync(dir)) return;
+  mkdirReadable(path.dirname(dir));
+  fs.mkdirSync(dir);
   fs.chmodSync(dir, 0o755);
 }
 

@@ -168,8 +168,13 @@ describeWithNginx('nginx processes and files', () => {
     let nginx: RunningNginx | undefined;
     try {
       nginx = await startRenderedNginx();
-      const manifest = await get('127.0.0.1', nginx.port, '/plugin-manifest.json', nginx.ca);
-      expect(manifest.status).toBe(200);
+      for (const file of [
+        '/plugin-manifest.json',
+        '/locales/en/plugin__gpu-partitioning-plugin.json',
+      ]) {
+        const response = await get('127.0.0.1', nginx.port, file, nginx.ca);
+        expect([file, response.status]).toEqual([file, 200]);
+      }
     } finally {
       process.umask(previous);
       await nginx?.stop();
