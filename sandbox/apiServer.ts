@@ -23,6 +23,7 @@ import {
 import { applyCsrApproval, CSR_KEY, prepareCsrCreate } from './certificates';
 import { openApiV2Document } from './openapiV2';
 import { applyPatch, cloneJson, patchTypeOf } from './patch';
+import { answerPrometheus, PROMETHEUS_PREFIX } from './prometheus';
 import type { PodLogs } from './podLogs';
 import { decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
 import type { TypeRegistry } from './registry';
@@ -315,6 +316,10 @@ export class ApiServer {
     }
     const user = authenticate(request.headers.authorization, upgrade?.protocols.token);
     const context: RequestContext = { request, response, url, user, upgrade };
+    if (path === PROMETHEUS_PREFIX || path.startsWith(`${PROMETHEUS_PREFIX}/`)) {
+      await answerPrometheus(request, response, url, this.store);
+      return;
+    }
     const handler =
       this.discoveryHandler(path) ?? this.resourceHandler(path, request.method ?? 'GET');
     if (!handler)

@@ -185,6 +185,14 @@ export class ObjectStore {
     return { items: page.map(({ object }) => cloneJson(object)), total: matches.length };
   }
 
+  /**
+   * Visits every stored object of a type without copying it (readers of many objects, such as the
+   * simulated metrics); the visitor must only read.
+   */
+  forEachObject(key: string, visit: (object: KubeObject) => void): void {
+    for (const object of this.objects.get(key)?.values() ?? []) visit(object);
+  }
+
   /** Names of the objects of a type (in a namespace, unordered), without copying the objects. */
   names(key: string, namespace?: string): string[] {
     const result: string[] = [];
