@@ -27,6 +27,10 @@ const acknowledgeWarnings = async (page: Page) => {
   if (await acknowledge.isVisible()) await acknowledge.check();
 };
 
+/** The plugin's mark on a cordon it set for a MIG change (its time), if any. */
+const cordonMarkOf = (node: { metadata?: { annotations?: Record<string, string> } }) =>
+  node.metadata?.annotations?.['gpu-partitioning-plugin.openshift.io/cordoned-for-mig-change-at'];
+
 const openRowAction = async (page: Page, node: string, action: string) => {
   await page
     .getByRole('row')
@@ -155,12 +159,24 @@ test('a running GPU pod is warned about, the node cordoned, the failure explaine
   await expect(progress.getByText(/sample-project\/train-1/).first()).toBeVisible();
   const cordoned = await adminApi.get(`/api/v1/nodes/${node}`);
   expect((cordoned.spec as { unschedulable?: boolean }).unschedulable).toBe(true);
+  expect(cordonMarkOf(cordoned)).toMatch(/^\d{4}-\d\d-\d\dT/);
 
   await progress.getByRole('button', { name: 'Back to all-balanced' }).click();
   await expect(progress.getByTestId('mig-progress-phase')).toHaveText('Success', {
     timeout: 30_000,
   });
   expect(await labelOf(adminApi, node)).toBe('all-balanced');
+  // The plugin's own cordon, and only that, is undone with its mark.
+  await progress.getByRole('button', { name: `Uncordon ${node}` }).click();
+  await expect
+    .poll(async () => {
+      const after = await adminApi.get(`/api/v1/nodes/${node}`);
+      return [
+        (after.spec as { unschedulable?: boolean }).unschedulable === true,
+        cordonMarkOf(after),
+      ];
+    })
+    .toEqual([false, undefined]);
   await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
 });
 
