@@ -79,3 +79,25 @@ test('the large scenario (1,000 nodes x 8 GPUs) starts and pages its nodes', asy
     await sandbox.close();
   }
 }, 60000);
+
+test("nodes report their boot, machine and system ids, each node's its own", async () => {
+  const sandbox = await startSandbox({ port: 0, scenario: 'seed' });
+  try {
+    const infos = sandbox.store.list('nodes').map(
+      (node) =>
+        (node.status as { nodeInfo: Record<string, string> }).nodeInfo as {
+          bootID: string;
+          machineID: string;
+          systemUUID: string;
+        },
+    );
+    for (const info of infos) {
+      expect(info.bootID).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(info.systemUUID).toMatch(/^[0-9a-f-]{36}$/);
+      expect(info.machineID).toMatch(/^[0-9a-f]{32}$/);
+    }
+    expect(new Set(infos.map((info) => info.bootID)).size).toBe(infos.length);
+  } finally {
+    await sandbox.close();
+  }
+});

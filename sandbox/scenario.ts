@@ -5,6 +5,7 @@
  * the simulated operator, so a scenario only states what a person would know about the hardware.
  * The format is documented in docs/sandbox.md.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -645,6 +646,19 @@ export function loadScenario(nameOrPath: string): Scenario {
 
 // ------------------------------------------------------------------------------------- building
 
+/** A stable id per node, as the kubelet reports it (the console's node Details show them). */
+function nodeIdentity(name: string, kind: string, dashed: boolean): string {
+  const hex = createHash('sha256').update(`${kind}:${name}`).digest('hex').slice(0, 32);
+  if (!dashed) return hex;
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    hex.slice(12, 16),
+    hex.slice(16, 20),
+    hex.slice(20),
+  ].join('-');
+}
+
 function now(): string {
   return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 }
@@ -809,15 +823,15 @@ function nodeObject(node: ScenarioNode, index: number): KubeObject {
       ],
       nodeInfo: {
         architecture: 'amd64',
-        bootID: '',
+        bootID: nodeIdentity(node.name, 'boot', true),
         containerRuntimeVersion: 'cri-o://1.32.4-3.rhaos4.19',
         kernelVersion: '5.14.0-427.65.1.el9_4.x86_64',
         kubeProxyVersion: 'v1.32.5',
         kubeletVersion: 'v1.32.5',
-        machineID: '',
+        machineID: nodeIdentity(node.name, 'machine', false),
         operatingSystem: 'linux',
         osImage: 'Red Hat Enterprise Linux CoreOS 419.94.202506041356-0',
-        systemUUID: '',
+        systemUUID: nodeIdentity(node.name, 'system', true),
       },
     },
   };
