@@ -203,4 +203,33 @@ describe('MigChangeProgress', () => {
     });
     expect(patchMock).toHaveBeenCalledTimes(2);
   });
+
+  it('keeps a retry under way when the owner re-targets the node at the interim value', async () => {
+    setK8sWatchFixtures({ objects: [migManagerPod] });
+    fetchMock.mockResolvedValue({ text: () => Promise.resolve(FAILED_LOG) });
+    const { rerender } = render(
+      <MigChangeProgress
+        targets={[target]}
+        views={[node('failed')]}
+        namespace="nvidia-gpu-operator"
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Retry all-balanced' }));
+    expect(await screen.findByText(/Retry, step 1 of 2/)).toBeInTheDocument();
+    // The GPU tab follows the node's current value: it now offers the interim value as a target.
+    const interim: FollowTarget = {
+      nodeName: 'worker1',
+      configName: 'all-disabled',
+      startedAt: new Date().toISOString(),
+      initialState: 'unknown',
+    };
+    rerender(
+      <MigChangeProgress
+        targets={[interim]}
+        views={[node('pending', 'all-disabled')]}
+        namespace="nvidia-gpu-operator"
+      />,
+    );
+    expect(screen.getByText(/Retry, step 1 of 2/)).toBeInTheDocument();
+  });
 });

@@ -564,13 +564,32 @@ const NodeProgress = ({ follow, namespace, canPatch, onRetarget }: NodeProgressP
 };
 
 /**
+ * New targets from the owner, but a retry under way is kept: an owner that follows the node's
+ * current value (the GPU tab) re-targets when step 1 writes the interim value, which would drop
+ * step 2 and leave the node at the interim value.
+ */
+const keepRetriesInFlight = (followed: FollowTarget[], targets: FollowTarget[]): FollowTarget[] =>
+  targets.map(
+    (next) =>
+      followed.find(
+        (target) =>
+          target.thenApply !== undefined &&
+          target.nodeName === next.nodeName &&
+          target.configName === next.configName,
+      ) ?? next,
+  );
+
+/**
  * Follows label changes node by node (waiting → pending → rebooting → success/failed, elapsed
  * time), explains failures from the mig-manager log and offers recovery in one action.
  */
 export const MigChangeProgress = ({ targets, views, namespace }: MigChangeProgressProps) => {
   const access = useNodePatchAccess();
   const [current, setCurrent] = React.useState(targets);
-  React.useEffect(() => setCurrent(targets), [targets]);
+  React.useEffect(
+    () => setCurrent((followed) => keepRetriesInFlight(followed, targets)),
+    [targets],
+  );
   const follows = useFollowMigChange(current, views);
   const retarget = React.useCallback((next: FollowTarget) => {
     setCurrent((list) => list.map((target) => (target.nodeName === next.nodeName ? next : target)));
