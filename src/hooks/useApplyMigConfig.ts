@@ -44,6 +44,15 @@ export interface ApplyRequest {
   cordon: string[];
   /** Aborted: stop after the node being written (a write under way is never cut short). */
   signal?: AbortSignal;
+  /** Called as each node's writes start. */
+  onProgress?: (progress: ApplyProgress) => void;
+}
+
+/** The node being written: the `index`-th (from 1) of `total`. */
+export interface ApplyProgress {
+  nodeName: string;
+  index: number;
+  total: number;
 }
 
 export interface ApplyOutcome {
@@ -164,6 +173,11 @@ export async function applyMigConfig(
       stoppedByUser = true;
     }
     if (stopped) continue;
+    request.onProgress?.({
+      nodeName: snapshot.name,
+      index: results.length,
+      total: request.nodes.length,
+    });
     try {
       let expected = snapshot;
       if (request.cordon.includes(snapshot.name) && !snapshot.unschedulable) {
@@ -235,11 +249,13 @@ export interface ApplyState {
   running: boolean;
   /** "Stop after this node" was asked while running. */
   stopRequested: boolean;
+  /** The node being written, while running. */
+  progress?: ApplyProgress;
   outcome?: ApplyOutcome;
 }
 
 export interface ApplyControls {
-  run: (request: Omit<ApplyRequest, 'signal'>) => Promise<ApplyOutcome>;
+  run: (request: Omit<ApplyRequest, 'signal' | 'onProgress'>) => Promise<ApplyOutcome>;
   /** Stops a running apply after the node being written; its outcome still arrives. */
   stop: () => void;
   reset: () => void;
@@ -260,11 +276,14 @@ export const useApplyMigConfig = (): [ApplyState, ApplyControls] => {
     },
     [],
   );
-  const run = React.useCallback(async (request: Omit<ApplyRequest, 'signal'>) => {
+  const run = React.useCallback(async (request: Omit<ApplyRequest, 'signal' | 'onProgress'>) => {
     const current = new AbortController();
     controller.current = current;
     setState({ running: true, stopRequested: false });
-    const outcome = await applyMigConfig({ ...request, signal: current.signal });
+    const onProgress = (progress: ApplyProgress) => {
+      if (mounted.current) setState((state) => ({ ...state, progress }));
+    };
+    const outcome = await applyMigConfig({ ...request, signal: current.signal, onProgress });
     if (mounted.current) setState({ running: false, stopRequested: false, outcome });
     return outcome;
   }, []);

@@ -169,6 +169,7 @@ describe('ApplyMigConfigModal', () => {
     await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
     await userEvent.click(applyButton());
     await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole('button', { name: /Writing worker1 \(1 of 2\)…/ })).toBeDisabled();
     await userEvent.keyboard('{Escape}');
     expect(onClose).not.toHaveBeenCalled();
     expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();

@@ -342,13 +342,19 @@ export const ApplyMigConfigModal = ({
               isLoading={writing}
               aria-describedby={disabledReason ? 'gpu-partitioning-apply-disabled' : undefined}
             >
-              {plan
-                ? t('Apply {{label}}={{config}} on {{count}} node', {
-                    label: MIG_CONFIG_LABEL,
-                    config: plan.configName,
-                    count: writes.length,
+              {writing && applyState.progress
+                ? t('Writing {{node}} ({{index}} of {{total}})…', {
+                    node: applyState.progress.nodeName,
+                    index: applyState.progress.index,
+                    total: applyState.progress.total,
                   })
-                : t('Apply')}
+                : plan
+                  ? t('Apply {{label}}={{config}} on {{count}} node', {
+                      label: MIG_CONFIG_LABEL,
+                      config: plan.configName,
+                      count: writes.length,
+                    })
+                  : t('Apply')}
             </Button>
             {writing ? (
               <Button
@@ -368,11 +374,7 @@ export const ApplyMigConfigModal = ({
             )}
             {writing && (
               <HelperText>
-                <HelperTextItem>
-                  {t(
-                    'Writing the label node by node. Stopping leaves the remaining nodes unchanged; the dialog then lists what was written.',
-                  )}
-                </HelperTextItem>
+                <HelperTextItem>{t('Nodes not yet written stay unchanged.')}</HelperTextItem>
               </HelperText>
             )}
             {!writing && disabledReason && (
