@@ -254,6 +254,31 @@ describe('SaveConfigModal', () => {
     expect(k8sPatch).toHaveBeenCalledTimes(1);
   });
 
+  it('shows a validation 422 of the ConfigMap write as invalid input with the API server message', async () => {
+    const user = userEvent.setup();
+    setK8sWatchFixtures({ objects: clusterWithDefaultAt('5') });
+    k8sGet.mockResolvedValue(defaultAt('5'));
+    const message =
+      'ConfigMap "gpu-partitioning-mig-config" is invalid: data[config.yaml]: Too long: must have at most 1048576 bytes';
+    k8sCreate.mockRejectedValueOnce(
+      Object.assign(sdkMock.mockHttpError(422, 'Error "Too long" for field "data[config.yaml]".'), {
+        json: { kind: 'Status', code: 422, reason: 'Invalid', message },
+      }),
+    );
+    render(<SaveWithTheHook />);
+    await user.click(await screen.findByRole('button', { name: 'Preview the ConfigMap' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    );
+    const result = await screen.findByTestId('designer-save-result');
+    expect(result).toHaveTextContent('Not everything was written');
+    expect(result).toHaveTextContent(
+      `The API server refused it as invalid input (HTTP 422), not because of a conflict: ${message}`,
+    );
+    expect(result).not.toHaveTextContent('someone else');
+    expect(k8sPatch).not.toHaveBeenCalled();
+  });
+
   it("words the built-in fallback's reason from the config source's facts", () => {
     const { view } = resolveMigConfigSources({
       clusterPolicy: clusterPolicy('mixed', 'custom-mig'),
