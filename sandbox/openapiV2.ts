@@ -16,6 +16,7 @@ const BUILT_IN_PREFIXES: Record<string, string> = {
   '': 'io.k8s.api.core',
   'apiextensions.k8s.io': 'io.k8s.apiextensions-apiserver.pkg.apis.apiextensions',
   'certificates.k8s.io': 'io.k8s.api.certificates',
+  policy: 'io.k8s.api.policy',
   'authorization.k8s.io': 'io.k8s.api.authorization',
   'authentication.k8s.io': 'io.k8s.api.authentication',
 };
@@ -68,6 +69,14 @@ const BUILT_IN_KINDS: Record<string, { description: string; fields: Record<strin
     fields: {
       spec: 'The group, names, scope and versions (with schemas) of the new type.',
       status: 'Whether the names were accepted and the type is established.',
+    },
+  },
+  PodDisruptionBudget: {
+    description:
+      'Limits how many pods of a set may be down at once through voluntary disruptions such as node drains.',
+    fields: {
+      spec: 'The pods it covers (selector) and minAvailable or maxUnavailable.',
+      status: 'How many pods are healthy, desired and allowed to be disrupted now.',
     },
   },
   CertificateSigningRequest: {

@@ -109,6 +109,18 @@ export const BUILT_IN_TYPES: ResourceType[] = [
     subresources: ['status'],
     categories: ['api-extensions'],
   }),
+  // The console's pod details watch a namespace's PDBs and describe the field from /openapi/v2;
+  // without the kind its details page crashes ("Cannot read properties of undefined").
+  builtIn({
+    group: 'policy',
+    version: 'v1',
+    kind: 'PodDisruptionBudget',
+    plural: 'poddisruptionbudgets',
+    singular: 'poddisruptionbudget',
+    namespaced: true,
+    shortNames: ['pdb'],
+    subresources: ['status'],
+  }),
   // The console's Nodes list watches CSRs beside nodes (to show nodes waiting to join); without
   // this type it says "Error loading Nodes - Model does not exist".
   builtIn({
