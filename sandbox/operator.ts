@@ -473,7 +473,7 @@ export class GpuOperatorSimulation {
         nodeSelector: { [`nvidia.com/gpu.deploy.${app.replace(/^nvidia-/, '')}`]: 'true' },
       },
       status: {
-        ...runningStatus(nodeName),
+        ...runningStatus(this.store, nodeName),
         containerStatuses: [
           {
             name: app,
@@ -910,14 +910,29 @@ export class GpuOperatorSimulation {
   }
 }
 
+/** The node's InternalIP, which its pods report as `status.hostIP`. */
+function nodeInternalIp(store: ObjectStore, nodeName: string): string | undefined {
+  return store.inspect(
+    'nodes',
+    undefined,
+    nodeName,
+    (node) =>
+      (
+        node.status as { addresses?: { type: string; address: string }[] } | undefined
+      )?.addresses?.find((address) => address.type === 'InternalIP')?.address,
+  );
+}
+
 export function runningStatus(
+  store: ObjectStore,
   nodeName: string,
   startTime = new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
 ): Record<string, unknown> {
   const condition = (type: string) => ({ type, status: 'True', lastTransitionTime: startTime });
+  const hostIP = nodeInternalIp(store, nodeName);
   return {
     phase: 'Running',
-    hostIP: nodeName,
+    ...(hostIP ? { hostIP, hostIPs: [{ ip: hostIP }] } : {}),
     startTime,
     conditions: [
       condition('Initialized'),

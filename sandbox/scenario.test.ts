@@ -101,3 +101,29 @@ test("nodes report their boot, machine and system ids, each node's its own", asy
     await sandbox.close();
   }
 });
+
+test("a running pod's hostIP is its node's InternalIP", async () => {
+  const sandbox = await startSandbox({ port: 0, scenario: 'seed' });
+  try {
+    const addresses = new Map(
+      sandbox.store
+        .list('nodes')
+        .map((node) => [
+          node.metadata.name,
+          (node.status as { addresses: { type: string; address: string }[] }).addresses.find(
+            (address) => address.type === 'InternalIP',
+          )?.address,
+        ]),
+    );
+    const running = sandbox.store
+      .list('pods')
+      .filter((pod) => (pod.status as { phase?: string }).phase === 'Running');
+    expect(running.length).toBeGreaterThan(0);
+    for (const pod of running) {
+      const nodeName = (pod.spec as { nodeName: string }).nodeName;
+      expect((pod.status as { hostIP?: string }).hostIP).toBe(addresses.get(nodeName));
+    }
+  } finally {
+    await sandbox.close();
+  }
+});

@@ -837,7 +837,7 @@ function nodeObject(node: ScenarioNode, index: number): KubeObject {
   };
 }
 
-function podObject(pod: ScenarioPod): KubeObject {
+function podObject(pod: ScenarioPod, store: ObjectStore): KubeObject {
   const resources = Object.keys(pod.resources).length
     ? { requests: pod.resources, limits: pod.resources }
     : {};
@@ -853,7 +853,7 @@ function podObject(pod: ScenarioPod): KubeObject {
   if (pod.node) {
     spec.nodeName = pod.node;
     status = {
-      ...runningStatus(pod.node),
+      ...runningStatus(store, pod.node),
       qosClass,
       podIP: '10.128.2.15',
       containerStatuses: [
@@ -1051,7 +1051,7 @@ export function buildCluster(scenario: Scenario, parts: ClusterParts): void {
   });
 
   for (const pod of scenario.pods) {
-    const object = podObject(pod);
+    const object = podObject(pod, store);
     store.create('pods', object);
     if (pod.log && pod.node) logs.append(pod.namespace, pod.name, pod.log);
   }

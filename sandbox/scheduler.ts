@@ -169,7 +169,7 @@ export class MiniScheduler {
       (current.spec as { nodeName?: string }).nodeName = nodeName;
       const containers =
         (current.spec as { containers?: { name: string; image: string }[] }).containers ?? [];
-      const status = runningStatus(nodeName);
+      const status = runningStatus(this.store, nodeName);
       status.qosClass =
         (current.status as { qosClass?: string } | undefined)?.qosClass ?? 'BestEffort';
       status.podIP = `10.128.${Math.floor(Math.random() * 250)}.${2 + Math.floor(Math.random() * 250)}`;

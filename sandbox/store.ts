@@ -112,6 +112,17 @@ export class ObjectStore {
     return found ? cloneJson(found) : undefined;
   }
 
+  /** Reads one stored object without copying it; the reader must only read. */
+  inspect<T>(
+    key: string,
+    namespace: string | undefined,
+    name: string,
+    read: (object: KubeObject) => T,
+  ): T | undefined {
+    const found = this.objects.get(key)?.get(objectId(namespace, name));
+    return found ? read(found) : undefined;
+  }
+
   /** Like get, but 404 NotFound when absent. */
   require(key: string, namespace: string | undefined, name: string): KubeObject {
     const found = this.get(key, namespace, name);
