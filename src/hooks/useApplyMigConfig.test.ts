@@ -1,4 +1,4 @@
-import { MIG_CONFIG_LABEL } from '../cluster/labels';
+import { CORDONED_FOR_MIG_CHANGE_ANNOTATION, MIG_CONFIG_LABEL } from '../cluster/labels';
 import type { NodeKind } from '../cluster/models';
 import {
   type FakeServer,
@@ -166,6 +166,24 @@ describe('applyMigConfig: a write guarded by the label value', () => {
     expect(result).toMatchObject({ status: 'written', cordoned: true });
     expect(getMock).not.toHaveBeenCalled();
     expect(patchMock).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('applyMigConfig: the plugin cordon mark', () => {
+  it('keeps the cordon mark when the node had no annotations before the cordon', async () => {
+    const bare = gpuNode();
+    delete bare.metadata?.annotations;
+    const server = serveOneObject(bare);
+    const outcome = await applyMigConfig({
+      configName: 'all-balanced',
+      nodes: [bare],
+      cordon: ['worker1'],
+    });
+
+    expect(outcome.results[0]).toMatchObject({ status: 'written', cordoned: true });
+    const annotations = server.current().metadata?.annotations ?? {};
+    expect(annotations[CORDONED_FOR_MIG_CHANGE_ANNOTATION]).toEqual(expect.any(String));
+    expect(server.current().metadata?.labels?.[MIG_CONFIG_LABEL]).toBe('all-balanced');
   });
 });
 

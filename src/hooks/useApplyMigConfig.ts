@@ -190,8 +190,9 @@ export async function applyMigConfig(
           get,
         );
         result.cordoned = true;
-        // Our own cordon moved the resourceVersion: the label write must not trip over it.
-        expected = { ...sent, unschedulable: true };
+        // Our own cordon moved the resourceVersion and added its mark (so annotations exist):
+        // the label write must neither trip over it nor replace the annotations it created.
+        expected = { ...sent, unschedulable: true, hasAnnotations: true };
         const resourceVersion = resourceVersionAfter(response, sent);
         if (resourceVersion) expected.resourceVersion = resourceVersion;
       }
