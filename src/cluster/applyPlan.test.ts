@@ -1,6 +1,20 @@
-import { BUILT_IN_SOURCE, a30DisabledNode, viewOf, wholeGpuPod } from './__fixtures__/applyNodes';
+import {
+  BUILT_IN_SOURCE,
+  a100x8DisabledNode,
+  a30DisabledNode,
+  viewOf,
+  wholeGpuPod,
+  wholeGpusPod,
+} from './__fixtures__/applyNodes';
 import { a30AllBalancedNode } from './__fixtures__/nodes';
-import { configOptions, planApply, planNodeApply } from './applyPlan';
+import {
+  ALL_DISABLED_CONFIG,
+  configOptions,
+  groupGpuPlans,
+  planApply,
+  planNodeApply,
+} from './applyPlan';
+import type { ExistingProfile } from './openshiftAi';
 import { readWithReboot } from './migManagerReboot';
 import type { ClusterPolicyKind } from './models';
 
@@ -200,6 +214,97 @@ describe('planApply', () => {
     expect(plan.writes).toEqual(['worker1']);
     expect(plan.blocked).toBe(false);
     expect(plan.needsAcknowledgement).toBe(true);
+  });
+});
+
+describe('a node whose whole GPUs are partly in use', () => {
+  const busy = (count: number) =>
+    planNodeApply(
+      viewOf(a100x8DisabledNode('a100-80-02'), 'mixed', [
+        wholeGpusPod('full-gpu-job', 'a100-80-02', count),
+      ]),
+      'all-balanced',
+      'mixed',
+      BUILT_IN_SOURCE,
+    );
+
+  it('says how many of the GPUs are in use, and not which (the kubelet does not say)', () => {
+    const plan = busy(2);
+    expect(plan.wholeGpusInUse).toEqual({ inUse: 2, of: 8 });
+    expect(plan.gpus.map((gpu) => gpu.before.wholeGpuInUse)).toEqual(Array(8).fill('unknown'));
+  });
+
+  it('draws every whole GPU in use only when pods hold all of them', () => {
+    expect(busy(8).gpus.every((gpu) => gpu.before.wholeGpuInUse === true)).toBe(true);
+    const idle = planNodeApply(
+      viewOf(a100x8DisabledNode('a100-80-02'), 'mixed'),
+      'all-balanced',
+      'mixed',
+      BUILT_IN_SOURCE,
+    );
+    expect(idle.wholeGpusInUse).toBeUndefined();
+    expect(idle.gpus.every((gpu) => gpu.before.wholeGpuInUse === false)).toBe(true);
+  });
+
+  it('groups GPUs whose before and after look alike into one pair', () => {
+    const groups = groupGpuPlans(busy(2).gpus);
+    expect(groups.map((group) => group.indices)).toEqual([[0, 1, 2, 3, 4, 5, 6, 7]]);
+    const mixedNode = viewOf(a30AllBalancedNode(), 'mixed');
+    const twoKinds = planNodeApply(mixedNode, 'all-1g.6gb', 'mixed', BUILT_IN_SOURCE).gpus;
+    expect(groupGpuPlans([...twoKinds, { ...twoKinds[0], index: 1 }])).toHaveLength(1);
+    const idle = { ...twoKinds[0], index: 2, after: { ...twoKinds[0].after, untouched: true } };
+    expect(groupGpuPlans([twoKinds[0], idle]).map((group) => group.indices)).toEqual([[0], [2]]);
+  });
+});
+
+describe('the cluster-wide effect', () => {
+  const balanced = viewOf(a30AllBalancedNode(), 'mixed');
+  const disabled = viewOf(a30DisabledNode('worker2'), 'mixed');
+  const profile = (name: string, identifiers: string[]): ExistingProfile => ({
+    kind: 'HardwareProfile',
+    name,
+    namespace: 'redhat-ods-applications',
+    displayName: `NVIDIA ${name}`,
+    identifiers,
+    enabled: true,
+  });
+  const profiles = [
+    profile('mig-1g-6gb', ['nvidia.com/mig-1g.6gb']),
+    profile('whole-gpu', ['nvidia.com/gpu']),
+  ];
+  const disable = (clusterNodes = [balanced, disabled]) =>
+    planApply({
+      nodes: [balanced],
+      configName: ALL_DISABLED_CONFIG,
+      strategy: 'mixed',
+      sourceFor: source,
+      clusterNodes,
+      openShiftAiProfiles: profiles,
+    });
+
+  it("names the profiles that lose the cluster's last slice and the OpenShift AI profiles orphaned", () => {
+    const plan = disable();
+    expect(plan.clusterEffect?.lostResources).toEqual([
+      { resource: 'nvidia.com/mig-1g.6gb', before: 2, nodes: ['worker1.redhat.com'] },
+      { resource: 'nvidia.com/mig-2g.12gb', before: 1, nodes: ['worker1.redhat.com'] },
+    ]);
+    expect(plan.clusterEffect?.orphanedProfiles).toEqual([
+      { profile: profiles[0], identifiers: ['nvidia.com/mig-1g.6gb'] },
+    ]);
+    expect(plan.needsAcknowledgement).toBe(true);
+  });
+
+  it('says nothing is lost while another node still offers the profile', () => {
+    const other = viewOf(
+      a30AllBalancedNode({ labels: { 'kubernetes.io/hostname': 'w3' } }),
+      'mixed',
+    );
+    const plan = disable([balanced, disabled, { ...other, name: 'worker3' }]);
+    expect(plan.clusterEffect).toEqual({
+      lostResources: [],
+      orphanedProfiles: [],
+      unpredictable: [],
+    });
   });
 });
 

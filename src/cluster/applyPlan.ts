@@ -13,9 +13,11 @@ import {
   type ValidationGpu,
 } from '../geometry/migParted';
 import { predictNodeAfterConfig, type ConfigPrediction } from '../geometry/predictConfig';
+import { GPU_RESOURCE } from '../geometry/naming';
 import { diffResources, type ResourceChange } from '../geometry/prediction';
 import type { GpuModel, LayoutResult, MigStrategy } from '../geometry/types';
 import type { WithRebootReading } from './migManagerReboot';
+import type { ExistingProfile } from './openshiftAi';
 import { isGpuResourceName } from './pods';
 import type {
   GpuNodeView,
@@ -77,7 +79,15 @@ export interface RebootFacts {
 export interface GpuPlan {
   index: number;
   model?: GpuModel;
-  before: { migEnabled: boolean; instances: SliceInstanceView[] };
+  before: {
+    migEnabled: boolean;
+    instances: SliceInstanceView[];
+    /**
+     * MIG off: whether a pod holds this whole GPU. `unknown` when pods hold some but not all of the
+     * node's whole GPUs: the API counts them and never says which (see `wholeGpusInUse`).
+     */
+    wholeGpuInUse?: boolean | 'unknown';
+  };
   after: {
     migEnabled: boolean;
     /** Undefined when the GPU keeps MIG off, or the model is unknown. */
@@ -104,6 +114,8 @@ export interface NodeApplyPlan {
   changes: ResourceChange[];
   /** GPU pods on the node: while they run, the change fails ("In use by another client"). */
   pods: GpuPodUsage[];
+  /** Whole GPUs (MIG off) pods hold now, of how many: set when pods hold any. */
+  wholeGpusInUse?: { inUse: number; of: number };
   unschedulable: boolean;
   issues: PlanIssue[];
   /** Any error: nothing may be written to this node. */
@@ -112,10 +124,36 @@ export interface NodeApplyPlan {
   skip: boolean;
 }
 
+/** A GPU resource the whole cluster advertises now and, after the change, no longer anywhere. */
+export interface LostResource {
+  resource: string;
+  /** How many the cluster advertises now (allocatable, every GPU node). */
+  before: number;
+  /** The changed nodes that advertise it now. */
+  nodes: string[];
+}
+
+/** An OpenShift AI profile whose accelerator no node would offer after the change. */
+export interface OrphanedProfile {
+  profile: ExistingProfile;
+  /** Its identifiers the change removes from the cluster. */
+  identifiers: string[];
+}
+
+/** What the change costs the whole cluster, beyond the nodes it writes. */
+export interface ClusterEffect {
+  lostResources: LostResource[];
+  orphanedProfiles: OrphanedProfile[];
+  /** Changed nodes whose advertisement afterwards cannot be predicted (not counted as losses). */
+  unpredictable: string[];
+}
+
 export interface ApplyPlan {
   configName: string;
   strategy?: MigStrategy;
   nodes: NodeApplyPlan[];
+  /** Set when the cluster's nodes were given: resources and profiles the change orphans. */
+  clusterEffect?: ClusterEffect;
   /** Nodes the apply writes to (not skipped). */
   writes: string[];
   blocked: boolean;
@@ -130,6 +168,10 @@ export interface ApplyPlanInput {
   sourceFor: (nodeName: string) => PlanConfigSource;
   /** The ClusterPolicy's WITH_REBOOT: a failed MIG mode change then reboots the node. */
   withReboot?: WithRebootReading;
+  /** Every GPU node of the cluster, for the cluster-wide effect (`clusterEffect`). */
+  clusterNodes?: GpuNodeView[];
+  /** OpenShift AI's hardware and accelerator profiles, to name those the change orphans. */
+  openShiftAiProfiles?: ExistingProfile[];
 }
 
 function gpuResources(resources: Record<string, number>): Record<string, number> {
@@ -154,7 +196,27 @@ function validationGpus(node: GpuNodeView): ValidationGpu[] {
 const placementKey = (instance: { profile: string; start: number }) =>
   `${instance.profile}@${instance.start}`;
 
-function planGpus(node: GpuNodeView, prediction: ConfigPrediction | undefined): GpuPlan[] {
+/**
+ * Whole GPUs (MIG off) held by pods: the API counts what each pod requests, never which GPU it
+ * got, so only "all of them" or "none" can be drawn per GPU.
+ */
+function wholeGpusInUse(node: GpuNodeView): NodeApplyPlan['wholeGpusInUse'] {
+  const of = node.gpus.filter((gpu) => !gpu.migEnabled).length;
+  const held = node.inUse[GPU_RESOURCE] ?? 0;
+  return of > 0 && held > 0 ? { inUse: Math.min(held, of), of } : undefined;
+}
+
+function wholeGpuInUse(use: NodeApplyPlan['wholeGpusInUse']): boolean | 'unknown' {
+  if (!use) return false;
+  return use.inUse >= use.of ? true : 'unknown';
+}
+
+function planGpus(
+  node: GpuNodeView,
+  prediction: ConfigPrediction | undefined,
+  wholeGpus: NodeApplyPlan['wholeGpusInUse'],
+): GpuPlan[] {
+  const wholeUse = wholeGpuInUse(wholeGpus);
   return node.gpus.map((gpu) => {
     const predicted = prediction?.gpus.find((candidate) => candidate.index === gpu.index);
     const after: GpuPlan['after'] = {
@@ -171,13 +233,56 @@ function planGpus(node: GpuNodeView, prediction: ConfigPrediction | undefined): 
         : [];
     const plan: GpuPlan = {
       index: gpu.index,
-      before: { migEnabled: gpu.migEnabled, instances: gpu.instances },
+      before: {
+        migEnabled: gpu.migEnabled,
+        instances: gpu.instances,
+        ...(gpu.migEnabled ? {} : { wholeGpuInUse: wholeUse }),
+      },
       after,
       changedInstanceIds,
     };
     if (gpu.model ?? node.model) plan.model = gpu.model ?? node.model;
     return plan;
   });
+}
+
+/** GPUs of a node whose before and after are drawn alike; `gpu` is the first of them. */
+export interface GpuPlanGroup {
+  indices: number[];
+  gpu: GpuPlan;
+}
+
+/** What a GPU's preview draws, without its index. */
+function drawnKey(gpu: GpuPlan): string {
+  return JSON.stringify([
+    gpu.model?.id,
+    gpu.before.migEnabled,
+    gpu.before.wholeGpuInUse,
+    gpu.before.instances.map((instance) => [
+      placementKey(instance),
+      instance.inUse,
+      instance.podNamespace,
+      instance.podName,
+    ]),
+    gpu.after.migEnabled,
+    gpu.after.untouched,
+    gpu.after.layout?.instances.map(placementKey),
+  ]);
+}
+
+/**
+ * Groups GPUs whose preview looks the same (eight GPUs going from MIG off to all-balanced are
+ * one before → after pair), in GPU order.
+ */
+export function groupGpuPlans(gpus: GpuPlan[]): GpuPlanGroup[] {
+  const groups = new Map<string, GpuPlanGroup>();
+  for (const gpu of gpus) {
+    const key = drawnKey(gpu);
+    const group = groups.get(key);
+    if (group) group.indices.push(gpu.index);
+    else groups.set(key, { indices: [gpu.index], gpu });
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -278,7 +383,8 @@ export function planNodeApply(
     }
   }
 
-  const gpus = planGpus(node, prediction);
+  const wholeGpus = wholeGpusInUse(node);
+  const gpus = planGpus(node, prediction, wholeGpus);
   if (strategy === 'none' && gpus.some((gpu) => gpu.after.migEnabled)) {
     add('warning', 'strategy-none');
   }
@@ -323,6 +429,7 @@ export function planNodeApply(
     resourcesBefore,
     changes: resourcesAfter ? diffResources(resourcesBefore, resourcesAfter) : [],
     pods: node.pods,
+    ...(wholeGpus ? { wholeGpusInUse: wholeGpus } : {}),
     unschedulable: node.unschedulable,
     issues,
     blocked: !sameValue && issues.some((issue) => issue.severity === 'error'),
@@ -335,6 +442,63 @@ export function planNodeApply(
   return plan;
 }
 
+const addUp = (totals: Map<string, number>, resources: Record<string, number>) => {
+  for (const [name, count] of Object.entries(resources)) {
+    totals.set(name, (totals.get(name) ?? 0) + count);
+  }
+};
+
+/**
+ * What the cluster advertises before and after the written nodes change (allocatable, every GPU
+ * node), the resources no node would advertise any more, and the OpenShift AI profiles asking for
+ * them (their workloads would stay Pending). A node whose result cannot be predicted keeps its
+ * resources here: the preview claims no loss it cannot show.
+ */
+export function planClusterEffect(
+  nodes: NodeApplyPlan[],
+  clusterNodes: GpuNodeView[],
+  profiles: ExistingProfile[] = [],
+): ClusterEffect {
+  const written = nodes.filter((node) => !node.skip);
+  const changed = new Map(written.map((node) => [node.nodeName, node]));
+  const before = new Map<string, number>();
+  const after = new Map<string, number>();
+  const others = clusterNodes.filter((node) => !changed.has(node.name));
+  for (const node of others) {
+    addUp(before, gpuResources(node.allocatable));
+    addUp(after, gpuResources(node.allocatable));
+  }
+  for (const node of written) {
+    addUp(before, node.resourcesBefore);
+    addUp(after, node.resourcesAfter ?? node.resourcesBefore);
+  }
+  const lostResources: LostResource[] = [...before.entries()]
+    .filter(([resource, count]) => count > 0 && (after.get(resource) ?? 0) === 0)
+    .map(([resource, count]) => ({
+      resource,
+      before: count,
+      nodes: written
+        .filter((node) => (node.resourcesBefore[resource] ?? 0) > 0)
+        .map((node) => node.nodeName),
+    }))
+    .sort((a, b) => a.resource.localeCompare(b.resource));
+  const lost = new Set(lostResources.map((resource) => resource.resource));
+  const orphanedProfiles = profiles
+    .map((profile) => ({
+      profile,
+      identifiers: profile.identifiers.filter((identifier) => lost.has(identifier)),
+    }))
+    .filter((orphaned) => orphaned.identifiers.length > 0);
+  return {
+    lostResources,
+    orphanedProfiles,
+    unpredictable: written.filter((node) => !node.resourcesAfter).map((node) => node.nodeName),
+  };
+}
+
+const costsTheCluster = (effect: ClusterEffect | undefined) =>
+  !!effect && (effect.lostResources.length > 0 || effect.orphanedProfiles.length > 0);
+
 export function planApply(input: ApplyPlanInput): ApplyPlan {
   const nodes = input.nodes.map((node) =>
     planNodeApply(
@@ -345,16 +509,20 @@ export function planApply(input: ApplyPlanInput): ApplyPlan {
       input.withReboot,
     ),
   );
+  const clusterEffect = input.clusterNodes
+    ? planClusterEffect(nodes, input.clusterNodes, input.openShiftAiProfiles)
+    : undefined;
   const plan: ApplyPlan = {
     configName: input.configName,
     nodes,
     writes: nodes.filter((node) => !node.skip).map((node) => node.nodeName),
     blocked: nodes.some((node) => node.blocked),
-    needsAcknowledgement: nodes.some(
-      (node) => !node.skip && node.issues.some((issue) => issue.severity === 'warning'),
-    ),
+    needsAcknowledgement:
+      costsTheCluster(clusterEffect) ||
+      nodes.some((node) => !node.skip && node.issues.some((issue) => issue.severity === 'warning')),
   };
   if (input.strategy) plan.strategy = input.strategy;
+  if (clusterEffect) plan.clusterEffect = clusterEffect;
   return plan;
 }
 

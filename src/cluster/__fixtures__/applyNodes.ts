@@ -73,3 +73,27 @@ export function wholeGpuPod(name: string, nodeName: string): GpuPodUsage {
   if (!usage) throw new Error('fixture pod holds no GPU');
   return usage;
 }
+
+/** An A100 80GB node with eight GPUs, MIG off, advertising eight whole GPUs. */
+export function a100x8DisabledNode(name: string): NodeKind {
+  const base = a30DisabledNode(name, {
+    'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-80GB',
+    'nvidia.com/gpu.count': '8',
+    'nvidia.com/gpu.memory': '81920',
+    'nvidia.com/mig.strategy': 'mixed',
+  });
+  return {
+    ...base,
+    status: {
+      capacity: { cpu: '64', 'nvidia.com/gpu': '8' },
+      allocatable: { cpu: '63500m', 'nvidia.com/gpu': '8' },
+    },
+  };
+}
+
+/** A running pod holding `count` whole GPUs of `nodeName`. */
+export function wholeGpusPod(name: string, nodeName: string, count: number): GpuPodUsage {
+  const usage = gpuPodUsage(gpuPod(name, nodeName, { 'nvidia.com/gpu': String(count) }));
+  if (!usage) throw new Error('fixture pod holds no GPU');
+  return usage;
+}
