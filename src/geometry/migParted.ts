@@ -9,6 +9,7 @@
  * `validateMigConfig`, against the catalog and the placement engine.
  */
 import {
+  isAlias,
   isMap,
   isPair,
   isScalar,
@@ -62,6 +63,7 @@ export interface MigPartedConfigFile {
 export type ConfigIssueCode =
   // The file itself: mig-parted refuses to load it (`assert --valid-config` fails → state `failed`).
   | 'yaml-syntax'
+  | 'collection-key'
   | 'not-a-mapping'
   | 'missing-version'
   | 'unknown-version'
@@ -146,6 +148,7 @@ export type FileProblem =
   | {
       kind:
         | 'empty-file'
+        | 'collection-key'
         | 'multiple-documents'
         | 'missing-version'
         | 'missing-mig-configs'
@@ -772,6 +775,28 @@ function collectComments(doc: Document): Record<string, string[]> {
   return comments;
 }
 
+/**
+ * The first mapping key that is a list or a mapping (directly or through an alias). The library
+ * would stringify it, and nested ones cost time that grows steeply with depth. Walks with its own
+ * stack, so a deep document cannot overflow the call stack.
+ */
+function firstCollectionKey(doc: Document): YamlNode | undefined {
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      pending.push(...node.items);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        if (isMap(key) || isSeq(key)) return pair.key as YamlNode;
+        pending.push(pair.value);
+      }
+    }
+  }
+  return undefined;
+}
+
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -861,6 +886,22 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
       facts: { kind: 'file', problem: { kind: 'multiple-documents' } },
       ...(pos ? { line: pos.line, column: pos.col } : {}),
     });
+  }
+
+  const collectionKey = firstCollectionKey(doc);
+  if (collectionKey) {
+    const offset = collectionKey.range?.[0];
+    const pos = offset !== undefined ? lineCounter.linePos(offset) : undefined;
+    issues.push({
+      severity: 'error',
+      code: 'collection-key',
+      message:
+        'a list or mapping is used as a key; mig-parted reads only plain keys (field, config and profile names)',
+      rejectsFile: true,
+      facts: { kind: 'file', problem: { kind: 'collection-key' } },
+      ...(pos ? { line: pos.line, column: pos.col } : {}),
+    });
+    return fail();
   }
 
   let root: unknown;

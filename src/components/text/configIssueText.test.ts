@@ -164,6 +164,7 @@ describe('configIssueText', () => {
       entry('      device-filter: ["zzz", "0x20B71234"]\n      mig-devices:\n        1g.10gb: 1'),
       entry('      device-filter: {a: 1}\n      mig-devices: {}'),
       `version: v1\nmig-configs:\n  My A30 config:\n    - devices: all\n      mig-enabled: false`,
+      'version: v1\n? [a]\n: 1',
     ];
     const issues = [
       ...files.flatMap((text) => parseMigPartedConfig(text).issues),
@@ -174,7 +175,7 @@ describe('configIssueText', () => {
     );
     expect(kinds).not.toContain(undefined);
     // Every kind but `yaml-unreadable` (the parser throwing), worded below.
-    expect(new Set(kinds).size).toBe(29);
+    expect(new Set(kinds).size).toBe(30);
     expectWordedLikeMessage(issues);
     const [unreadable] = parseMigPartedConfig('version: [').issues;
     expect(

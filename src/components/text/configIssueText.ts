@@ -64,6 +64,10 @@ function fileProblemText(t: Translate, issue: ConfigIssue, problem: FileProblem)
         "the file is empty: mig-parted reports \"unknown version\" (expected 'version: {{version}}' and 'mig-configs')",
         { version },
       );
+    case 'collection-key':
+      return t(
+        'a list or mapping is used as a key; mig-parted reads only plain keys (field, config and profile names)',
+      );
     case 'multiple-documents':
       return t('the file holds several YAML documents; mig-parted reads only the first');
     case 'root-not-a-mapping':
