@@ -1,0 +1,196 @@
+import { type Locator, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  findRealConsole,
+  startRealConsole,
+  type RealConsoleVersion,
+  type RunningRealConsole,
+} from '../../host/realConsole';
+import { kubectlRunner, type KubectlResult } from '../../sandbox/testKubectl';
+import { startPluginNginx, type RunningPluginNginx } from '../../scripts/plugin-nginx';
+import { test as base, expect } from '../fixtures';
+import { productionDist } from './pluginDist';
+
+/**
+ * The real-console suite: the sandbox (e2e/fixtures.ts, one per spec file), the production
+ * bundle served by the chart's nginx over TLS (one per worker), and the real OpenShift console
+ * (host/realConsole.ts) in front of both, as admin or viewer (`test.use({ consoleUser })`).
+ * Runs only where `../shared/real-console` exists (or REAL_CONSOLE_DIR names it).
+ */
+export const REAL_CONSOLE = findRealConsole(process.env.REAL_CONSOLE_DIR);
+
+const PLUGIN_NAME = 'gpu-partitioning-plugin';
+/** Where the console serves the plugin's files: every frame of our code carries it. */
+export const PLUGIN_ASSETS_PATH = `/api/plugins/${PLUGIN_NAME}/`;
+
+/** Skips the spec file, with the reason, when the real console is not here (a fresh clone). */
+export const skipWithoutRealConsole = () =>
+  base.skip(!REAL_CONSOLE.install, `real-console suite skipped: ${REAL_CONSOLE.reason}`);
+
+export type ConsoleUser = 'admin' | 'viewer';
+
+type Options = { consoleUser: ConsoleUser; consoleVersion: RealConsoleVersion };
+type WorkerFixtures = { pluginServer: RunningPluginNginx; consolePool: ConsolePool };
+type TestFixtures = {
+  realConsole: RunningRealConsole;
+  /** kubectl against the sandbox, as a presenter types it. */
+  kubectl: (args: string[]) => Promise<KubectlResult>;
+};
+
+/** The consoles of the current sandbox, one per user and version; closed when it changes. */
+class ConsolePool {
+  private api = '';
+  private consoles = new Map<string, Promise<RunningRealConsole>>();
+
+  constructor(private readonly pluginURL: string) {}
+
+  async get(api: string, token: string, version: RealConsoleVersion) {
+    if (api !== this.api) {
+      await this.close();
+      this.api = api;
+    }
+    const key = `${token} ${version}`;
+    let running = this.consoles.get(key);
+    if (!running) {
+      running = startRealConsole({
+        dir: REAL_CONSOLE.install?.dir,
+        api,
+        token,
+        version,
+        plugins: { [PLUGIN_NAME]: this.pluginURL },
+      });
+      this.consoles.set(key, running);
+    }
+    return running;
+  }
+
+  async close() {
+    const consoles = [...this.consoles.values()];
+    this.consoles.clear();
+    await Promise.all(consoles.map(async (running) => (await running).close()));
+  }
+}
+
+/** A message or stack raised by the plugin's own code (its chunks, loaded through the console). */
+const fromPlugin = (text: string) => text.includes(PLUGIN_ASSETS_PATH);
+
+/**
+ * webpack's module federation in our plugin entry, told by console 4.19 that a shared singleton
+ * (react, the SDK, react-i18next, react-router-dom-v5-compat) has version "*": the console
+ * registers its shared modules without a version, so every plugin built with the SDK's
+ * ConsoleRemotePlugin logs this once per module. Noted on the test, not a failure.
+ */
+const SHARED_MODULE_NOTICE =
+  /^warning: Unsatisfied version \* from undefined of shared singleton module /;
+
+export const test = base.extend<TestFixtures & Options, WorkerFixtures>({
+  consoleUser: ['admin', { option: true }],
+  consoleVersion: ['4.19', { option: true }],
+  pluginServer: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, provide) => {
+      // E2E_PLUGIN_DIST serves a bundle built elsewhere (e.g. from an older commit, to see a
+      // test fail before a fix).
+      const htmlDir = process.env.E2E_PLUGIN_DIST ?? (await productionDist());
+      const nginx = await startPluginNginx({ htmlDir });
+      await provide(nginx);
+      await nginx.close();
+    },
+    // The first build of the production bundle takes about a minute on two cores.
+    { scope: 'worker', timeout: 300_000 },
+  ],
+  consolePool: [
+    async ({ pluginServer }, provide) => {
+      const pool = new ConsolePool(`${pluginServer.url}/`);
+      await provide(pool);
+      await pool.close();
+    },
+    { scope: 'worker' },
+  ],
+  realConsole: async ({ demo, consolePool, consoleUser, consoleVersion }, provide) => {
+    const sandbox = demo.sandbox!;
+    const token = consoleUser === 'admin' ? sandbox.adminToken : sandbox.viewerToken;
+    await provide(await consolePool.get(sandbox.url, token, consoleVersion));
+  },
+  baseURL: async ({ realConsole }, provide) => {
+    await provide(realConsole.url);
+  },
+  kubectl: async ({ demo }, provide) => {
+    await provide(kubectlRunner(demo.sandbox!.kubeconfigPath));
+  },
+  // Replaces e2e/fixtures.ts's check: the console itself logs errors against the sandbox (no
+  // Prometheus, no OLM); what fails a test is a page error or a React warning from the plugin.
+  pageErrors: [
+    async ({ page }, provide, testInfo) => {
+      const fromThePlugin: string[] = [];
+      const others: string[] = [];
+      const notices: string[] = [];
+      page.on('pageerror', (error) => {
+        const text = error.stack ?? error.message;
+        (fromPlugin(text) ? fromThePlugin : others).push(`page error: ${text}`);
+      });
+      page.on('console', (message) => {
+        if (message.type() !== 'error' && message.type() !== 'warning') return;
+        const text = `${message.type()}: ${message.text()} (at ${message.location().url})`;
+        if (!fromPlugin(text)) return;
+        (SHARED_MODULE_NOTICE.test(text) ? notices : fromThePlugin).push(text);
+      });
+      await provide(fromThePlugin);
+      if (notices.length > 0) {
+        testInfo.annotations.push({
+          type: 'shared-module notices from the plugin entry',
+          description: notices.join('\n'),
+        });
+      }
+      if (others.length > 0) {
+        testInfo.annotations.push({
+          type: "the console's own page errors",
+          description: others.join('\n').slice(0, 4000),
+        });
+      }
+      expect(fromThePlugin, "page errors and React warnings from the plugin's code").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };
+
+/** The console's left navigation: opens a section and follows one of its links. */
+export const navigate = async (page: Page, section: string, item: string) => {
+  const nav = page.getByRole('navigation', { name: 'Nav' });
+  const sectionButton = nav.getByRole('button', { name: section, exact: true });
+  if ((await sectionButton.getAttribute('aria-expanded')) !== 'true') await sectionButton.click();
+  await nav.getByRole('link', { name: item, exact: true }).click();
+};
+
+/**
+ * Goes to a console path. The first visit loads the console (a development build: seconds on two
+ * cores); later ones move inside the single-page app as its links do, through the history its
+ * router listens to.
+ */
+export const visit = async (page: Page, path: string) => {
+  if (!page.url().startsWith('http')) {
+    await page.goto(path);
+    // Each test's browser context is a first visit, which the console greets with its tour.
+    await page.getByRole('button', { name: 'Skip tour' }).click({ timeout: 60_000 });
+    return;
+  }
+  await page.evaluate((to) => {
+    window.history.pushState(null, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, path);
+  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === path);
+};
+
+/** The screenshots of the README, retaken in the real console only when SCREENSHOTS=1. */
+export const docsScreenshot = async (page: Page, name: string, target?: Locator) => {
+  if (process.env.SCREENSHOTS !== '1') return;
+  const dir = join(__dirname, '..', '..', 'docs', 'screenshots', 'real-console');
+  mkdirSync(dir, { recursive: true });
+  // Let charts and transitions settle so the picture shows what the assertions saw.
+  await page.waitForTimeout(500);
+  const path = join(dir, `${name}.png`);
+  await (target ?? page).screenshot({ path });
+};
