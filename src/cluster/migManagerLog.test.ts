@@ -85,6 +85,26 @@ describe('readMigManagerLog', () => {
     expect(reading.findings[0].configName).toBe('custom-x');
   });
 
+  it('names only the missing config: the line after it does not blame the file', () => {
+    const reading = readMigManagerLog(
+      [
+        ...RUN_START,
+        t('error', 'Error validating config: selected mig-config not present: all-balancd'),
+        'Unable to validate the selected MIG configuration',
+        ...FAILED_END,
+      ].join('\n'),
+    );
+    expect(reading.findings.map((finding) => finding.code)).toEqual(['config-not-found']);
+    expect(reading.findings[0].configName).toBe('all-balancd');
+  });
+
+  it('blames the file when the validation failed for no named cause', () => {
+    const reading = readMigManagerLog(
+      [...RUN_START, 'Unable to validate the selected MIG configuration', ...FAILED_END].join('\n'),
+    );
+    expect(reading.findings.map((finding) => finding.code)).toEqual(['invalid-config']);
+  });
+
   it('maps a config file mig-parted refuses', () => {
     const reading = readMigManagerLog(
       [

@@ -75,9 +75,15 @@ const RULES: Rule[] = [
   {
     code: 'invalid-config',
     pattern:
-      /error parsing configuration file|invalid MIG configuration|unable to validate the selected MIG configuration|failed to validate MIG configuration/i,
+      /error parsing configuration file|invalid MIG configuration|failed to validate MIG configuration/i,
   },
 ];
+
+/**
+ * The mig-manager's line after any failed `assert --valid-config`, a missing config name as much
+ * as a broken file: it says the file is at fault only when no other line names the cause.
+ */
+const VALIDATION_FAILED = /unable to validate the selected MIG configuration/i;
 
 const RUN_START = /Updating to MIG config: (\S+)/;
 const SUCCESS = /Successfully updated to MIG config/;
@@ -135,6 +141,11 @@ export function readMigManagerLog(text: string): MigLogReading {
       if (existing) existing.pods = pods;
       else add({ code: 'in-use', evidence: message, pods });
     }
+  }
+
+  const validationFailed = lines.find((line) => VALIDATION_FAILED.test(logMessage(line)));
+  if (validationFailed && !seen.has('config-not-found')) {
+    add({ code: 'invalid-config', evidence: logMessage(validationFailed) });
   }
 
   const successAt = lines.findIndex((line) => SUCCESS.test(line));

@@ -15,11 +15,11 @@ import {
   type NodeTaint,
 } from './openshiftAi';
 
-const node = (name: string, capacity: Record<string, string>, taints: NodeKind['spec'] = {}) =>
+const node = (name: string, allocatable: Record<string, string>, taints: NodeKind['spec'] = {}) =>
   ({
     metadata: { name, labels: { 'nvidia.com/gpu.present': 'true' } },
     spec: taints,
-    status: { capacity },
+    status: { allocatable },
   }) as NodeKind;
 
 const nodes = [
@@ -51,6 +51,21 @@ describe('advertisedMigResources', () => {
       { key: 'gpu-only', operator: 'Exists', effect: 'NoSchedule' },
     ]);
     expect(resources[0].nodeSelector).toEqual({ 'nvidia.com/gpu.present': 'true' });
+  });
+
+  it('counts what the scheduler can give (allocatable), not the stale capacity', () => {
+    // A node mid-change: the kubelet keeps 142 in capacity while the device plugin offers none.
+    const pending = {
+      metadata: { name: 'h100-01', labels: { 'nvidia.com/gpu.present': 'true' } },
+      status: {
+        capacity: { 'nvidia.com/mig-1g.10gb': '142', 'nvidia.com/mig-3g.40gb': '8' },
+        allocatable: { 'nvidia.com/mig-1g.10gb': '0', 'nvidia.com/mig-3g.40gb': '8' },
+      },
+    } as NodeKind;
+    const resources = advertisedMigResources([pending]);
+    expect(resources.map((r) => [r.resource, r.nodes, r.total])).toEqual([
+      ['nvidia.com/mig-3g.40gb', ['h100-01'], 8],
+    ]);
   });
 });
 
@@ -188,7 +203,7 @@ const nodeArbitrary = fc.oneof(
       ),
       status: fc.oneof(
         fc.record({
-          capacity: fc.oneof(
+          allocatable: fc.oneof(
             fc.dictionary(
               fc.oneof(
                 fc.constantFrom('nvidia.com/mig-1g.6gb', 'nvidia.com/mig-2g.12gb'),

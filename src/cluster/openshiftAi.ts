@@ -157,7 +157,7 @@ export interface UntoleratedTaint extends NodeTaint {
 /** A MIG resource some node advertises, and what a pod needs to land there. */
 export interface AdvertisedMigResource {
   resource: string;
-  /** Nodes whose capacity lists it with a count above zero. */
+  /** Nodes whose allocatable lists it with a count above zero. */
   nodes: string[];
   total: number;
   /** `nvidia.com/gpu`, plus one per GPU-dedicating taint of those nodes (`dedicatesNodesToGpus`). */
@@ -272,11 +272,16 @@ function schedulingOn(
   return { tolerations, untoleratedTaints };
 }
 
-/** `nvidia.com/mig-*` resources a node's capacity lists with a count above zero. */
+/**
+ * `nvidia.com/mig-*` resources a node's allocatable lists with a count above zero: what the
+ * scheduler can give (the Overview's figure). Capacity keeps a resource the device plugin no
+ * longer offers (while a change is pending, or after one), so a node can list 142 there and 0 here.
+ */
 function migCounts(node: NodeKind): Array<[string, number]> {
-  const capacity: unknown = isRecord(node) && isRecord(node.status) ? node.status.capacity : {};
-  if (!isRecord(capacity)) return [];
-  return Object.entries(capacity).flatMap(([resource, value]): Array<[string, number]> => {
+  const allocatable: unknown =
+    isRecord(node) && isRecord(node.status) ? node.status.allocatable : {};
+  if (!isRecord(allocatable)) return [];
+  return Object.entries(allocatable).flatMap(([resource, value]): Array<[string, number]> => {
     if (!resource.startsWith(MIG_RESOURCE_PREFIX)) return [];
     const count = parseCount(value).value ?? 0;
     return count > 0 ? [[resource, count]] : [];

@@ -20,7 +20,7 @@ beforeAll(initTestI18n);
 const nodes = [
   {
     metadata: { name: 'worker1', labels: { 'nvidia.com/gpu.present': 'true' } },
-    status: { capacity: { 'nvidia.com/mig-1g.6gb': '2', 'nvidia.com/mig-2g.12gb': '1' } },
+    status: { allocatable: { 'nvidia.com/mig-1g.6gb': '2', 'nvidia.com/mig-2g.12gb': '1' } },
   },
 ] as NodeKind[];
 const existing = [
