@@ -23,6 +23,7 @@ afterAll(() => {
 function runInProcess(args: string[]) {
   let stdout = '';
   let stderr = '';
+  emitWarning.mockClear();
   const code = runCli(args, {
     out: (text) => (stdout += text),
     err: (text) => (stderr += text),
