@@ -11,10 +11,10 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import { ApiError, badRequest, invalid, methodNotAllowed, notFound } from './apiErrors';
 import {
-  accessReason,
   authenticate,
   authorize,
-  isAllowed,
+  decide,
+  impersonate,
   webSocketProtocols,
   type ResourceAttributes,
   type SandboxUser,
@@ -23,6 +23,8 @@ import {
 import { applyCsrApproval, CSR_KEY, prepareCsrCreate } from './certificates';
 import { openApiV2Document } from './openapiV2';
 import { applyPatch, cloneJson, patchTypeOf } from './patch';
+import { RbacAuthorizer, type PolicyRule } from './rbac';
+import { RBAC_VALIDATORS } from './rbacValidation';
 import { answerPrometheus, PROMETHEUS_PREFIX } from './prometheus';
 import type { PodLogs } from './podLogs';
 import { decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
@@ -220,12 +222,14 @@ export class ApiServer {
   /** Open watches and followed logs, ended on shutdown. */
   private readonly openStreams = new Set<{ end(): void }>();
   private readonly webSockets: WebSocketServer;
+  private readonly authorizer: RbacAuthorizer;
 
   constructor(options: ApiServerOptions) {
     this.store = options.store;
+    this.authorizer = new RbacAuthorizer(options.store);
     this.registry = options.registry;
     this.logs = options.logs;
-    this.validators = options.validators ?? {};
+    this.validators = { ...RBAC_VALIDATORS, ...options.validators };
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
     this.corsAllowedOrigins = new Set(options.corsAllowedOrigins ?? []);
     this.webSockets = new WebSocketServer({
@@ -314,14 +318,22 @@ export class ApiServer {
       response.end('ok');
       return;
     }
-    const user = authenticate(request.headers.authorization, upgrade?.protocols.token);
+    const caller = authenticate(request.headers.authorization, upgrade?.protocols.token);
+    const user = impersonate(caller, request.headers, this.authorizer);
     const context: RequestContext = { request, response, url, user, upgrade };
     if (path === PROMETHEUS_PREFIX || path.startsWith(`${PROMETHEUS_PREFIX}/`)) {
       await answerPrometheus(request, response, url, this.store);
       return;
     }
-    const handler =
-      this.discoveryHandler(path) ?? this.resourceHandler(path, request.method ?? 'GET');
+    const discovery = this.discoveryHandler(path);
+    if (discovery) {
+      // Discovery documents are non-resource URLs (system:discovery grants them to everyone).
+      const verb = (request.method ?? 'GET').toLowerCase();
+      authorize(this.authorizer, user, { verb, path });
+      await discovery(context);
+      return;
+    }
+    const handler = this.resourceHandler(path, request.method ?? 'GET');
     if (!handler)
       throw new ApiError('NotFound', 'the server could not find the requested resource', {});
     await handler(context);
@@ -565,15 +577,32 @@ export class ApiServer {
     }
   }
 
+  /**
+   * The request's attributes as kube-apiserver's RequestInfo gives them: a namespace object's
+   * namespace is its own name; a list or watch of one object by `metadata.name` field selector
+   * carries that name (so a role with resourceNames can watch it).
+   */
   private authorizeRequest(context: RequestContext, verb: string, parsed: ParsedPath): void {
-    authorize(context.user, {
+    const isNamespaceObject = parsed.type.plural === 'namespaces' && !parsed.type.group;
+    const name = parsed.name ?? this.nameFromFieldSelector(context, verb);
+    authorize(this.authorizer, context.user, {
       verb,
       group: parsed.type.group,
       resource: parsed.type.plural,
       subresource: parsed.subresource,
-      namespace: parsed.namespace,
-      name: parsed.name,
+      namespace: isNamespaceObject && name !== undefined ? name : parsed.namespace,
+      name,
     });
+  }
+
+  private nameFromFieldSelector(context: RequestContext, verb: string): string | undefined {
+    if (verb !== 'list' && verb !== 'watch') return undefined;
+    const selector = context.url.searchParams.get('fieldSelector') ?? '';
+    const names = selector
+      .split(',')
+      .map((term) => /^metadata\.name(==?)(.*)$/.exec(term.trim())?.[2])
+      .filter((value): value is string => value !== undefined);
+    return names.length === 1 ? names[0] : undefined;
   }
 
   /** Ensures an object the request names is addressed in a namespace that exists. */
@@ -1094,7 +1123,11 @@ export class ApiServer {
   // ---------------------------------------------------------------- access reviews
 
   private async review(context: RequestContext, type: ResourceType): Promise<void> {
-    authorize(context.user, { verb: 'create', group: type.group, resource: type.plural });
+    authorize(this.authorizer, context.user, {
+      verb: 'create',
+      group: type.group,
+      resource: type.plural,
+    });
     const isProtobuf = (context.request.headers['content-type'] ?? '').startsWith(
       PROTOBUF_MEDIA_TYPE,
     );
@@ -1113,27 +1146,49 @@ export class ApiServer {
       return;
     }
     const spec = isPlainObject(body.spec) ? body.spec : {};
+    if (type.plural === 'selfsubjectrulesreviews') {
+      this.rulesReview(context, typeof spec.namespace === 'string' ? spec.namespace : '', spec);
+      return;
+    }
+    const status = this.accessReview(user, type, spec);
+    sendJson(context.response, 201, {
+      kind: 'SelfSubjectAccessReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec,
+      status,
+    });
+  }
+
+  /** A SelfSubjectAccessReview's status: RBAC's decision and the binding that allowed it. */
+  private accessReview(
+    user: SandboxUser,
+    type: ResourceType,
+    spec: Record<string, unknown>,
+  ): Record<string, unknown> {
     const resourceAttributes = isPlainObject(spec.resourceAttributes)
       ? spec.resourceAttributes
       : undefined;
     const nonResourceAttributes = isPlainObject(spec.nonResourceAttributes)
       ? spec.nonResourceAttributes
       : undefined;
-    let allowed: boolean;
+    const text = (value: unknown) => (value ? String(value) : undefined);
+    let decision: { allowed: boolean; reason: string };
     if (resourceAttributes) {
       const attributes: ResourceAttributes = {
         verb: String(resourceAttributes.verb ?? ''),
         group: String(resourceAttributes.group ?? ''),
         resource: String(resourceAttributes.resource ?? ''),
-        subresource: resourceAttributes.subresource
-          ? String(resourceAttributes.subresource)
-          : undefined,
-        namespace: resourceAttributes.namespace ? String(resourceAttributes.namespace) : undefined,
-        name: resourceAttributes.name ? String(resourceAttributes.name) : undefined,
+        subresource: text(resourceAttributes.subresource),
+        namespace: text(resourceAttributes.namespace),
+        name: text(resourceAttributes.name),
       };
-      allowed = attributes.verb === '*' ? !user.readOnly : isAllowed(user, attributes);
+      decision = decide(this.authorizer, user, attributes);
     } else if (nonResourceAttributes) {
-      allowed = !user.readOnly || String(nonResourceAttributes.verb ?? '') === 'get';
+      decision = decide(this.authorizer, user, {
+        verb: String(nonResourceAttributes.verb ?? ''),
+        path: String(nonResourceAttributes.path ?? ''),
+      });
     } else {
       throw invalid(type.group, type.kind, '', [
         {
@@ -1144,15 +1199,35 @@ export class ApiServer {
         },
       ]);
     }
-    const status: Record<string, unknown> = { allowed };
-    const reason = accessReason(user, allowed);
-    if (reason) status.reason = reason;
+    return decision.reason
+      ? { allowed: decision.allowed, reason: decision.reason }
+      : { allowed: decision.allowed };
+  }
+
+  /** `kubectl auth can-i --list`: every rule bound to the caller, cluster-wide and in the namespace. */
+  private rulesReview(
+    context: RequestContext,
+    namespace: string,
+    spec: Record<string, unknown>,
+  ): void {
+    const rules = this.authorizer.rulesFor(context.user, namespace || undefined);
+    const resourceRules = rules
+      .filter((rule) => !rule.nonResourceURLs?.length)
+      .map((rule: PolicyRule) => ({
+        verbs: rule.verbs,
+        apiGroups: rule.apiGroups ?? [],
+        resources: rule.resources ?? [],
+        ...(rule.resourceNames?.length ? { resourceNames: rule.resourceNames } : {}),
+      }));
+    const nonResourceRules = rules
+      .filter((rule) => rule.nonResourceURLs?.length)
+      .map((rule) => ({ verbs: rule.verbs, nonResourceURLs: rule.nonResourceURLs }));
     sendJson(context.response, 201, {
-      kind: 'SelfSubjectAccessReview',
+      kind: 'SelfSubjectRulesReview',
       apiVersion: 'authorization.k8s.io/v1',
       metadata: { creationTimestamp: null },
       spec,
-      status,
+      status: { resourceRules, nonResourceRules, incomplete: false },
     });
   }
 }

@@ -1,18 +1,20 @@
 /**
- * Who is calling and what they may do. Two users, by bearer token: an admin who may do everything
- * and a viewer who may only read (get, list, watch — including `pods/log`, as OpenShift's `view`
- * role allows). Denials use the API server's exact message shape.
+ * Who is calling: three users, by bearer token, and impersonation (`kubectl --as`). What each may
+ * do is RBAC (rbac.ts, bootstrapPolicy.ts). Denials use the API server's exact message shape.
  */
-import { ApiError } from './apiErrors';
+import { ApiError, badRequest } from './apiErrors';
+import type { RbacAuthorizer, RequestAttributes, ResourceAttributes } from './rbac';
+
+export type { ResourceAttributes } from './rbac';
 
 export const ADMIN_TOKEN = 'sandbox-admin-token';
 export const VIEWER_TOKEN = 'sandbox-viewer-token';
+export const DATA_SCIENTIST_TOKEN = 'sandbox-data-scientist-token';
 
 export interface SandboxUser {
   username: string;
   uid: string;
   groups: string[];
-  readOnly: boolean;
 }
 
 export const USERS: Record<string, SandboxUser> = {
@@ -20,39 +22,18 @@ export const USERS: Record<string, SandboxUser> = {
     username: 'sandbox-admin',
     uid: '0c9a9f8e-5d2b-4c51-9b7e-000000000001',
     groups: ['system:masters', 'system:authenticated'],
-    readOnly: false,
   },
   [VIEWER_TOKEN]: {
     username: 'sandbox-viewer',
     uid: '0c9a9f8e-5d2b-4c51-9b7e-000000000002',
     groups: ['system:authenticated'],
-    readOnly: true,
+  },
+  [DATA_SCIENTIST_TOKEN]: {
+    username: 'sandbox-data-scientist',
+    uid: '0c9a9f8e-5d2b-4c51-9b7e-000000000003',
+    groups: ['data-scientists', 'system:authenticated'],
   },
 };
-
-const READ_VERBS = new Set(['get', 'list', 'watch']);
-
-export interface ResourceAttributes {
-  verb: string;
-  group: string;
-  resource: string;
-  subresource?: string;
-  namespace?: string;
-  name?: string;
-}
-
-/** Reviews of one's own access are open to every authenticated user, as in Kubernetes. */
-const SELF_REVIEWS = new Set([
-  'selfsubjectaccessreviews',
-  'selfsubjectrulesreviews',
-  'selfsubjectreviews',
-]);
-
-export function isAllowed(user: SandboxUser, attributes: ResourceAttributes): boolean {
-  if (!user.readOnly) return true;
-  if (attributes.verb === 'create' && SELF_REVIEWS.has(attributes.resource)) return true;
-  return READ_VERBS.has(attributes.verb);
-}
 
 /** What a WebSocket client may put in `Sec-WebSocket-Protocol` instead of an Authorization header. */
 export const BEARER_PROTOCOL_PREFIX = 'base64url.bearer.authorization.k8s.io.';
@@ -102,11 +83,71 @@ export function authenticate(
   return user;
 }
 
+type Headers = Record<string, string | string[] | undefined>;
+
+const headerValues = (headers: Headers, name: string): string[] => {
+  const value = headers[name];
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter(Boolean);
+};
+
+/**
+ * `Impersonate-User` / `Impersonate-Group` (kubectl `--as`, `--as-group`), as kube-apiserver's
+ * impersonation filter: the caller needs `impersonate` on `users` (or the ServiceAccount) and on
+ * each `groups` by name; the impersonated user gets only the groups asked for, plus
+ * `system:authenticated` (the API server has no user database to look their groups up).
+ */
+export function impersonate(
+  caller: SandboxUser,
+  headers: Headers,
+  authorizer: RbacAuthorizer,
+): SandboxUser {
+  const [username, ...extraUsers] = headerValues(headers, 'impersonate-user');
+  const groups = headerValues(headers, 'impersonate-group');
+  if (username === undefined) {
+    if (groups.length > 0) {
+      throw badRequest(`requested groups [${groups.join(' ')}] without impersonating a user`);
+    }
+    return caller;
+  }
+  if (extraUsers.length > 0) throw badRequest('only one Impersonate-User header is allowed');
+  const serviceAccount = /^system:serviceaccount:([^:]+):([^:]+)$/.exec(username);
+  const checks: ResourceAttributes[] = [
+    serviceAccount
+      ? {
+          verb: 'impersonate',
+          group: '',
+          resource: 'serviceaccounts',
+          namespace: serviceAccount[1],
+          name: serviceAccount[2],
+        }
+      : { verb: 'impersonate', group: '', resource: 'users', name: username },
+    ...groups.map((name) => ({ verb: 'impersonate', group: '', resource: 'groups', name })),
+  ];
+  for (const attributes of checks) authorize(authorizer, caller, attributes);
+  const impersonatedGroups = [...groups];
+  if (serviceAccount) {
+    impersonatedGroups.push(
+      'system:serviceaccounts',
+      `system:serviceaccounts:${serviceAccount[1]}`,
+    );
+  }
+  if (!impersonatedGroups.includes('system:authenticated'))
+    impersonatedGroups.push('system:authenticated');
+  return { username, uid: '', groups: impersonatedGroups };
+}
+
 /**
  * `nodes "worker-1" is forbidden: User "sandbox-viewer" cannot patch resource "nodes" in API group
  * "" at the cluster scope` — the RBAC authorizer's wording.
  */
-export function forbidden(user: SandboxUser, attributes: ResourceAttributes): ApiError {
+export function forbidden(user: SandboxUser, attributes: RequestAttributes): ApiError {
+  if ('path' in attributes) {
+    return new ApiError(
+      'Forbidden',
+      `forbidden: User "${user.username}" cannot ${attributes.verb} path "${attributes.path}"`,
+      {},
+    );
+  }
   const resource = attributes.subresource
     ? `${attributes.resource}/${attributes.subresource}`
     : attributes.resource;
@@ -126,15 +167,24 @@ export function forbidden(user: SandboxUser, attributes: ResourceAttributes): Ap
   return new ApiError('Forbidden', message, details);
 }
 
-export function authorize(user: SandboxUser, attributes: ResourceAttributes): void {
-  if (!isAllowed(user, attributes)) throw forbidden(user, attributes);
+/**
+ * RBAC's decision, after kube-apiserver's privileged-group authorizer: `system:masters` may do
+ * everything even without a binding.
+ */
+export function decide(
+  authorizer: RbacAuthorizer,
+  user: SandboxUser,
+  attributes: RequestAttributes,
+): { allowed: boolean; reason: string } {
+  const decision = authorizer.authorize(user, attributes);
+  if (decision.allowed || !user.groups.includes('system:masters')) return decision;
+  return { allowed: true, reason: '' };
 }
 
-/** The RBAC reason string a SelfSubjectAccessReview reports. */
-export function accessReason(user: SandboxUser, allowed: boolean): string {
-  if (!user.readOnly)
-    return 'RBAC: allowed by ClusterRoleBinding "sandbox-admin" of ClusterRole "cluster-admin" to User "sandbox-admin"';
-  return allowed
-    ? 'RBAC: allowed by ClusterRoleBinding "sandbox-viewer" of ClusterRole "view" to User "sandbox-viewer"'
-    : '';
+export function authorize(
+  authorizer: RbacAuthorizer,
+  user: SandboxUser,
+  attributes: RequestAttributes,
+): void {
+  if (!decide(authorizer, user, attributes).allowed) throw forbidden(user, attributes);
 }

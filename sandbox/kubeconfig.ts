@@ -1,8 +1,8 @@
-/** A kubeconfig for the sandbox: contexts `sandbox-admin` (current) and `sandbox-viewer`. */
+/** A kubeconfig for the sandbox: contexts `sandbox-admin` (current), `sandbox-viewer`, `sandbox-data-scientist`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stringify } from 'yaml';
-import { ADMIN_TOKEN, VIEWER_TOKEN } from './auth';
+import { ADMIN_TOKEN, DATA_SCIENTIST_TOKEN, VIEWER_TOKEN } from './auth';
 
 export function kubeconfigYaml(url: string, caCertificate: string): string {
   const context = (user: string): Record<string, unknown> => ({
@@ -24,8 +24,13 @@ export function kubeconfigYaml(url: string, caCertificate: string): string {
     users: [
       { name: 'sandbox-admin', user: { token: ADMIN_TOKEN } },
       { name: 'sandbox-viewer', user: { token: VIEWER_TOKEN } },
+      { name: 'sandbox-data-scientist', user: { token: DATA_SCIENTIST_TOKEN } },
     ],
-    contexts: [context('sandbox-admin'), context('sandbox-viewer')],
+    contexts: [
+      context('sandbox-admin'),
+      context('sandbox-viewer'),
+      context('sandbox-data-scientist'),
+    ],
     'current-context': 'sandbox-admin',
     preferences: {},
   });

@@ -111,11 +111,13 @@ async function main(): Promise<void> {
     `Source: ${options.loadFile ? `state file ${options.loadFile}` : `scenario ${options.scenario ?? 'seed'}`}`,
   );
   console.log(
-    `Kubeconfig: ${sandbox.kubeconfigPath} (contexts sandbox-admin [current], sandbox-viewer)`,
+    `Kubeconfig: ${sandbox.kubeconfigPath} (contexts sandbox-admin [current], sandbox-viewer, sandbox-data-scientist)`,
   );
   console.log(`  export KUBECONFIG=${sandbox.kubeconfigPath}`);
   console.log('  kubectl get nodes');
-  console.log(`Tokens: admin ${sandbox.adminToken}, viewer ${sandbox.viewerToken}`);
+  console.log(
+    `Tokens: admin ${sandbox.adminToken}, viewer ${sandbox.viewerToken}, data scientist ${sandbox.dataScientistToken}`,
+  );
   if (options.saveFile) console.log(`State will be saved to ${options.saveFile} on exit.`);
   const shutdown = (signal: string) => {
     console.log(

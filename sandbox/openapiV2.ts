@@ -19,6 +19,7 @@ const BUILT_IN_PREFIXES: Record<string, string> = {
   policy: 'io.k8s.api.policy',
   'authorization.k8s.io': 'io.k8s.api.authorization',
   'authentication.k8s.io': 'io.k8s.api.authentication',
+  'rbac.authorization.k8s.io': 'io.k8s.api.rbac',
 };
 
 /** What each built-in kind is, and its top-level fields beside apiVersion, kind and metadata. */
@@ -91,6 +92,32 @@ const BUILT_IN_KINDS: Record<string, { description: string; fields: Record<strin
     fields: {
       spec: 'The action: resource attributes or a non-resource path and verb.',
       status: 'Whether it is allowed, and why.',
+    },
+  },
+  ClusterRole: {
+    description: 'A cluster-wide set of permissions, granted through bindings.',
+    fields: {
+      rules: 'What the role allows: verbs on resources of API groups, or on non-resource URLs.',
+      aggregationRule: 'Label selectors of ClusterRoles whose rules are added to this one.',
+    },
+  },
+  ClusterRoleBinding: {
+    description: 'Grants a ClusterRole to users, groups or service accounts across the cluster.',
+    fields: { roleRef: 'The ClusterRole granted.', subjects: 'Who gets it.' },
+  },
+  Role: {
+    description: 'A set of permissions within one namespace, granted through RoleBindings.',
+    fields: { rules: 'What the role allows: verbs on resources of API groups.' },
+  },
+  RoleBinding: {
+    description: 'Grants a Role or a ClusterRole to subjects within one namespace.',
+    fields: { roleRef: 'The Role or ClusterRole granted.', subjects: 'Who gets it.' },
+  },
+  SelfSubjectRulesReview: {
+    description: 'Lists the actions the current user may perform in a namespace.',
+    fields: {
+      spec: 'The namespace to evaluate.',
+      status: 'The resource and non-resource rules that apply, and whether the list is complete.',
     },
   },
   SelfSubjectReview: {

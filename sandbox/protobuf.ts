@@ -1,7 +1,7 @@
 /**
  * Just enough of Kubernetes' protobuf wire format to read the access reviews client-go sends as
  * protobuf (`kubectl auth can-i`, `kubectl auth whoami`): the `k8s\0` envelope
- * (runtime.Unknown) and the few string fields of SelfSubjectAccessReview's spec. Answers go back as
+ * (runtime.Unknown) and the few string fields of SelfSubjectAccessReview's and SelfSubjectRulesReview's specs. Answers go back as
  * JSON, which client-go accepts for any response.
  */
 import { badRequest } from './apiErrors';
@@ -83,7 +83,7 @@ function withoutUndefined(record: Record<string, string | undefined>): Record<st
 }
 
 /**
- * A SelfSubjectAccessReview or SelfSubjectReview sent as protobuf, as the JSON object it stands for.
+ * A SelfSubjectAccessReview, SelfSubjectRulesReview or SelfSubjectReview sent as protobuf, as the JSON object it stands for.
  * Field numbers from k8s.io/api/authorization/v1/generated.proto.
  */
 export function decodeReview(body: Buffer): Record<string, unknown> {
@@ -112,6 +112,8 @@ export function decodeReview(body: Buffer): Record<string, unknown> {
         verb: text(nonResource, 2),
       });
     object.spec = decoded;
+  } else if (kind === 'SelfSubjectRulesReview' && spec) {
+    object.spec = withoutUndefined({ namespace: text(spec, 1) });
   } else {
     object.spec = {};
   }

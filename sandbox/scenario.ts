@@ -36,7 +36,17 @@ import {
 } from './operator';
 import type { PodLogs } from './podLogs';
 import { CRD_KEY } from './registry';
+import { FieldReader, ScenarioError } from './scenarioFields';
+import {
+  createScenarioRbac,
+  rbacNamespaces,
+  readScenarioRbac,
+  type ScenarioRbac,
+} from './scenarioRbac';
+import { installBootstrapPolicy } from './bootstrapPolicy';
 import type { KubeObject, ObjectStore } from './store';
+
+export { ScenarioError } from './scenarioFields';
 
 export const SCENARIO_DIRECTORY = join(__dirname, 'scenarios');
 
@@ -101,115 +111,8 @@ export interface Scenario {
   nodes: ScenarioNode[];
   configMaps: { name: string; namespace: string; data: Record<string, string> }[];
   pods: ScenarioPod[];
-}
-
-// ------------------------------------------------------------------------------------- errors
-
-export class ScenarioError extends Error {
-  constructor(file: string, field: string, problem: string) {
-    super(`${file}: ${field ? `${field}: ` : ''}${problem}`);
-    this.name = 'ScenarioError';
-  }
-}
-
-type Raw = Record<string, unknown>;
-
-/** Reads fields of one YAML mapping, reporting problems with the file and the field path. */
-class FieldReader {
-  constructor(
-    readonly file: string,
-    readonly path: string,
-    readonly value: Raw,
-    allowed: string[],
-  ) {
-    for (const key of Object.keys(value)) {
-      if (!allowed.includes(key)) this.fail(key, `unknown field (allowed: ${allowed.join(', ')})`);
-    }
-  }
-
-  static of(file: string, path: string, value: unknown, allowed: string[]): FieldReader {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new ScenarioError(file, path, 'must be a mapping');
-    }
-    return new FieldReader(file, path, value as Raw, allowed);
-  }
-
-  field(key: string): string {
-    return this.path ? `${this.path}.${key}` : key;
-  }
-
-  fail(key: string, problem: string): never {
-    throw new ScenarioError(this.file, this.field(key), problem);
-  }
-
-  string(key: string, fallback?: string): string {
-    const value = this.value[key];
-    if (value === undefined || value === null) {
-      if (fallback !== undefined) return fallback;
-      return this.fail(key, 'required');
-    }
-    if (typeof value !== 'string' && typeof value !== 'number') this.fail(key, 'must be a string');
-    return String(value);
-  }
-
-  optionalString(key: string): string | undefined {
-    return this.value[key] === undefined || this.value[key] === null ? undefined : this.string(key);
-  }
-
-  boolean(key: string, fallback: boolean): boolean {
-    const value = this.value[key];
-    if (value === undefined) return fallback;
-    if (typeof value !== 'boolean') this.fail(key, 'must be true or false');
-    return value;
-  }
-
-  integer(key: string, fallback: number, min: number, max: number): number {
-    const value = this.value[key];
-    if (value === undefined) return fallback;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(key, `must be a whole number from ${min} to ${max}`);
-    }
-    return value;
-  }
-
-  list(key: string): unknown[] {
-    const value = this.value[key];
-    if (value === undefined || value === null) return [];
-    if (!Array.isArray(value)) this.fail(key, 'must be a list');
-    return value;
-  }
-
-  stringMap(key: string): Record<string, string> {
-    const value = this.value[key];
-    if (value === undefined || value === null) return {};
-    if (typeof value !== 'object' || Array.isArray(value)) this.fail(key, 'must be a mapping');
-    const result: Record<string, string> = {};
-    for (const [entryKey, entry] of Object.entries(value as Raw)) {
-      if (typeof entry !== 'string' && typeof entry !== 'number' && typeof entry !== 'boolean') {
-        this.fail(`${key}.${entryKey}`, 'must be a string');
-      }
-      result[entryKey] = String(entry);
-    }
-    return result;
-  }
-
-  nullableStringMap(key: string): Record<string, string | null> | undefined {
-    const value = this.value[key];
-    if (value === undefined) return undefined;
-    if (value === null || typeof value !== 'object' || Array.isArray(value))
-      this.fail(key, 'must be a mapping');
-    const result: Record<string, string | null> = {};
-    for (const [entryKey, entry] of Object.entries(value as Raw)) {
-      result[entryKey] = entry === null ? null : String(entry);
-    }
-    return result;
-  }
-
-  child(key: string, allowed: string[]): FieldReader | undefined {
-    const value = this.value[key];
-    if (value === undefined || value === null) return undefined;
-    return FieldReader.of(this.file, this.field(key), value, allowed);
-  }
+  /** Extra roles and bindings (scenarioRbac.ts). */
+  rbac: ScenarioRbac;
 }
 
 // ------------------------------------------------------------------------------------- parsing
@@ -475,6 +378,7 @@ export function parseScenario(text: string, file: string): Scenario {
     'generate',
     'configMaps',
     'pods',
+    'rbac',
   ]);
   const strategy = root.string('strategy', 'single');
   if (!STRATEGIES.includes(strategy as MigStrategy))
@@ -547,6 +451,7 @@ export function parseScenario(text: string, file: string): Scenario {
     nodes,
     configMaps,
     pods,
+    rbac: readScenarioRbac(file, root.value.rbac),
   };
   checkConfigNames(scenario);
   return scenario;
@@ -897,6 +802,7 @@ export function buildCluster(scenario: Scenario, parts: ClusterParts): void {
     ...scenario.namespaces,
     ...scenario.pods.map((pod) => pod.namespace),
     ...scenario.configMaps.map((entry) => entry.namespace),
+    ...rbacNamespaces(scenario.rbac),
   ]);
   if (scenario.openshiftAi) namespaces.add('redhat-ods-applications');
   for (const namespace of namespaces) {
@@ -908,6 +814,8 @@ export function buildCluster(scenario: Scenario, parts: ClusterParts): void {
       status: { phase: 'Active' },
     });
   }
+  installBootstrapPolicy(store);
+  createScenarioRbac(scenario.file, scenario.rbac, store);
   store.create(
     CRD_KEY,
     crd('nvidia.com', 'ClusterPolicy', 'clusterpolicies', 'Cluster', 'v1', [

@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApiServer } from './apiServer';
-import { ADMIN_TOKEN, VIEWER_TOKEN } from './auth';
+import { ADMIN_TOKEN, DATA_SCIENTIST_TOKEN, VIEWER_TOKEN } from './auth';
+import { installBootstrapPolicy } from './bootstrapPolicy';
 import { writeKubeconfig } from './kubeconfig';
 import { createDualProtocolServer } from './listener';
 import { GpuOperatorSimulation, operatorValidators, type HardwareSnapshot } from './operator';
@@ -15,6 +16,7 @@ import { PodLogs } from './podLogs';
 import { TypeRegistry } from './registry';
 import { buildCluster, loadScenario } from './scenario';
 import { MiniScheduler } from './scheduler';
+import { CLUSTER_ROLES } from './rbac';
 import { ObjectStore, type StoreSnapshot } from './store';
 
 export interface SandboxOptions {
@@ -52,6 +54,8 @@ export interface RunningSandbox {
   port: number;
   adminToken: string;
   viewerToken: string;
+  /** `sandbox-data-scientist` (group `data-scientists`): edit in the project `team-a` only. */
+  dataScientistToken: string;
   kubeconfigPath: string;
   /** The object store (for tests and benchmarks: read or seed state without HTTP). */
   store: ObjectStore;
@@ -103,6 +107,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     store.restore(state.store);
     logs.restore(state.logs);
     operator.restore(state.hardware);
+    // A state saved before the sandbox had RBAC: give its users their rights.
+    if (store.count(CLUSTER_ROLES) === 0) installBootstrapPolicy(store);
   } else {
     const scenario = loadScenario(options.scenario ?? 'seed');
     buildCluster(scenario, { store, logs, operator });
@@ -146,6 +152,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     caCertificate: server.certificate,
     adminToken: ADMIN_TOKEN,
     viewerToken: VIEWER_TOKEN,
+    dataScientistToken: DATA_SCIENTIST_TOKEN,
     kubeconfigPath,
     store,
     operator,

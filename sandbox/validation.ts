@@ -40,6 +40,17 @@ function keyCauses(key: string, path: string): StatusCause[] {
 function metadataCauses(type: ResourceType, object: KubeObject): StatusCause[] {
   const causes: StatusCause[] = [];
   const name = object.metadata.name ?? '';
+  if (type.group === 'rbac.authorization.k8s.io') {
+    // RBAC names are path segments (`system:discovery`), not DNS names.
+    if (name === '.' || name === '..' || /[/%]/.test(name)) {
+      causes.push({
+        reason: 'FieldValueInvalid',
+        field: 'metadata.name',
+        message: `Invalid value: "${name}": may not be '.' or '..' and may not contain '/' or '%'`,
+      });
+    }
+    return [...causes, ...labelAndAnnotationCauses(object)];
+  }
   const pattern =
     type.namespaced || type.plural !== 'namespaces' ? DNS1123_SUBDOMAIN : DNS1123_LABEL;
   if (name && (name.length > 253 || !pattern.test(name))) {
@@ -49,6 +60,11 @@ function metadataCauses(type: ResourceType, object: KubeObject): StatusCause[] {
       message: `Invalid value: "${name}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character`,
     });
   }
+  return [...causes, ...labelAndAnnotationCauses(object)];
+}
+
+function labelAndAnnotationCauses(object: KubeObject): StatusCause[] {
+  const causes: StatusCause[] = [];
   const labels = object.metadata.labels ?? {};
   if (typeof labels !== 'object' || Array.isArray(labels)) {
     causes.push({
