@@ -294,6 +294,18 @@ describe('the cluster-wide effect', () => {
     expect(plan.needsAcknowledgement).toBe(true);
   });
 
+  it('asks to acknowledge only profiles left orphaned (a lost resource alone may be the point)', () => {
+    const plan = planApply({
+      nodes: [balanced],
+      configName: ALL_DISABLED_CONFIG,
+      strategy: 'mixed',
+      sourceFor: source,
+      clusterNodes: [balanced, disabled],
+    });
+    expect(plan.clusterEffect?.lostResources).toHaveLength(2);
+    expect(plan.needsAcknowledgement).toBe(false);
+  });
+
   it('says nothing is lost while another node still offers the profile', () => {
     const other = viewOf(
       a30AllBalancedNode({ labels: { 'kubernetes.io/hostname': 'w3' } }),

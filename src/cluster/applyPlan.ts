@@ -496,8 +496,9 @@ export function planClusterEffect(
   };
 }
 
-const costsTheCluster = (effect: ClusterEffect | undefined) =>
-  !!effect && (effect.lostResources.length > 0 || effect.orphanedProfiles.length > 0);
+/** Workloads started from an OpenShift AI profile would wait forever: acknowledged like a warning. */
+const orphansProfiles = (effect: ClusterEffect | undefined) =>
+  !!effect && effect.orphanedProfiles.length > 0;
 
 export function planApply(input: ApplyPlanInput): ApplyPlan {
   const nodes = input.nodes.map((node) =>
@@ -518,7 +519,7 @@ export function planApply(input: ApplyPlanInput): ApplyPlan {
     writes: nodes.filter((node) => !node.skip).map((node) => node.nodeName),
     blocked: nodes.some((node) => node.blocked),
     needsAcknowledgement:
-      costsTheCluster(clusterEffect) ||
+      orphansProfiles(clusterEffect) ||
       nodes.some((node) => !node.skip && node.issues.some((issue) => issue.severity === 'warning')),
   };
   if (input.strategy) plan.strategy = input.strategy;

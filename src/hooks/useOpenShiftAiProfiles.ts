@@ -21,6 +21,7 @@ import {
   readAcceleratorProfile,
   readHardwareProfile,
   type AcceleratorProfileKind,
+  type ExistingProfile,
   type HardwareProfileKind,
   type MigResourceRow,
   type OpenShiftAiProfileKind,
@@ -53,13 +54,20 @@ export interface ProfileCreateResult {
 
 const isListOf = <T>(value: unknown): T[] => (Array.isArray(value) ? (value as T[]) : []);
 
+/** Both profile kinds read as `ExistingProfile`s, with what each watch said. */
+export interface OpenShiftAiProfileList {
+  profiles: ExistingProfile[];
+  /** Both watches answered (a list or an error). */
+  loaded: boolean;
+  hardwareProblem?: DataError;
+  acceleratorProblem?: DataError;
+}
+
 /**
- * OpenShift AI's HardwareProfiles and (deprecated) AcceleratorProfiles in every namespace, compared
- * with the MIG resources GPU nodes advertise. A watch failing with NoModelError means the API is
- * not installed.
+ * OpenShift AI's HardwareProfiles and (deprecated) AcceleratorProfiles in every namespace. A watch
+ * failing with NoModelError means that API is not installed.
  */
-export const useOpenShiftAiProfiles = (): OpenShiftAiProfilesResult => {
-  const nodes = useGpuNodes();
+export const useOpenShiftAiProfileList = (): OpenShiftAiProfileList => {
   const [hardware, hardwareLoaded, hardwareError] = useK8sWatchResource<HardwareProfileKind[]>({
     groupVersionKind: HardwareProfileGroupVersionKind,
     isList: true,
@@ -67,15 +75,36 @@ export const useOpenShiftAiProfiles = (): OpenShiftAiProfilesResult => {
   const [accelerators, acceleratorsLoaded, acceleratorsError] = useK8sWatchResource<
     AcceleratorProfileKind[]
   >({ groupVersionKind: AcceleratorProfileGroupVersionKind, isList: true });
-
+  const profiles = React.useMemo(
+    () => [
+      ...isListOf<HardwareProfileKind>(hardware).map(readHardwareProfile),
+      ...isListOf<AcceleratorProfileKind>(accelerators).map(readAcceleratorProfile),
+    ],
+    [hardware, accelerators],
+  );
   const hardwareProblem = classifyDataError(hardwareError, 'HardwareProfiles');
   const acceleratorProblem = classifyDataError(acceleratorsError, 'AcceleratorProfiles');
+  return {
+    profiles,
+    loaded:
+      (hardwareLoaded || hardwareError !== undefined) &&
+      (acceleratorsLoaded || acceleratorsError !== undefined),
+    ...(hardwareProblem ? { hardwareProblem } : {}),
+    ...(acceleratorProblem ? { acceleratorProblem } : {}),
+  };
+};
+
+/**
+ * OpenShift AI's profiles compared with the MIG resources GPU nodes advertise, and creating the
+ * missing ones.
+ */
+export const useOpenShiftAiProfiles = (): OpenShiftAiProfilesResult => {
+  const nodes = useGpuNodes();
+  const list = useOpenShiftAiProfileList();
+  const { profiles, hardwareProblem, acceleratorProblem } = list;
   const hardwareApi = hardwareProblem?.kind !== 'no-model';
   const acceleratorApi = acceleratorProblem?.kind !== 'no-model';
-  const loaded =
-    (hardwareLoaded || hardwareError !== undefined) &&
-    (acceleratorsLoaded || acceleratorsError !== undefined) &&
-    nodes.loaded;
+  const loaded = list.loaded && nodes.loaded;
   let installed: boolean | undefined;
   if (!hardwareApi && !acceleratorApi) installed = false;
   else if (loaded) installed = true;
@@ -85,13 +114,6 @@ export const useOpenShiftAiProfiles = (): OpenShiftAiProfilesResult => {
       ? 'AcceleratorProfile'
       : undefined;
 
-  const profiles = React.useMemo(
-    () => [
-      ...isListOf<HardwareProfileKind>(hardware).map(readHardwareProfile),
-      ...isListOf<AcceleratorProfileKind>(accelerators).map(readAcceleratorProfile),
-    ],
-    [hardware, accelerators],
-  );
   const namespace = applicationsNamespace(profiles);
   const analysis = React.useMemo(
     () =>

@@ -13,6 +13,7 @@ import {
   Tooltip,
 } from '@patternfly/react-core';
 import {
+  AdjustIcon,
   CircleIcon,
   ExclamationCircleIcon,
   OutlinedCircleIcon,
@@ -53,17 +54,25 @@ const gridColumns = (units: number) => ({
 });
 
 interface UsageProps {
-  inUse: boolean;
+  inUse: boolean | 'unknown';
   t: Translate;
 }
 
-/** Filled vs outlined circle plus a word: in-use/free never depends on colour alone. */
+const usageIcon = (inUse: boolean | 'unknown') => {
+  if (inUse === 'unknown') return <AdjustIcon />;
+  return inUse ? <CircleIcon /> : <OutlinedCircleIcon />;
+};
+
+const usageWord = (inUse: boolean | 'unknown', t: Translate) => {
+  if (inUse === 'unknown') return t('In use or free');
+  return inUse ? t('In use') : t('Free');
+};
+
+/** Filled, half-filled or outlined circle plus a word: the usage never depends on colour alone. */
 const UsageMark = ({ inUse, t }: UsageProps) => (
   <span className={`${BLOCK}__usage`}>
-    <span className={`${BLOCK}__usage-icon`}>
-      {inUse ? <CircleIcon /> : <OutlinedCircleIcon />}
-    </span>
-    <span className={`${BLOCK}__usage-text`}>{inUse ? t('In use') : t('Free')}</span>
+    <span className={`${BLOCK}__usage-icon`}>{usageIcon(inUse)}</span>
+    <span className={`${BLOCK}__usage-text`}>{usageWord(inUse, t)}</span>
   </span>
 );
 
@@ -369,12 +378,12 @@ export const SliceMap = (props: SliceMapProps) => {
             className={classes(
               `${BLOCK}__slice`,
               `${BLOCK}__slice--whole`,
-              wholeGpuInUse ? `${BLOCK}__slice--in-use` : `${BLOCK}__slice--free`,
+              wholeGpuInUse === true ? `${BLOCK}__slice--in-use` : `${BLOCK}__slice--free`,
             )}
             style={{ gridColumn: `1 / span ${drawnUnits}` }}
           >
             <span className={`${BLOCK}__profile`}>{t('MIG disabled (whole GPU)')}</span>
-            <UsageMark inUse={Boolean(wholeGpuInUse)} t={t} />
+            <UsageMark inUse={wholeGpuInUse ?? false} t={t} />
           </SliceBlock>
         </ul>
       </>

@@ -77,6 +77,16 @@ describe('sliceMapDescription', () => {
       sliceMapDescription({ gpuIndex: 3, instances: [], migEnabled: false, wholeGpuInUse: true })
         .wholeGpu,
     ).toBe('GPU 3, MIG disabled (whole GPU), in use');
+    expect(
+      sliceMapDescription({
+        gpuIndex: 5,
+        instances: [],
+        migEnabled: false,
+        wholeGpuInUse: 'unknown',
+      }).wholeGpu,
+    ).toBe(
+      'GPU 5, MIG disabled (whole GPU), in use or free (the kubelet does not say which GPUs pods hold)',
+    );
     const unknown = sliceMapDescription({
       gpuIndex: 4,
       instances: [{ id: 'q', profile: '1g.5gb', start: 0, size: 1, computeSlices: 1 }],

@@ -213,6 +213,13 @@ function describeInstances(
   return { instances, problems };
 }
 
+/** Whether a whole GPU is in use, in words (`unknown`: the API counts GPUs, never says which). */
+function wholeGpuUsageWord(inUse: boolean | 'unknown' | undefined, t: Translate): string {
+  if (inUse === 'unknown')
+    return t('in use or free (the kubelet does not say which GPUs pods hold)');
+  return inUse ? t('in use') : t('free');
+}
+
 /** Everything a screen reader (and a tooltip) says about one GPU's slice map. */
 export function sliceMapDescription(
   input: SliceMapDescriptionInput,
@@ -228,9 +235,10 @@ export function sliceMapDescription(
   const stateSentence = input.state
     ? [t('State: {{state}}.', { state: healthStateLabel(input.state, t), interpolation: RAW })]
     : [];
+  const usage = wholeGpuUsageWord(input.wholeGpuInUse, t);
   const wholeGpu = t('GPU {{gpu}}, MIG disabled (whole GPU), {{usage}}', {
     gpu,
-    usage: input.wholeGpuInUse ? t('in use') : t('free'),
+    usage,
     interpolation: RAW,
   });
 
@@ -238,7 +246,7 @@ export function sliceMapDescription(
     const summary = [
       t('{{heading}}: MIG disabled, the whole GPU is one device and it is {{usage}}.', {
         heading,
-        usage: input.wholeGpuInUse ? t('in use') : t('free'),
+        usage,
         interpolation: RAW,
       }),
       ...stateSentence,

@@ -27,7 +27,8 @@ export interface SliceMapProps {
   instances: SliceMapInstance[];
   /** False → the whole GPU is drawn as one block, in use or free (`wholeGpuInUse`). */
   migEnabled: boolean;
-  wholeGpuInUse?: boolean;
+  /** `unknown`: pods hold some of the node's whole GPUs, and the API does not say which. */
+  wholeGpuInUse?: boolean | 'unknown';
   /** Shown as a state label and a coloured border. */
   state?: GpuHealthState;
   /** Default true: placements are predicted (the driver chooses starts), and the map says so. */

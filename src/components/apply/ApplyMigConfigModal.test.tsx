@@ -2,7 +2,9 @@ import { sdkMock } from './__fixtures__/sdkMock';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApplyMigConfigModal } from './ApplyMigConfigModal';
-import { seedCluster } from './__fixtures__/cluster';
+import { a30AllBalancedNode, clusterPolicy } from '../../cluster/__fixtures__/nodes';
+import { a30DisabledNode } from '../../cluster/__fixtures__/applyNodes';
+import { defaultConfigMap, seedCluster } from './__fixtures__/cluster';
 import { initTestI18n } from './__fixtures__/i18n';
 
 const {
@@ -228,5 +230,43 @@ describe('ApplyMigConfigModal', () => {
     ).toBeInTheDocument();
     expect(applyButton()).toBeDisabled();
     expect(screen.getByText(/You are not allowed to patch nodes/)).toBeInTheDocument();
+  });
+
+  it("names the cluster's last slices a change removes and the OpenShift AI profile it orphans", async () => {
+    const profile = {
+      apiVersion: 'infrastructure.opendatahub.io/v1',
+      kind: 'HardwareProfile',
+      metadata: {
+        name: 'mig-1g-6gb',
+        namespace: 'redhat-ods-applications',
+        annotations: { 'opendatahub.io/display-name': 'NVIDIA mig-1g-6gb' },
+      },
+      spec: {
+        identifiers: [{ identifier: 'nvidia.com/mig-1g.6gb', resourceType: 'Accelerator' }],
+      },
+    };
+    setK8sWatchFixtures({
+      objects: [
+        a30AllBalancedNode(),
+        a30DisabledNode('worker2'),
+        clusterPolicy('mixed'),
+        defaultConfigMap,
+        profile,
+      ],
+    });
+    renderModal({ nodeNames: ['worker1.redhat.com'], initialConfig: 'all-disabled' });
+    const effect = await screen.findByTestId('apply-cluster-effect');
+    expect(effect).toHaveTextContent(
+      'This removes the last nvidia.com/mig-1g.6gb, nvidia.com/mig-2g.12gb from the cluster',
+    );
+    expect(effect).toHaveTextContent(
+      'nvidia.com/mig-1g.6gb: 2 advertised now, all on worker1.redhat.com; no node advertises it afterwards',
+    );
+    expect(effect).toHaveTextContent(
+      'OpenShift AI HardwareProfile "NVIDIA mig-1g-6gb" (redhat-ods-applications/mig-1g-6gb) asks for nvidia.com/mig-1g.6gb',
+    );
+    expect(applyButton()).toBeDisabled();
+    await userEvent.click(screen.getByRole('checkbox', { name: /I have read the warnings/ }));
+    expect(applyButton()).toBeEnabled();
   });
 });

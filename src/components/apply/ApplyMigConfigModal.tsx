@@ -31,7 +31,9 @@ import { useApplyMigConfig, type ApplyOutcome } from '../../hooks/useApplyMigCon
 import { useGpuNodes } from '../../hooks/useGpuNodes';
 import { useGpuNodeViews } from '../../hooks/useGpuNodeViews';
 import { useNodePatchAccess } from '../../hooks/useMigWriteAccess';
+import { useOpenShiftAiProfileList } from '../../hooks/useOpenShiftAiProfiles';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { ClusterEffectAlert } from './ClusterEffectAlert';
 import { ConfigSelect } from './ConfigSelect';
 import { MigChangeProgress, type FollowTarget } from './MigChangeProgress';
 import { NodePlanCard } from './NodePlanCard';
@@ -53,6 +55,8 @@ interface PreviewBasis {
   views: GpuNodeView[];
   nodes: NodeKind[];
   strategy?: MigStrategy;
+  /** Every GPU node, for what the change costs the cluster. */
+  clusterViews: GpuNodeView[];
 }
 
 /** What of a node, if changed after the preview, makes the preview stale. */
@@ -79,6 +83,7 @@ export const ApplyMigConfigModal = ({
   const data = useGpuNodeViews();
   const rawNodes = useGpuNodes();
   const access = useNodePatchAccess();
+  const openShiftAi = useOpenShiftAiProfileList();
   const [applyState, applyControls] = useApplyMigConfig();
   const [configName, setConfigName] = React.useState<string | undefined>(initialConfig);
   const [basis, setBasis] = React.useState<PreviewBasis>();
@@ -114,10 +119,11 @@ export const ApplyMigConfigModal = ({
         views: selectedViews,
         nodes: selectedNodes,
         ...(data.strategy ? { strategy: data.strategy } : {}),
+        clusterViews: data.nodes,
       });
       setAcknowledged(false);
     },
-    [selectedViews, selectedNodes, data.strategy],
+    [selectedViews, selectedNodes, data.strategy, data.nodes],
   );
 
   // The preview is frozen when computed: later changes show as "changed since the preview"
@@ -135,9 +141,11 @@ export const ApplyMigConfigModal = ({
             ...(basis.strategy ? { strategy: basis.strategy } : {}),
             sourceFor,
             withReboot: data.clusterPolicy.withReboot,
+            clusterNodes: basis.clusterViews,
+            openShiftAiProfiles: openShiftAi.profiles,
           })
         : undefined,
-    [basis, sourceFor, data.clusterPolicy.withReboot],
+    [basis, sourceFor, data.clusterPolicy.withReboot, openShiftAi.profiles],
   );
 
   const changedSincePreview = React.useMemo(() => {
@@ -296,6 +304,11 @@ export const ApplyMigConfigModal = ({
                     'Applying now would be refused for these nodes, because every write checks the values this preview was made from.',
                   )}
                 </Alert>
+              </StackItem>
+            )}
+            {plan?.clusterEffect && (
+              <StackItem>
+                <ClusterEffectAlert effect={plan.clusterEffect} />
               </StackItem>
             )}
             {plan?.nodes.map((nodePlan) => (

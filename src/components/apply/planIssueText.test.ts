@@ -1,6 +1,14 @@
 import type { MigFailureCode } from '../../cluster/migManagerLog';
 import { catalogueT } from '../text/__fixtures__/catalogue';
-import { likelyFailureCauses, logFindingText, planIssueText } from './planIssueText';
+import { planNodeApply } from '../../cluster/applyPlan';
+import { BUILT_IN_SOURCE, a100x8DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
+import {
+  indexRangesText,
+  likelyFailureCauses,
+  logFindingText,
+  planIssueDetails,
+  planIssueText,
+} from './planIssueText';
 
 const t = catalogueT();
 const KILLS_EVERY_POD = /reboots the node.*kills every pod on it/s;
@@ -73,5 +81,24 @@ describe('the failure explainer and WITH_REBOOT', () => {
     expect(logFindingText(t, { code: 'nvidia-drm', evidence: '' }).fix).toMatch(
       /^Unload nvidia_drm/,
     );
+  });
+});
+
+describe('unverified-layout details', () => {
+  it('says a note shared by alike GPUs once, naming the GPUs as a range', () => {
+    const node = viewOf(a100x8DisabledNode('a100-80-02'), 'mixed');
+    const plan = planNodeApply(node, 'all-balanced', 'mixed', BUILT_IN_SOURCE);
+    const unverified = plan.issues.find((issue) => issue.code === 'unverified-layout');
+    expect(unverified?.configIssues).toHaveLength(24);
+    const details = planIssueDetails(t, unverified!);
+    expect(details).toHaveLength(3);
+    expect(details[0]).toMatch(
+      /^GPUs 0–7 \(0x20B210DE\): \dg\.\d+gb on NVIDIA A100 80GB is inferred/,
+    );
+  });
+
+  it('writes runs of three or more GPU indices as ranges', () => {
+    expect(indexRangesText([7, 0, 1, 2, 5, 6])).toBe('0–2, 5–7');
+    expect(indexRangesText([0, 1, 4])).toBe('0, 1, 4');
   });
 });

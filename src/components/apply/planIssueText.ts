@@ -4,9 +4,11 @@
  */
 import type { PlanIssue, RebootFacts } from '../../cluster/applyPlan';
 import type { MigLogFinding } from '../../cluster/migManagerLog';
+import type { ConfigIssue } from '../../geometry';
 import type { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { configIssueText } from '../text/configIssueText';
 import { configFallbackText } from '../text/configSourceText';
+import { layoutWarningText } from '../text/layoutText';
 
 export type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
@@ -129,9 +131,60 @@ function rebootText(t: Translate, reboot: RebootFacts): IssueText {
  * names (product, config, pods) as they are.
  */
 export function planIssueDetails(t: Translate, issue: PlanIssue): string[] {
-  if (issue.configIssues) return issue.configIssues.map((detail) => configIssueText(t, detail));
+  if (issue.configIssues) return groupedConfigIssueTexts(t, issue.configIssues);
   const fallback = issue.source && configFallbackText(t, issue.source);
   return fallback ? [fallback] : issue.details;
+}
+
+/** `0–7`, `0, 1`, `0–3, 6`: runs of three or more indices as ranges. */
+export function indexRangesText(indices: number[]): string {
+  const sorted = [...indices].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let start = 0; start < sorted.length;) {
+    let end = start;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end] + 1) end += 1;
+    if (end - start >= 2) parts.push(`${sorted[start]}–${sorted[end]}`);
+    else parts.push(...sorted.slice(start, end + 1).map(String));
+    start = end + 1;
+  }
+  return parts.join(', ');
+}
+
+/** `GPU 3` or `GPUs 0–7`. */
+export function gpuRangeText(t: Translate, indices: number[]): string {
+  return indices.length === 1
+    ? t('GPU {{index}}', { index: indices[0] })
+    : t('GPUs {{indices}}', { indices: indexRangesText(indices) });
+}
+
+/**
+ * mig-parted issues that differ only in the GPU they name (the same profile note on eight alike
+ * GPUs) said once, naming the GPUs; the others each as they are.
+ */
+function groupedConfigIssueTexts(t: Translate, issues: ConfigIssue[]): string[] {
+  const groups = new Map<string, { issue: ConfigIssue; gpus: number[] }>();
+  for (const issue of issues) {
+    const { gpuIndex, message: _message, ...rest } = issue;
+    // An issue naming no GPU stays on its own (an object's JSON never starts with '#').
+    const key = gpuIndex === undefined ? `#${groups.size}` : JSON.stringify(rest);
+    const group = groups.get(key);
+    if (group && gpuIndex !== undefined) group.gpus.push(gpuIndex);
+    else groups.set(key, { issue, gpus: gpuIndex === undefined ? [] : [gpuIndex] });
+  }
+  return [...groups.values()].flatMap(({ issue, gpus }) => {
+    const facts = issue.facts;
+    if (gpus.length < 2) return [configIssueText(t, issue)];
+    if (facts?.kind === 'layout-warning') {
+      return [
+        t('{{gpus}} ({{device}}): {{warning}}', {
+          gpus: gpuRangeText(t, gpus),
+          device: facts.device,
+          warning: layoutWarningText(t, facts.warning),
+        }),
+      ];
+    }
+    return gpus.map((gpuIndex) => configIssueText(t, { ...issue, gpuIndex }));
+  });
 }
 
 export function logFindingText(t: Translate, finding: MigLogFinding): IssueText & { fix: string } {
