@@ -1,9 +1,10 @@
 /**
  * The data scientist's question: "can I get N × <profile> right now?" Answers from what nodes
- * advertise (allocatable) minus what pods hold, and when the answer is no, proposes the smallest
- * config change an admin could make: named configs of each node's config source that would add
- * the missing instances, on the fewest nodes, preferring nodes no GPU pod uses (the mig-manager
- * does not evict pods, and a change on a busy GPU fails).
+ * advertise (allocatable) minus what pods hold, on nodes that can take a pod (not cordoned, not
+ * failed, not mid-change), and when the answer is no, proposes the config changes an admin could
+ * make: named configs of each node's config source that raise the asked profile, on nodes that
+ * can take a change, leaving every GPU a pod may use as it is (the mig-manager does not evict
+ * pods, and a change on a busy GPU fails); fewest nodes first, then fewest pods on them.
  */
 import { findProfile } from '../geometry/catalog';
 import { listConfigNames, type MigPartedConfigFile } from '../geometry/migParted';
@@ -16,6 +17,8 @@ import {
 import { predictNodeAfterConfig } from '../geometry/predictConfig';
 import type { MigStrategy } from '../geometry/types';
 import { parseGpuProduct } from './labels';
+import type { PodKind } from './models';
+import { podGpuRequests } from './pods';
 import { safeText } from './quantities';
 import type { GpuNodeView } from './types';
 
@@ -27,15 +30,52 @@ export interface NodeConfigChange {
   node: string;
   fromConfig?: string;
   toConfig: string;
-  /** Instances of the requested resource the node offers after the change (all free). */
+  /** Instances of the requested resource the node offers after the change. */
   offeredAfter: number;
   /** Free instances of the requested resource the node offers now. */
   freeNow: number;
+  /** How many more instances of the requested resource the node offers after the change. */
+  gain: number;
   /** Other resources the node would stop advertising (resource → how many fewer). */
   lost: Record<string, number>;
-  /** True when GPU pods run on the node: they must be drained first, or the change fails. */
-  disruptive: boolean;
+  /**
+   * GPU pods on the node. The change leaves their GPUs as they are, but the mig-manager restarts
+   * the node's GPU operands (device plugin, GFD …) around them.
+   */
   gpuPods: number;
+}
+
+/** One apply: the same config on a set of nodes (what the apply dialog takes). */
+export interface ConfigChangeStep {
+  toConfig: string;
+  nodes: string[];
+}
+
+/** Why a node is not counted as free now, or not offered a change. */
+export type NodeLeftOutReason =
+  /** Cordoned: the scheduler places no new pod there. */
+  | 'cordoned'
+  /** The last MIG change failed, or the config name is unknown: what it advertises may not hold. */
+  | 'failed'
+  /** A MIG change is under way (pending, rebooting): what it advertises is about to change. */
+  | 'changing'
+  /** Every config that would raise the profile also reconfigures a GPU a pod may be using. */
+  | 'gpus-in-use';
+
+export interface NodeLeftOut {
+  name: string;
+  why: NodeLeftOutReason;
+  /** Free instances it advertises (for nodes left out of the free count). */
+  free?: number;
+}
+
+/** A pod no node has taken yet that asks for the requested resource. */
+export interface WaitingGpuPod {
+  name: string;
+  namespace: string;
+  /** GPU resources it asks for (resource → count). */
+  resources: Record<string, number>;
+  createdAt?: string;
 }
 
 export interface ProfileRequestPlan {
@@ -51,14 +91,22 @@ export interface ProfileRequestPlan {
   totalFree: number;
   /** Nodes that can serve now, most free first. */
   nodes: Array<{ name: string; free: number }>;
+  /** Nodes advertising free instances that are not counted (cordoned, failed, mid-change). */
+  notCounted: NodeLeftOut[];
+  /** Pods not yet scheduled that ask for the same resource (they compete for it). */
+  waiting: WaitingGpuPod[];
   /** When not satisfiable: config changes that would make it so (or get closest). */
   suggestion?: {
     changes: NodeConfigChange[];
+    /** The changes by config, in order: each is one apply. */
+    steps: ConfigChangeStep[];
     /** False when even the best changes fall short. */
     sufficient: boolean;
     /** Plain English, ready to show an admin. */
     summary: string;
   };
+  /** When not satisfiable: nodes whose model offers the profile but that cannot take a change now. */
+  notSuggested: NodeLeftOut[];
   /** Why the request cannot be understood (unknown profile, strategy none …). */
   problems: string[];
   /** The same as data, for the UI's words. */
@@ -127,27 +175,62 @@ function nodeServesProfile(node: GpuNodeView, profile: string | undefined, strat
 }
 
 function freeOn(node: GpuNodeView, resourceName: string): number {
-  if (node.unschedulable) return 0;
   return Math.max(0, (node.allocatable[resourceName] ?? 0) - (node.inUse[resourceName] ?? 0));
 }
 
-interface Candidate extends NodeConfigChange {
-  gain: number;
+/** Why a node can take neither a new pod nor a change now; undefined when it can. */
+function unavailableBecause(node: GpuNodeView): NodeLeftOutReason | undefined {
+  if (node.migConfigState === 'failed' || node.primaryState === 'failed') return 'failed';
+  const changing = node.conditions.some((condition) =>
+    ['pending', 'stuck-pending', 'rebooting'].includes(condition.kind),
+  );
+  if (node.migConfigState === 'pending' || node.migConfigState === 'rebooting' || changing) {
+    return 'changing';
+  }
+  return node.unschedulable ? 'cordoned' : undefined;
 }
 
-/** The best config for a group of identical nodes (same model, GPU count, config file). */
-function bestConfigFor(
+/**
+ * GPUs a pod may be using. The API says which resources a pod holds, never which GPU: every GPU
+ * offering one of them may be the one (MIG instances by resource, whole GPUs when MIG is off).
+ */
+function possiblyBusyGpus(node: GpuNodeView): Set<number> {
+  const held = new Set(node.pods.flatMap((pod) => Object.keys(pod.resources)));
+  const offersOf = (gpu: GpuNodeView['gpus'][number]) =>
+    gpu.migEnabled ? gpu.instances.map((instance) => instance.resourceName) : [GPU_RESOURCE];
+  const placed = new Set(node.gpus.flatMap(offersOf));
+  // A pod holding what no GPU is predicted to offer (drift, unknown model) may be on any GPU.
+  const anywhere = node.pods.length > 0 && [...held].some((resource) => !placed.has(resource));
+  const busy = new Set<number>();
+  for (const gpu of node.gpus) {
+    const offers = offersOf(gpu);
+    if (anywhere || offers.some((resource) => held.has(resource))) busy.add(gpu.index);
+  }
+  return busy;
+}
+
+/** A named config a node could switch to, as predicted for its model and GPU count. */
+interface ConfigOption {
+  toConfig: string;
+  offered: number;
+  resources: Record<string, number>;
+  /** GPUs mig-parted reconfigures (an entry of the config matches them). */
+  touched: number[];
+  /** Instances of other resources the node stops advertising, in all. */
+  lostTotal: number;
+}
+
+/** Configs of `config` that offer the requested resource on `node`, most offered first. */
+function configOptionsFor(
   node: GpuNodeView,
   config: MigPartedConfigFile,
   request: ResolvedRequest,
   strategy: MigStrategy,
-): { toConfig: string; offered: number; resources: Record<string, number> } | undefined {
+): ConfigOption[] {
   const model = node.model;
-  if (!model) return undefined;
-  if (request.profile && !findProfile(model, request.profile)) return undefined;
-  let best:
-    | { toConfig: string; offered: number; resources: Record<string, number>; lost: number }
-    | undefined;
+  if (!model) return [];
+  if (request.profile && !findProfile(model, request.profile)) return [];
+  const options: ConfigOption[] = [];
   for (const configName of listConfigNames(config)) {
     if (configName === node.migConfig) continue;
     const prediction = predictNodeAfterConfig({
@@ -159,6 +242,7 @@ function bestConfigFor(
         index: gpu.index,
         deviceId: gpu.deviceId ?? model.pciDeviceIds[0] ?? '',
         model,
+        current: { migEnabled: gpu.migEnabled, counts: gpu.requestedCounts ?? {} },
       })),
     });
     const resources = prediction.advertisement?.resources;
@@ -170,35 +254,191 @@ function bestConfigFor(
     }
     const offered = resources[request.resourceName] ?? 0;
     if (offered === 0) continue;
-    const lost = Object.entries(node.allocatable)
+    const lostTotal = Object.entries(node.allocatable)
       .filter(([name]) => name !== request.resourceName)
       .reduce((sum, [name, value]) => sum + Math.max(0, value - (resources[name] ?? 0)), 0);
-    if (
-      !best ||
-      offered > best.offered ||
-      (offered === best.offered && lost < best.lost) ||
-      (offered === best.offered && lost === best.lost && configName < best.toConfig)
-    ) {
-      best = { toConfig: configName, offered, resources, lost };
-    }
+    const touched = prediction.gpus.filter((gpu) => !gpu.untouched).map((gpu) => gpu.index);
+    options.push({ toConfig: configName, offered, resources, touched, lostTotal });
   }
-  return best;
+  return options.sort(
+    (a, b) =>
+      b.offered - a.offered || a.lostTotal - b.lostTotal || a.toConfig.localeCompare(b.toConfig),
+  );
+}
+
+/** Identical nodes (model, GPUs and their state, config file, current config) share predictions. */
+function predictionGroupKey(node: GpuNodeView, config: MigPartedConfigFile): string {
+  const gpus = node.gpus
+    .map(
+      (gpu) => `${gpu.index}:${gpu.migEnabled ? JSON.stringify(gpu.requestedCounts ?? {}) : '-'}`,
+    )
+    .join(',');
+  return [node.model?.id, gpus, node.migConfig ?? '', listConfigNames(config).join(',')].join('|');
+}
+
+/** The change this node can take: the best option that raises the offer and spares busy GPUs. */
+function changeFor(
+  node: GpuNodeView,
+  options: ConfigOption[],
+  resourceName: string,
+): NodeConfigChange | 'gpus-in-use' | undefined {
+  // The node offers this much now, or will once its current config is in place.
+  const offeredNow = Math.max(
+    node.allocatable[resourceName] ?? 0,
+    node.expected?.[resourceName] ?? 0,
+  );
+  const raising = options.filter((option) => option.offered > offeredNow);
+  if (raising.length === 0) return undefined;
+  const busy = possiblyBusyGpus(node);
+  const option = raising.find((candidate) => candidate.touched.every((gpu) => !busy.has(gpu)));
+  if (!option) return 'gpus-in-use';
+  const lost: Record<string, number> = {};
+  for (const [name, value] of Object.entries(node.allocatable)) {
+    const after = option.resources[name] ?? 0;
+    if (name !== resourceName && value > after) lost[name] = value - after;
+  }
+  const change: NodeConfigChange = {
+    node: node.name,
+    toConfig: option.toConfig,
+    offeredAfter: option.offered,
+    freeNow: freeOn(node, resourceName),
+    gain: option.offered - offeredNow,
+    lost,
+    gpuPods: node.pods.length,
+  };
+  if (node.migConfig) change.fromConfig = node.migConfig;
+  return change;
+}
+
+const sumGain = (changes: NodeConfigChange[]) =>
+  changes.reduce((sum, change) => sum + change.gain, 0);
+
+/**
+ * The fewest changes that cover `deficit`, and among as few, those on nodes with the fewest GPU
+ * pods: the count is the k largest gains; each slot then takes the node with the fewest pods
+ * that still lets the remaining slots cover the rest. All of them when even all fall short.
+ */
+export function chooseChanges(candidates: NodeConfigChange[], deficit: number): NodeConfigChange[] {
+  const byGain = [...candidates].sort((a, b) => b.gain - a.gain || a.node.localeCompare(b.node));
+  let count = 0;
+  for (let covered = 0; count < byGain.length && covered < deficit; count += 1) {
+    covered += byGain[count].gain;
+  }
+  if (sumGain(byGain.slice(0, count)) < deficit) return byGain;
+  const byPods = [...candidates].sort(
+    (a, b) => a.gpuPods - b.gpuPods || b.gain - a.gain || a.node.localeCompare(b.node),
+  );
+  const chosen: NodeConfigChange[] = [];
+  let remaining = deficit;
+  for (let slot = count - 1; slot >= 0; slot -= 1) {
+    const rest = byGain.filter((change) => !chosen.includes(change));
+    const pick = byPods.find((change) => {
+      if (chosen.includes(change)) return false;
+      const others = rest.filter((other) => other !== change).slice(0, slot);
+      return change.gain + sumGain(others) >= remaining;
+    });
+    if (!pick) break;
+    chosen.push(pick);
+    remaining -= pick.gain;
+  }
+  return chosen.sort((a, b) => b.gain - a.gain || a.node.localeCompare(b.node));
+}
+
+/** The changes by config, one apply each, the config bringing the most first. */
+function stepsOf(changes: NodeConfigChange[]): ConfigChangeStep[] {
+  const steps = new Map<string, ConfigChangeStep>();
+  for (const change of changes) {
+    const step = steps.get(change.toConfig) ?? { toConfig: change.toConfig, nodes: [] };
+    step.nodes.push(change.node);
+    steps.set(change.toConfig, step);
+  }
+  return [...steps.values()];
 }
 
 function describeChanges(changes: NodeConfigChange[], request: ResolvedRequest): string {
   return changes
-    .map((change) => {
-      const drain = change.disruptive
-        ? ` (drain its ${change.gpuPods} GPU pod${change.gpuPods === 1 ? '' : 's'} first)`
-        : '';
-      return `label ${change.node} nvidia.com/mig.config=${change.toConfig} for ${change.offeredAfter} × ${request.resourceName}${drain}`;
-    })
+    .map(
+      (change) =>
+        `label ${change.node} nvidia.com/mig.config=${change.toConfig} for ${change.offeredAfter} × ${request.resourceName} (+${change.gain})`,
+    )
     .join('; ');
 }
 
 /**
+ * Pods no node has taken yet (no `spec.nodeName`, not finished) that ask for GPU resources: they
+ * wait for what the question is about.
+ */
+export function waitingGpuPods(pods: PodKind[] | undefined): WaitingGpuPod[] {
+  const waiting: WaitingGpuPod[] = [];
+  for (const pod of Array.isArray(pods) ? pods : []) {
+    if (!pod || typeof pod !== 'object' || pod.spec?.nodeName) continue;
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') continue;
+    const { resources } = podGpuRequests(pod);
+    if (Object.keys(resources).length === 0) continue;
+    const entry: WaitingGpuPod = {
+      name: pod.metadata?.name ?? '(unnamed pod)',
+      namespace: pod.metadata?.namespace ?? '',
+      resources,
+    };
+    if (pod.metadata?.creationTimestamp) entry.createdAt = pod.metadata.creationTimestamp;
+    waiting.push(entry);
+  }
+  return waiting.sort(
+    (a, b) =>
+      (a.createdAt ?? '').localeCompare(b.createdAt ?? '') ||
+      `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`),
+  );
+}
+
+/** What the nodes offer now: nodes that can serve, and those advertising free that cannot. */
+function freeNow(nodes: GpuNodeView[], request: ResolvedRequest, strategy?: MigStrategy) {
+  const serving: Array<{ name: string; free: number }> = [];
+  const notCounted: NodeLeftOut[] = [];
+  for (const node of nodes) {
+    if (!nodeServesProfile(node, request.profile, strategy)) continue;
+    const free = freeOn(node, request.resourceName);
+    if (free === 0) continue;
+    const why = unavailableBecause(node);
+    if (why) notCounted.push({ name: node.name, why, free });
+    else serving.push({ name: node.name, free });
+  }
+  serving.sort((a, b) => b.free - a.free || a.name.localeCompare(b.name));
+  return { serving, notCounted };
+}
+
+/** Changes on nodes that can take one; nodes whose model would help but cannot, and why. */
+function candidateChanges(
+  nodes: GpuNodeView[],
+  request: ResolvedRequest,
+  strategy: MigStrategy,
+  configSources: ConfigSourceLookup,
+) {
+  const optionsByGroup = new Map<string, ConfigOption[]>();
+  const candidates: NodeConfigChange[] = [];
+  const notSuggested: NodeLeftOut[] = [];
+  for (const node of nodes) {
+    const config = node.model ? configSources.forNode(node.name).config : undefined;
+    if (!config) continue;
+    const key = predictionGroupKey(node, config);
+    if (!optionsByGroup.has(key)) {
+      optionsByGroup.set(key, configOptionsFor(node, config, request, strategy));
+    }
+    const options = optionsByGroup.get(key) ?? [];
+    if (options.length === 0) continue;
+    const why = unavailableBecause(node);
+    const change = why ? undefined : changeFor(node, options, request.resourceName);
+    if (why) notSuggested.push({ name: node.name, why });
+    else if (change === 'gpus-in-use') notSuggested.push({ name: node.name, why: change });
+    else if (change) candidates.push(change);
+  }
+  return { candidates, notSuggested };
+}
+
+/**
  * Can `count` × the profile (or resource) be had now, and if not, which config changes would make
- * it so. `configSources` gives each node's config file (see `resolveMigConfigSources`).
+ * it so. `configSources` gives each node's config file (see `resolveMigConfigSources`);
+ * `waitingPods` the pods not yet scheduled (see `waitingGpuPods`).
  */
 export function planProfileRequest(
   nodeViews: GpuNodeView[],
@@ -206,88 +446,43 @@ export function planProfileRequest(
   count: number,
   strategy: MigStrategy | undefined,
   configSources?: ConfigSourceLookup,
+  waitingPods: WaitingGpuPod[] = [],
 ): ProfileRequestPlan {
   const request = resolveRequest(profileOrResource, strategy);
   const requested = Number.isInteger(count) && count > 0 ? count : 0;
   const issues = [...request.issues];
   if (requested === 0) issues.push({ kind: 'bad-count', got: safeText(count) });
   const problems = issues.map(profileRequestIssueMessage);
-  const nodes = (Array.isArray(nodeViews) ? nodeViews : [])
-    .filter((node) => nodeServesProfile(node, request.profile, strategy))
-    .map((node) => ({ name: node.name, free: freeOn(node, request.resourceName) }))
-    .filter((node) => node.free > 0)
-    .sort((a, b) => b.free - a.free || a.name.localeCompare(b.name));
-  const totalFree = nodes.reduce((sum, node) => sum + node.free, 0);
+  const views = Array.isArray(nodeViews) ? nodeViews : [];
+  const { serving, notCounted } = freeNow(views, request, strategy);
+  const totalFree = serving.reduce((sum, node) => sum + node.free, 0);
   const plan: ProfileRequestPlan = {
     resourceName: request.resourceName,
     requested,
     satisfiable: problems.length === 0 && totalFree >= requested,
-    fitsOnOneNode: problems.length === 0 && (nodes[0]?.free ?? 0) >= requested,
+    fitsOnOneNode: problems.length === 0 && (serving[0]?.free ?? 0) >= requested,
     totalFree,
-    nodes,
+    nodes: serving,
+    notCounted,
+    waiting: (Array.isArray(waitingPods) ? waitingPods : []).filter(
+      (pod) => (pod.resources[request.resourceName] ?? 0) > 0,
+    ),
+    notSuggested: [],
     problems,
     issues,
   };
   if (request.profile) plan.profile = request.profile;
   if (plan.satisfiable || problems.length > 0 || !configSources || !strategy) return plan;
 
-  // Candidates: every node that could offer more of the resource after a config change. Identical
-  // nodes (model, GPU count, config file, current config) are predicted once.
+  const { candidates, notSuggested } = candidateChanges(views, request, strategy, configSources);
+  plan.notSuggested = notSuggested;
   const deficit = requested - totalFree;
-  const groupBest = new Map<string, ReturnType<typeof bestConfigFor>>();
-  const candidates: Candidate[] = [];
-  for (const node of nodeViews) {
-    if (!node.model || node.unschedulable) continue;
-    const config = configSources.forNode(node.name).config;
-    if (!config) continue;
-    const key = `${node.model.id}|${node.gpuCount}|${node.migConfig ?? ''}|${listConfigNames(config).join(',')}`;
-    if (!groupBest.has(key)) groupBest.set(key, bestConfigFor(node, config, request, strategy));
-    const best = groupBest.get(key);
-    if (!best) continue;
-    const freeNow = freeOn(node, request.resourceName);
-    // Pods holding the requested resource keep it only if the change succeeds around them, which
-    // it does not: count the gain against today's free instances.
-    const gain = best.offered - freeNow - (node.inUse[request.resourceName] ?? 0);
-    if (gain <= 0) continue;
-    const gpuPods = node.pods.length;
-    const lost: Record<string, number> = {};
-    for (const [name, value] of Object.entries(node.allocatable)) {
-      const after = best.resources[name] ?? 0;
-      if (name !== request.resourceName && value > after) lost[name] = value - after;
-    }
-    const change: Candidate = {
-      node: node.name,
-      toConfig: best.toConfig,
-      offeredAfter: best.offered,
-      freeNow,
-      lost,
-      disruptive: gpuPods > 0,
-      gpuPods,
-      gain,
-    };
-    if (node.migConfig) change.fromConfig = node.migConfig;
-    candidates.push(change);
-  }
-  // Fewest nodes: largest gain first. Least disruption: idle nodes first when they suffice.
-  const byGain = (a: Candidate, b: Candidate) => b.gain - a.gain || a.node.localeCompare(b.node);
-  const idle = candidates.filter((candidate) => !candidate.disruptive).sort(byGain);
-  const idleGain = idle.reduce((sum, candidate) => sum + candidate.gain, 0);
-  const pool =
-    idleGain >= deficit
-      ? idle
-      : [...idle, ...candidates.filter((candidate) => candidate.disruptive).sort(byGain)];
-  const chosen: Candidate[] = [];
-  let covered = 0;
-  for (const candidate of pool) {
-    if (covered >= deficit) break;
-    chosen.push(candidate);
-    covered += candidate.gain;
-  }
-  if (chosen.length === 0) return plan;
-  const changes = chosen.map(({ gain: _gain, ...change }) => change);
-  const sufficient = covered >= deficit;
+  const changes = chooseChanges(candidates, deficit);
+  if (changes.length === 0) return plan;
+  const sufficient = sumGain(changes) >= deficit;
   plan.suggestion = {
     changes,
+    steps: stepsOf(changes),
     sufficient,
     summary: `${sufficient ? 'To get' : 'Closest to'} ${requested} × ${request.resourceName} (${totalFree} free now): ${describeChanges(changes, request)}. Placements are predicted from the config; each change restarts the GPU operands on that node.`,
   };

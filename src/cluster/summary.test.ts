@@ -1,5 +1,4 @@
 import { a30AllBalancedNode, gpuPod } from './__fixtures__/nodes';
-import { planProfileRequest } from './availability';
 import { builtInMigConfig } from './configSource';
 import { buildGpuNodeView } from './nodeView';
 import { gpuPodUsage } from './pods';
@@ -7,7 +6,6 @@ import { summarizeCluster } from './summary';
 import type { GpuPodUsage } from './types';
 
 const builtIn = { config: builtInMigConfig(), view: { kind: 'default' as const } };
-const sources = { forNode: () => builtIn };
 const now = new Date('2026-11-25T12:00:00Z');
 
 function a30(name: string, pods: GpuPodUsage[] = [], labels: Record<string, string> = {}) {
@@ -35,49 +33,5 @@ describe('summarizeCluster', () => {
     ]);
     // Allocatable nvidia.com/gpu is 0 (stale capacity): no whole-GPU row.
     expect(summary.profiles.some((row) => row.resourceName === 'nvidia.com/gpu')).toBe(false);
-  });
-});
-
-describe('planProfileRequest', () => {
-  it('answers yes with the nodes that can serve', () => {
-    const plan = planProfileRequest([a30('a'), a30('b')], '1g.6gb', 3, 'mixed', sources);
-    expect(plan.satisfiable).toBe(true);
-    expect(plan.fitsOnOneNode).toBe(false);
-    expect(plan.nodes).toEqual([
-      { name: 'a', free: 2 },
-      { name: 'b', free: 2 },
-    ]);
-    expect(plan.suggestion).toBeUndefined();
-  });
-
-  it('suggests all-1g.6gb on the fewest idle nodes when the answer is no', () => {
-    const busy = a30('busy', [usage('p1', 'busy', 'nvidia.com/mig-2g.12gb')]);
-    const plan = planProfileRequest(
-      [busy, a30('idle1'), a30('idle2')],
-      'nvidia.com/mig-1g.6gb',
-      8,
-      'mixed',
-      sources,
-    );
-    expect(plan.satisfiable).toBe(false);
-    expect(plan.totalFree).toBe(6);
-    // all-1g.6gb gives 4 per A30, a gain of 2 per node: one idle node closes the gap of 2.
-    expect(plan.suggestion?.sufficient).toBe(true);
-    expect(plan.suggestion?.changes).toEqual([
-      expect.objectContaining({
-        node: 'idle1',
-        fromConfig: 'all-balanced',
-        toConfig: 'all-1g.6gb',
-        offeredAfter: 4,
-        disruptive: false,
-      }),
-    ]);
-    expect(plan.suggestion?.summary).toMatch(/nvidia.com\/mig.config=all-1g.6gb/);
-  });
-
-  it('explains requests it cannot understand', () => {
-    expect(planProfileRequest([a30('a')], 'banana', 1, 'mixed').problems[0]).toMatch(/banana/);
-    expect(planProfileRequest([a30('a')], '1g.6gb', 1, 'none').problems[0]).toMatch(/none/);
-    expect(planProfileRequest([a30('a')], '1g.6gb', 0, 'mixed').satisfiable).toBe(false);
   });
 });

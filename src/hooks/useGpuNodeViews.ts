@@ -1,5 +1,6 @@
 import * as React from 'react';
 import type { ClusterMigConfigSources, ResolvedMigConfigSource } from '../cluster/configSource';
+import { waitingGpuPods, type WaitingGpuPod } from '../cluster/availability';
 import type { DataError } from '../cluster/errors';
 import { readGpuLabels } from '../cluster/labels';
 import type { NodeKind, PodKind } from '../cluster/models';
@@ -26,6 +27,8 @@ export interface GpuNodeViewsResult {
   operatorInstalled?: boolean;
   /** False when pods could not be read: "in use" and "free" then assume no pod holds anything. */
   podsAvailable: boolean;
+  /** Pods no node has taken yet that ask for GPU resources. */
+  waitingPods: WaitingGpuPod[];
   loaded: boolean;
   /** The error that blocks the page (nodes unreadable), if any. */
   error?: DataError;
@@ -136,6 +139,7 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
     () => summarizeCluster(views, clusterPolicy.strategy),
     [views, clusterPolicy.strategy],
   );
+  const waitingPods = React.useMemo(() => waitingGpuPods(pods.data), [pods.data]);
   return React.useMemo(() => {
     const errors = [nodes.error, pods.error, clusterPolicy.error, sources.error].filter(
       (error): error is DataError => error !== undefined,
@@ -146,6 +150,7 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
       configSource: sources,
       clusterPolicy,
       podsAvailable: pods.error === undefined,
+      waitingPods,
       // Pods and ConfigMaps are optional: the page renders without them and says so.
       loaded:
         (nodes.loaded || nodes.error !== undefined) &&
@@ -161,5 +166,5 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
     }
     if (nodes.error) result.error = nodes.error;
     return result;
-  }, [views, summary, sources, clusterPolicy, nodes, pods, sourcesLoaded]);
+  }, [views, summary, sources, clusterPolicy, nodes, pods, sourcesLoaded, waitingPods]);
 };

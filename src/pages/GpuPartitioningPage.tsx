@@ -32,6 +32,7 @@ const GpuPartitioningPage = () => {
       <GpuPartitioningView
         data={data}
         nodesWrite={writeActions.nodes}
+        notice={writeActions.readOnlyNotice}
         extraTabs={[
           { key: 'designer', title: t('Layout designer'), content: <LayoutDesignerTab /> },
           {
@@ -46,6 +47,8 @@ const GpuPartitioningPage = () => {
             summary={result.summary}
             strategy={result.strategy}
             configSources={result.configSource}
+            waitingPods={result.waitingPods}
+            onPreviewChange={(step) => writeActions.openApply(step.nodes, step.toConfig)}
           />
         }
       />

@@ -1,4 +1,4 @@
-import { Button, Flex, FlexItem, PageSection } from '@patternfly/react-core';
+import { Flex, FlexItem, PageSection, Stack, StackItem } from '@patternfly/react-core';
 import * as React from 'react';
 import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
 import type { MigStateTransition } from '../../cluster/stateHistory';
@@ -7,6 +7,12 @@ import type { FollowTarget } from '../../hooks/useFollowMigChange';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { ApplyMigConfigModal } from './ApplyMigConfigModal';
 import { MigChangeProgress } from './MigChangeProgress';
+import {
+  GuardedButton,
+  ReadOnlyNotice,
+  useDeniedReasons,
+  useMigWritePermissions,
+} from './writeAccess';
 
 interface NodeGpuActionsProps {
   view?: GpuNodeView;
@@ -26,11 +32,15 @@ function previousConfigOf(view: GpuNodeView, history: MigStateTransition[]): str
 
 /**
  * Node → GPU tab: Apply / Disable MIG buttons, and while the node is pending, stuck or failed, the
- * same progress panel (reason from the mig-manager log, recovery) as after an apply.
+ * same progress panel (reason from the mig-manager log, recovery) as after an apply. A user who
+ * may not patch nodes sees the buttons disabled with the reason and the read-only notice.
  */
 export const NodeGpuActions = ({ view, history, namespace }: NodeGpuActionsProps) => {
   const { t } = usePluginTranslation();
   const [open, setOpen] = React.useState<string | null>();
+  const permissions = useMigWritePermissions();
+  const denied = useDeniedReasons();
+  const deniedReason = permissions.nodesDenied ? denied.nodes : undefined;
   const state = view?.migConfigState;
   const following =
     view?.migConfig && (state === 'pending' || state === 'failed' || state === 'rebooting');
@@ -52,18 +62,33 @@ export const NodeGpuActions = ({ view, history, namespace }: NodeGpuActionsProps
   if (!view || !view.migCapable) return null;
   return (
     <PageSection>
-      <Flex spaceItems={{ default: 'spaceItemsSm' }}>
-        <FlexItem>
-          <Button variant="primary" onClick={() => setOpen(null)}>
-            {t('Apply MIG config…')}
-          </Button>
-        </FlexItem>
-        <FlexItem>
-          <Button variant="secondary" onClick={() => setOpen(ALL_DISABLED_CONFIG)}>
-            {t('Disable MIG')}
-          </Button>
-        </FlexItem>
-      </Flex>
+      <Stack hasGutter>
+        {permissions.nodesDenied && (
+          <StackItem>
+            <ReadOnlyNotice nodesDenied policiesDenied={false} />
+          </StackItem>
+        )}
+        <StackItem>
+          <Flex spaceItems={{ default: 'spaceItemsSm' }}>
+            <FlexItem>
+              <GuardedButton
+                label={t('Apply MIG config…')}
+                variant="primary"
+                disabledReason={deniedReason}
+                onClick={() => setOpen(null)}
+              />
+            </FlexItem>
+            <FlexItem>
+              <GuardedButton
+                label={t('Disable MIG')}
+                variant="secondary"
+                disabledReason={deniedReason}
+                onClick={() => setOpen(ALL_DISABLED_CONFIG)}
+              />
+            </FlexItem>
+          </Flex>
+        </StackItem>
+      </Stack>
       {targets.length > 0 && (
         <div className="gpu-partitioning-apply__pods">
           <MigChangeProgress targets={targets} views={views} namespace={namespace} />

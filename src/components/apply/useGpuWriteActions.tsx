@@ -1,13 +1,18 @@
-import { Button, Flex, FlexItem, Tooltip } from '@patternfly/react-core';
+import { Flex, FlexItem } from '@patternfly/react-core';
 import type { IAction } from '@patternfly/react-table';
 import * as React from 'react';
 import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
 import type { GpuNodeView } from '../../cluster/types';
 import type { NodesWriteSlots } from '../gpu-page/nodes/NodesTab';
-import { useNodePatchAccess } from '../../hooks/useMigWriteAccess';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { StrategyModal } from '../strategy/StrategyModal';
 import { ApplyMigConfigModal } from './ApplyMigConfigModal';
+import {
+  GuardedButton,
+  ReadOnlyNotice,
+  useDeniedReasons,
+  useMigWritePermissions,
+} from './writeAccess';
 
 interface OpenModal {
   kind: 'apply' | 'strategy';
@@ -18,6 +23,10 @@ interface OpenModal {
 export interface GpuWriteActions {
   /** The Nodes tab's slots: toolbar buttons for the selection, row actions, selectable rows. */
   nodes: NodesWriteSlots;
+  /** Opens the apply dialog for these nodes with this config chosen (a suggested change). */
+  openApply: (nodeNames: string[], initialConfig: string) => void;
+  /** The page's one read-only notice, when the user may not patch nodes or ClusterPolicies. */
+  readOnlyNotice: React.ReactNode;
   /** Render once on the page: the open modal, if any. */
   modals: React.ReactNode;
 }
@@ -26,51 +35,49 @@ const isMigCapable = (node: GpuNodeView) => node.migCapable;
 
 /**
  * The write side of the GPU Partitioning page: "Change strategy", and "Apply MIG config…" and
- * "Disable MIG…" for the nodes selected in the table or for one node from its row. Users who may
- * not patch still open the previews; the modals disable the final step and say why.
+ * "Disable MIG…" for the nodes selected in the table or for one node from its row. When the
+ * access review says the user may not patch nodes (or ClusterPolicies), those actions are
+ * disabled with the reason, and the page shows one read-only notice naming the permission.
  */
 export const useGpuWriteActions = (): GpuWriteActions => {
   const { t } = usePluginTranslation();
-  const access = useNodePatchAccess();
+  const permissions = useMigWritePermissions();
+  const denied = useDeniedReasons();
   const [open, setOpen] = React.useState<OpenModal>();
-  const previewOnly = !access.loading && !access.allowed;
-  const previewNote = previewOnly ? t('Preview only: you may not patch nodes') : undefined;
+  const nodesDeniedReason = permissions.nodesDenied ? denied.nodes : undefined;
 
   const selectionButton = (
     selected: GpuNodeView[],
     label: string,
     variant: 'primary' | 'secondary',
     initialConfig?: string,
-  ) => {
-    const button = (
-      <Button
-        variant={variant}
-        // Aria-disabled, not disabled: the tooltip saying why must stay reachable by keyboard.
-        isAriaDisabled={selected.length === 0}
-        onClick={() =>
-          setOpen({
-            kind: 'apply',
-            nodeNames: selected.map((node) => node.name),
-            ...(initialConfig ? { initialConfig } : {}),
-          })
-        }
-      >
-        {label}
-      </Button>
-    );
-    return selected.length === 0 ? (
-      <Tooltip content={t('Select MIG-capable nodes in the table first.')}>{button}</Tooltip>
-    ) : (
-      button
-    );
-  };
+  ) => (
+    <GuardedButton
+      label={label}
+      variant={variant}
+      disabledReason={
+        nodesDeniedReason ??
+        (selected.length === 0 ? t('Select MIG-capable nodes in the table first.') : undefined)
+      }
+      onClick={() =>
+        setOpen({
+          kind: 'apply',
+          nodeNames: selected.map((node) => node.name),
+          ...(initialConfig ? { initialConfig } : {}),
+        })
+      }
+    />
+  );
 
   const toolbarActions = (selected: GpuNodeView[]) => (
     <Flex spaceItems={{ default: 'spaceItemsSm' }}>
       <FlexItem>
-        <Button variant="secondary" onClick={() => setOpen({ kind: 'strategy', nodeNames: [] })}>
-          {t('Change strategy')}
-        </Button>
+        <GuardedButton
+          label={t('Change strategy')}
+          variant="secondary"
+          disabledReason={permissions.policiesDenied ? denied.policies : undefined}
+          onClick={() => setOpen({ kind: 'strategy', nodeNames: [] })}
+        />
       </FlexItem>
       <FlexItem>
         {selectionButton(
@@ -94,17 +101,25 @@ export const useGpuWriteActions = (): GpuWriteActions => {
     </Flex>
   );
 
+  const deniedAction = nodesDeniedReason
+    ? {
+        isAriaDisabled: true,
+        description: nodesDeniedReason,
+        tooltipProps: { content: nodesDeniedReason },
+      }
+    : {};
   const rowActions = (node: GpuNodeView): IAction[] =>
     node.migCapable
       ? [
           {
             title: t('Apply MIG config…'),
-            ...(previewNote ? { description: previewNote } : {}),
+            ...deniedAction,
             onClick: () => setOpen({ kind: 'apply', nodeNames: [node.name] }),
           },
           {
             title: t('Disable MIG'),
-            description: previewNote ?? t('Preselects {{config}}', { config: ALL_DISABLED_CONFIG }),
+            description: t('Preselects {{config}}', { config: ALL_DISABLED_CONFIG }),
+            ...deniedAction,
             onClick: () =>
               setOpen({
                 kind: 'apply',
@@ -114,6 +129,12 @@ export const useGpuWriteActions = (): GpuWriteActions => {
           },
         ]
       : [];
+
+  const openApply = React.useCallback(
+    (nodeNames: string[], initialConfig: string) =>
+      setOpen({ kind: 'apply', nodeNames, initialConfig }),
+    [],
+  );
 
   const close = () => setOpen(undefined);
   const modals =
@@ -128,5 +149,13 @@ export const useGpuWriteActions = (): GpuWriteActions => {
       <StrategyModal isOpen onClose={close} />
     ) : null;
 
-  return { nodes: { toolbarActions, rowActions, isSelectable: isMigCapable }, modals };
+  return {
+    nodes: { toolbarActions, rowActions, isSelectable: isMigCapable },
+    openApply,
+    readOnlyNotice:
+      permissions.nodesDenied || permissions.policiesDenied ? (
+        <ReadOnlyNotice {...permissions} />
+      ) : null,
+    modals,
+  };
 };

@@ -28,7 +28,25 @@ describe('GpuPartitioningView', () => {
       />,
     );
     expect(screen.getByText('You do not have access to GPU nodes')).toBeInTheDocument();
-    expect(screen.getAllByText(/gpu-partitioning-plugin-viewer/).length).toBeGreaterThan(0);
+    // The chart's roles: the minimal ClusterRole, or the viewer's ClusterRole plus its Role in
+    // the GPU operator's namespace (ConfigMaps are never granted cluster-wide).
+    for (const command of [
+      'oc adm policy add-cluster-role-to-user gpu-partitioning-plugin-availability-reader <user>',
+      'oc adm policy add-cluster-role-to-user gpu-partitioning-plugin-viewer <user>',
+      'oc adm policy add-role-to-user gpu-partitioning-plugin-viewer <user> -n nvidia-gpu-operator --role-namespace=nvidia-gpu-operator',
+    ]) {
+      expect(screen.getByText(command, { selector: 'code' })).toBeInTheDocument();
+    }
+  });
+
+  it('shows the read-only notice above the tabs', () => {
+    renderWithRouter(
+      <GpuPartitioningView data={loadedData} notice={<div>Read-only: nothing to change</div>} />,
+      '/gpu-partitioning?tab=nodes',
+    );
+    const notice = screen.getByText('Read-only: nothing to change');
+    const tabs = screen.getByRole('tab', { name: /^Overview/ });
+    expect(notice.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   it('says the GPU operator is missing when the ClusterPolicy kind does not exist', () => {
@@ -93,8 +111,8 @@ describe('GpuPartitioningView', () => {
 
   it('links node counts by state to the filtered Nodes tab', async () => {
     const { currentUrl } = renderWithRouter(<GpuPartitioningView data={loadedData} />);
-    await userEvent.click(screen.getByRole('link', { name: 'Nodes in state failed: 1' }));
-    expect(currentUrl()).toContain('state=failed');
+    await userEvent.click(screen.getByRole('link', { name: 'Nodes in state Failed: 1' }));
+    expect(currentUrl()).toContain('health=failed');
     const table = screen.getByRole('grid', { name: 'GPU nodes' });
     expect(within(table).getByText('gpu-h100-failed')).toBeInTheDocument();
     expect(within(table).queryByText('gpu-a100-balanced')).not.toBeInTheDocument();

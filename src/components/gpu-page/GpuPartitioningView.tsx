@@ -3,9 +3,9 @@ import type { ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom-v5-compat';
 import type {
   ClusterGpuSummary,
+  GpuHealthState,
   GpuNodeView,
   MigConfigSourceView,
-  MigConfigState,
 } from '../../cluster/types';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { dataErrorText } from '../text/dataErrorText';
@@ -56,6 +56,8 @@ interface GpuPartitioningViewProps {
   planner?: ReactNode;
   /** Slots for the write side. */
   nodesWrite?: NodesWriteSlots;
+  /** Above the tabs: the notice that the user may only read (see `ReadOnlyNotice`). */
+  notice?: ReactNode;
   extraTabs?: ExtraGpuPageTab[];
 }
 
@@ -63,7 +65,7 @@ interface GpuPartitioningViewProps {
 export const nodesTabHref = (filter: Record<string, string>) =>
   `?${new URLSearchParams({ tab: 'nodes', ...filter }).toString()}`;
 
-const nodesInStateHref = (state: MigConfigState) => nodesTabHref({ state });
+const nodesInStateHref = (state: GpuHealthState) => nodesTabHref({ health: state });
 const nodesWithFreeHref = (profile: string) => nodesTabHref({ free: profile });
 
 /**
@@ -75,6 +77,7 @@ export const GpuPartitioningView = ({
   data,
   planner,
   nodesWrite,
+  notice,
   extraTabs = [],
 }: GpuPartitioningViewProps) => {
   const { t } = usePluginTranslation();
@@ -102,7 +105,7 @@ export const GpuPartitioningView = ({
       return <ErrorState message={dataErrorText(t, data.error)} />;
     if (!data.loaded) return <LoadingSkeleton />;
     if (data.nodes.length === 0) return <NoGpuNodesState />;
-    return (
+    const tabs = (
       <Tabs
         activeKey={activeTab}
         onSelect={(_event, key) => selectTab(String(key))}
@@ -148,6 +151,14 @@ export const GpuPartitioningView = ({
           )),
         ]}
       </Tabs>
+    );
+    return notice ? (
+      <>
+        <PageSection hasBodyWrapper={false}>{notice}</PageSection>
+        {tabs}
+      </>
+    ) : (
+      tabs
     );
   };
 

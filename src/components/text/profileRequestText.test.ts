@@ -1,6 +1,6 @@
 import { planProfileRequest } from '../../cluster/availability';
 import { catalogueT } from './__fixtures__/catalogue';
-import { profileRequestIssueText } from './profileRequestText';
+import { nodeLeftOutReasonText, profileRequestIssueText } from './profileRequestText';
 
 const t = catalogueT();
 const marked = catalogueT(true);
@@ -23,4 +23,13 @@ describe('profileRequestIssueText', () => {
       '«ask for a whole number of instances (got 0)»',
     ]);
   });
+});
+
+describe('nodeLeftOutReasonText', () => {
+  it.each(['cordoned', 'failed', 'changing', 'gpus-in-use'] as const)(
+    'words %s through the catalogue',
+    (why) => {
+      expect(nodeLeftOutReasonText(marked, why)).toMatch(/^«[a-z].*»$/);
+    },
+  );
 });

@@ -1,8 +1,9 @@
 /**
- * The words for why a "can I get N × profile?" request cannot be answered
- * (`ProfileRequestPlan.issues`, src/cluster/availability.ts). What the user typed stays as it is.
+ * The words for the "can I get N × profile?" answer (src/cluster/availability.ts): why a request
+ * cannot be answered (`ProfileRequestPlan.issues`) and why a node is left out of the free count or
+ * the suggested changes. What the user typed stays as it is.
  */
-import type { ProfileRequestIssue } from '../../cluster/availability';
+import type { NodeLeftOutReason, ProfileRequestIssue } from '../../cluster/availability';
 import type { Translate } from '../apply/planIssueText';
 
 export function profileRequestIssueText(t: Translate, issue: ProfileRequestIssue): string {
@@ -17,5 +18,19 @@ export function profileRequestIssueText(t: Translate, issue: ProfileRequestIssue
       );
     default:
       return t('ask for a whole number of instances (got {{got}})', { got: issue.got });
+  }
+}
+
+/** Why a node is not counted as free, or not offered a change: short, after the node names. */
+export function nodeLeftOutReasonText(t: Translate, why: NodeLeftOutReason): string {
+  switch (why) {
+    case 'cordoned':
+      return t('cordoned');
+    case 'failed':
+      return t('its last MIG change failed');
+    case 'changing':
+      return t('a MIG change is under way');
+    default:
+      return t('a change would reconfigure GPUs that pods may be using');
   }
 }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Button,
   Card,
   CardBody,
   CardTitle,
@@ -15,16 +16,19 @@ import {
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
 import {
+  type ConfigChangeStep,
   type ConfigSourceLookup,
-  type NodeConfigChange,
+  type NodeLeftOut,
   planProfileRequest,
+  type WaitingGpuPod,
 } from '../../../cluster/availability';
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
+import { findProfile } from '../../../geometry/catalog';
 import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { formatResourcesCompact, resourceDisplayName } from '../shared/format';
 import { useProfileName } from '../shared/StateLabels';
-import { profileRequestIssueText } from '../../text/profileRequestText';
+import { nodeLeftOutReasonText, profileRequestIssueText } from '../../text/profileRequestText';
 
 interface ProfileRequestCardProps {
   nodes: GpuNodeView[];
@@ -32,6 +36,10 @@ interface ProfileRequestCardProps {
   strategy?: MigStrategy;
   /** The mig-parted configs each node can switch to, for the "what would make it yes" hint. */
   configSources?: ConfigSourceLookup;
+  /** Pods not yet scheduled that ask for GPU resources (`waitingGpuPods`). */
+  waitingPods?: WaitingGpuPod[];
+  /** Opens the apply dialog with a suggested change (its nodes, its config) selected. */
+  onPreviewChange?: (step: ConfigChangeStep) => void;
 }
 
 /** How many answers to list before "and N more". */
@@ -57,6 +65,8 @@ export const ProfileRequestCard = ({
   summary,
   strategy,
   configSources,
+  waitingPods,
+  onPreviewChange,
 }: ProfileRequestCardProps) => {
   const { t } = usePluginTranslation();
   const profileName = useProfileName();
@@ -69,9 +79,9 @@ export const ProfileRequestCard = ({
   const plan = useMemo(
     () =>
       selected && wanted > 0
-        ? planProfileRequest(nodes, selected, wanted, strategy, configSources)
+        ? planProfileRequest(nodes, selected, wanted, strategy, configSources, waitingPods)
         : undefined,
-    [nodes, selected, wanted, strategy, configSources],
+    [nodes, selected, wanted, strategy, configSources, waitingPods],
   );
 
   return (
@@ -116,7 +126,15 @@ export const ProfileRequestCard = ({
                 </FormGroup>
               </SplitItem>
             </Split>
-            <div aria-live="polite">{plan && <PlanAnswer plan={plan} />}</div>
+            <div aria-live="polite">
+              {plan && (
+                <PlanAnswer
+                  plan={plan}
+                  nodes={nodes}
+                  {...(onPreviewChange ? { onPreviewChange } : {})}
+                />
+              )}
+            </div>
           </Form>
         )}
       </CardBody>
@@ -125,9 +143,22 @@ export const ProfileRequestCard = ({
 };
 
 type Plan = ReturnType<typeof planProfileRequest>;
+type Change = NonNullable<Plan['suggestion']>['changes'][number];
+
+/** Up to MAX_LISTED names, then "and N more". */
+const useNameList = () => {
+  const { t } = usePluginTranslation();
+  return (names: string[]) =>
+    names.length > MAX_LISTED
+      ? t('{{names}} and {{more}} more', {
+          names: names.slice(0, MAX_LISTED).join(', '),
+          more: names.length - MAX_LISTED,
+        })
+      : names.join(', ');
+};
 
 /** One suggested change, phrased as something an admin can do. */
-const ChangeHint = ({ change, profile }: { change: NodeConfigChange; profile: string }) => {
+const ChangeHint = ({ change, profile }: { change: Change; profile: string }) => {
   const { t } = usePluginTranslation();
   // Said apart: the catalogue extractor misses a t() inside another t()'s values.
   const notSet = t('not set');
@@ -135,20 +166,21 @@ const ChangeHint = ({ change, profile }: { change: NodeConfigChange; profile: st
   return (
     <>
       {t(
-        'Label {{node}} with nvidia.com/mig.config={{to}} (now {{from}}): {{offered}} × {{profile}}',
+        'Label {{node}} with nvidia.com/mig.config={{to}} (now {{from}}): {{gain}} more {{profile}}, {{offered}} in all',
         {
           node: change.node,
           to: change.toConfig,
           from: change.fromConfig ?? notSet,
+          gain: change.gain,
           offered: change.offeredAfter,
           profile,
         },
       )}
       {lost && <div>{t('It would stop advertising {{lost}}.', { lost })}</div>}
-      {change.disruptive && (
+      {change.gpuPods > 0 && (
         <div>
           {t(
-            '{{pods}} GPU pods run there: drain them first, the mig-manager does not evict pods and the change fails on a busy GPU.',
+            '{{pods}} GPU pods run there on GPUs the change leaves as they are; the GPU operands restart around them.',
             { pods: change.gpuPods },
           )}
         </div>
@@ -157,7 +189,208 @@ const ChangeHint = ({ change, profile }: { change: NodeConfigChange; profile: st
   );
 };
 
-const PlanAnswer = ({ plan }: { plan: Plan }) => {
+/** One apply of a suggestion: its changes and the button that previews them. */
+const StepItem = ({
+  step,
+  changes,
+  profile,
+  onPreviewChange,
+}: {
+  step: ConfigChangeStep;
+  changes: Change[];
+  profile: string;
+  onPreviewChange?: (step: ConfigChangeStep) => void;
+}) => {
+  const { t } = usePluginTranslation();
+  return (
+    <ListItem>
+      {changes
+        .filter((change) => step.nodes.includes(change.node))
+        .map((change) => (
+          <div key={change.node}>
+            <ChangeHint change={change} profile={profile} />
+          </div>
+        ))}
+      {onPreviewChange && (
+        <Button variant="link" isInline onClick={() => onPreviewChange(step)}>
+          {t('Preview this change')}
+        </Button>
+      )}
+    </ListItem>
+  );
+};
+
+/** Nodes left out, grouped by why: "a100-40-02, a100-40-03: its last MIG change failed". */
+const LeftOut = ({ title, nodes }: { title: string; nodes: NodeLeftOut[] }) => {
+  const { t } = usePluginTranslation();
+  const names = useNameList();
+  if (nodes.length === 0) return null;
+  const reasons = Array.from(new Set(nodes.map((node) => node.why)));
+  return (
+    <div>
+      {title}
+      <List isPlain>
+        {reasons.map((why) => (
+          <ListItem key={why}>
+            {t('{{nodes}}: {{reason}}', {
+              nodes: names(nodes.filter((node) => node.why === why).map((node) => node.name)),
+              reason: nodeLeftOutReasonText(t, why),
+            })}
+          </ListItem>
+        ))}
+      </List>
+    </div>
+  );
+};
+
+/** Pods the scheduler has not placed that ask for the same resource. */
+const Waiting = ({ plan, profile }: { plan: Plan; profile: string }) => {
+  const { t } = usePluginTranslation();
+  if (plan.waiting.length === 0) return null;
+  return (
+    <div>
+      {t('{{count}} pod is already waiting for {{profile}}:', {
+        count: plan.waiting.length,
+        profile,
+      })}
+      <List isPlain>
+        {plan.waiting.slice(0, MAX_LISTED).map((pod) => (
+          <ListItem key={`${pod.namespace}/${pod.name}`}>
+            {t('{{namespace}}/{{name}} asks for {{count}}', {
+              namespace: pod.namespace,
+              name: pod.name,
+              count: pod.resources[plan.resourceName] ?? 0,
+            })}
+          </ListItem>
+        ))}
+        {plan.waiting.length > MAX_LISTED && (
+          <ListItem>
+            {t('and {{more}} more pods', { more: plan.waiting.length - MAX_LISTED })}
+          </ListItem>
+        )}
+      </List>
+    </div>
+  );
+};
+
+const YesAnswer = ({ plan, profile }: { plan: Plan; profile: string }) => {
+  const { t } = usePluginTranslation();
+  const mostOnOneNode = plan.nodes[0]?.free ?? 0;
+  return (
+    <Alert
+      isInline
+      isPlain
+      variant="success"
+      title={t('Yes: {{free}} × {{profile}} free now', { free: plan.totalFree, profile })}
+    >
+      <List isPlain>
+        {plan.nodes.slice(0, MAX_LISTED).map((node) => (
+          <ListItem key={node.name}>
+            {t('{{node}}: {{free}} free', { node: node.name, free: node.free })}
+          </ListItem>
+        ))}
+        {plan.nodes.length > MAX_LISTED && (
+          <ListItem>
+            {t('and {{more}} more nodes', { more: plan.nodes.length - MAX_LISTED })}
+          </ListItem>
+        )}
+      </List>
+      {plan.fitsOnOneNode ? (
+        <div>
+          {t('Request it in the pod as {{resource}}: {{wanted}}.', {
+            resource: plan.resourceName,
+            wanted: plan.requested,
+          })}
+        </div>
+      ) : (
+        <div>
+          {t(
+            'No single node has {{wanted}} free, so one pod cannot get them all: run separate pods, each requesting at most {{most}} as {{resource}}.',
+            { wanted: plan.requested, most: mostOnOneNode, resource: plan.resourceName },
+          )}
+        </div>
+      )}
+      <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
+      <Waiting plan={plan} profile={profile} />
+    </Alert>
+  );
+};
+
+const NoAnswer = ({
+  plan,
+  profile,
+  offeredByFleet,
+  onPreviewChange,
+}: {
+  plan: Plan;
+  profile: string;
+  /** Whether any GPU model of the cluster offers the profile at all. */
+  offeredByFleet: boolean;
+  onPreviewChange?: (step: ConfigChangeStep) => void;
+}) => {
+  const { t } = usePluginTranslation();
+  const suggestion = plan.suggestion;
+  return (
+    <Alert
+      isInline
+      isPlain
+      variant="warning"
+      title={t('No: {{free}} × {{profile}} free now, {{wanted}} wanted', {
+        free: plan.totalFree,
+        profile,
+        wanted: plan.requested,
+      })}
+    >
+      {suggestion ? (
+        <>
+          <div>
+            {suggestion.sufficient
+              ? t('An administrator could make it yes:')
+              : t('Even these changes would not be enough, but they come closest:')}
+          </div>
+          <List>
+            {suggestion.steps.map((step) => (
+              <StepItem
+                key={step.toConfig}
+                step={step}
+                changes={suggestion.changes}
+                profile={profile}
+                {...(onPreviewChange ? { onPreviewChange } : {})}
+              />
+            ))}
+          </List>
+        </>
+      ) : (
+        <div>
+          {offeredByFleet
+            ? t('No config change on a node that can take one would offer more {{profile}}.', {
+                profile,
+              })
+            : t('No configuration of the GPUs in this cluster offers {{profile}}.', { profile })}
+        </div>
+      )}
+      <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
+      <LeftOut
+        title={t('Left as they are:')}
+        // A node not counted is left alone for the same reason: said once.
+        nodes={plan.notSuggested.filter(
+          (node) => !plan.notCounted.some((counted) => counted.name === node.name),
+        )}
+      />
+      <Waiting plan={plan} profile={profile} />
+    </Alert>
+  );
+};
+
+const PlanAnswer = ({
+  plan,
+  nodes,
+  onPreviewChange,
+}: {
+  plan: Plan;
+  nodes: GpuNodeView[];
+  onPreviewChange?: (step: ConfigChangeStep) => void;
+}) => {
   const { t } = usePluginTranslation();
   const profileName = useProfileName();
   const profile = profileName(plan.profile ?? resourceDisplayName(plan.resourceName));
@@ -172,73 +405,16 @@ const PlanAnswer = ({ plan }: { plan: Plan }) => {
       </Alert>
     );
   }
-  if (plan.satisfiable) {
-    return (
-      <Alert
-        isInline
-        isPlain
-        variant="success"
-        title={t('Yes: {{free}} × {{profile}} free now', { free: plan.totalFree, profile })}
-      >
-        <List isPlain>
-          {plan.nodes.slice(0, MAX_LISTED).map((node) => (
-            <ListItem key={node.name}>
-              {t('{{node}}: {{free}} free', { node: node.name, free: node.free })}
-            </ListItem>
-          ))}
-          {plan.nodes.length > MAX_LISTED && (
-            <ListItem>
-              {t('and {{more}} more nodes', { more: plan.nodes.length - MAX_LISTED })}
-            </ListItem>
-          )}
-        </List>
-        {!plan.fitsOnOneNode && plan.requested > 1 && (
-          <div>
-            {t(
-              'No single node has {{wanted}} free: one pod asking for all of them would not be scheduled; separate pods would.',
-              { wanted: plan.requested },
-            )}
-          </div>
-        )}
-        <div>
-          {t('Request it in the pod as {{resource}}: {{wanted}}.', {
-            resource: plan.resourceName,
-            wanted: plan.requested,
-          })}
-        </div>
-      </Alert>
-    );
-  }
-  const suggestion = plan.suggestion;
+  if (plan.satisfiable) return <YesAnswer plan={plan} profile={profile} />;
+  const wanted = plan.profile;
+  const offeredByFleet =
+    !wanted || nodes.some((node) => node.model && findProfile(node.model, wanted));
   return (
-    <Alert
-      isInline
-      isPlain
-      variant="warning"
-      title={t('No: {{free}} × {{profile}} free now, {{wanted}} wanted', {
-        free: plan.totalFree,
-        profile,
-        wanted: plan.requested,
-      })}
-    >
-      {suggestion && suggestion.changes.length > 0 ? (
-        <>
-          <div>
-            {suggestion.sufficient
-              ? t('An administrator could make it yes:')
-              : t('Even these changes would not be enough, but they come closest:')}
-          </div>
-          <List>
-            {suggestion.changes.map((change) => (
-              <ListItem key={change.node}>
-                <ChangeHint change={change} profile={profile} />
-              </ListItem>
-            ))}
-          </List>
-        </>
-      ) : (
-        t('No configuration of the GPUs in this cluster offers {{profile}}.', { profile })
-      )}
-    </Alert>
+    <NoAnswer
+      plan={plan}
+      profile={profile}
+      offeredByFleet={offeredByFleet}
+      {...(onPreviewChange ? { onPreviewChange } : {})}
+    />
   );
 };

@@ -12,6 +12,7 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import { CubesIcon, ExclamationCircleIcon, LockIcon, MicrochipIcon } from '@patternfly/react-icons';
+import { DEFAULT_OPERATOR_NAMESPACE } from '../../../cluster/configSource';
 import { READER_CLUSTER_ROLE } from '../../../cluster/errors';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { dataErrorText, type DataErrorLike } from '../../text/dataErrorText';
@@ -42,8 +43,28 @@ export const LoadingSpinner = () => {
   );
 };
 
-/** The user may not list what the page needs: say so and name the role that would let them. */
-export const ForbiddenState = ({ detail }: { detail?: string }) => {
+/** The chart's minimal ClusterRole: nodes and ClusterPolicies, read-only (charts/, docs/install.md). */
+export const AVAILABILITY_READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-availability-reader';
+
+/** A command to copy, on its own line. */
+const Command = ({ children }: { children: string }) => (
+  <StackItem>
+    <code>{children}</code>
+  </StackItem>
+);
+
+/**
+ * The user may not list what the page needs: say so and give the commands that bind the chart's
+ * read-only roles: the minimal one, or the viewer's ClusterRole plus its Role in the GPU
+ * operator's namespace (the mig-parted ConfigMaps are read there, never cluster-wide).
+ */
+export const ForbiddenState = ({
+  detail,
+  operatorNamespace = DEFAULT_OPERATOR_NAMESPACE,
+}: {
+  detail?: string;
+  operatorNamespace?: string;
+}) => {
   const { t } = usePluginTranslation();
   return (
     <EmptyState
@@ -56,13 +77,19 @@ export const ForbiddenState = ({ detail }: { detail?: string }) => {
         <Stack hasGutter>
           <StackItem>
             {t(
-              'Seeing GPU partitioning needs read access to nodes, pods, ClusterPolicies and the mig-parted ConfigMaps. Ask a cluster administrator to bind the read-only ClusterRole {{role}} to you or your group:',
-              { role: READER_CLUSTER_ROLE },
+              "Ask a cluster administrator to bind one of the plugin's read-only roles to you or your group.",
             )}
           </StackItem>
+          <StackItem>{t('Slice availability only (nodes and ClusterPolicies):')}</StackItem>
+          <Command>{`oc adm policy add-cluster-role-to-user ${AVAILABILITY_READER_CLUSTER_ROLE} <user>`}</Command>
           <StackItem>
-            <code>{`oc adm policy add-cluster-role-to-user ${READER_CLUSTER_ROLE} <user>`}</code>
+            {t(
+              "Everything the page reads, also the pods holding slices and the mig-parted ConfigMaps in the GPU operator's namespace ({{namespace}}), takes both bindings:",
+              { namespace: operatorNamespace },
+            )}
           </StackItem>
+          <Command>{`oc adm policy add-cluster-role-to-user ${READER_CLUSTER_ROLE} <user>`}</Command>
+          <Command>{`oc adm policy add-role-to-user ${READER_CLUSTER_ROLE} <user> -n ${operatorNamespace} --role-namespace=${operatorNamespace}`}</Command>
           {detail && (
             <StackItem>
               <Content component="small">{detail}</Content>
