@@ -7,6 +7,15 @@
 /** The plugin's read-only ClusterRole (shipped by the Helm chart). */
 export const READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-viewer';
 
+/**
+ * The chart's minimal ClusterRole: get/list/watch on nodes and ClusterPolicies, nothing else
+ * (charts/gpu-partitioning-plugin/templates/availability-reader.yaml).
+ */
+export const AVAILABILITY_READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-availability-reader';
+
+/** What the minimal role grants, as `DataError.resource` names them. */
+const AVAILABILITY_RESOURCES = new Set(['nodes', 'ClusterPolicies', 'clusterpolicies']);
+
 export type DataErrorKind = 'forbidden' | 'not-found' | 'no-model' | 'other';
 
 /**
@@ -87,6 +96,22 @@ function isNoModelError(error: unknown): boolean {
   return name === 'NoModelError' || readMessage(error) === 'Model does not exist';
 }
 
+/**
+ * The user may not read `resource` (a 403, or an access review that said no before any read).
+ * Nodes and ClusterPolicies come with the minimal role; everything else with the viewer role.
+ */
+export function forbiddenDataError(resource: string): DataError {
+  const role = AVAILABILITY_RESOURCES.has(resource)
+    ? `'${AVAILABILITY_READER_CLUSTER_ROLE}' (read-only nodes and ClusterPolicies, enough for slice availability) or '${READER_CLUSTER_ROLE}'`
+    : `'${READER_CLUSTER_ROLE}'`;
+  return {
+    kind: 'forbidden',
+    resource,
+    status: 403,
+    message: `You are not allowed to read ${resource}. Ask an administrator to bind the ClusterRole ${role} to you (${READER_CLUSTER_ROLE} grants read-only access to nodes, pods, ClusterPolicies and the mig-parted ConfigMaps).`,
+  };
+}
+
 /** Undefined when there is no error. */
 export function classifyDataError(
   error: unknown,
@@ -111,13 +136,7 @@ function classify(error: unknown, resource: string): DataError {
   const status = readStatus(error);
   const message = readMessage(error);
   if (status === 403 || (status === undefined && /forbidden/i.test(message))) {
-    return {
-      kind: 'forbidden',
-      resource,
-      status: 403,
-      message: `You are not allowed to read ${resource}. Ask an administrator to bind the ClusterRole '${READER_CLUSTER_ROLE}' to you (it grants read-only access to nodes, pods, ClusterPolicies and the mig-parted ConfigMaps).`,
-      cause: error,
-    };
+    return { ...forbiddenDataError(resource), cause: error };
   }
   if (status === 404 || (status === undefined && /not found/i.test(message))) {
     return {
