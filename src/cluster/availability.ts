@@ -488,3 +488,69 @@ export function planProfileRequest(
   };
   return plan;
 }
+
+/**
+ * "Can I get N × profile?" for a user who cannot see other projects' pods (`PodVisibility`
+ * `namespaces`): answered in allocatable terms. The node views' `inUse` then counts the user's
+ * own pods only, so `allocatable − own` is an upper bound of what is free, never the free count.
+ */
+export interface AllocatableRequestAnswer {
+  resourceName: string;
+  profile?: string;
+  requested: number;
+  /** Allocatable on the nodes that can take a pod now (not cordoned, failed or changing). */
+  allocatable: number;
+  /** Held by the user's own pods on those nodes. */
+  ownInUse: number;
+  /** `allocatable − ownInUse`: at most this many are free (others' pods may hold some). */
+  atMost: number;
+  /** False: certainly not, even if nobody else held any. True: only if others leave enough. */
+  possible: boolean;
+  /** One node's upper bound covers the whole request. */
+  possibleOnOneNode: boolean;
+  /** Nodes that can serve now, largest upper bound first. */
+  nodes: Array<{ name: string; allocatable: number; ownInUse: number; atMost: number }>;
+  /** Nodes advertising the resource that cannot take a pod now (`free`: their allocatable). */
+  notCounted: NodeLeftOut[];
+  issues: ProfileRequestIssue[];
+}
+
+export function planByAllocatable(
+  nodeViews: GpuNodeView[],
+  profileOrResource: string,
+  count: number,
+  strategy: MigStrategy | undefined,
+): AllocatableRequestAnswer {
+  const request = resolveRequest(profileOrResource, strategy);
+  const requested = Number.isInteger(count) && count > 0 ? count : 0;
+  const issues = [...request.issues];
+  if (requested === 0) issues.push({ kind: 'bad-count', got: safeText(count) });
+  const nodes: AllocatableRequestAnswer['nodes'] = [];
+  const notCounted: NodeLeftOut[] = [];
+  for (const node of Array.isArray(nodeViews) ? nodeViews : []) {
+    if (!nodeServesProfile(node, request.profile, strategy)) continue;
+    const allocatable = node.allocatable[request.resourceName] ?? 0;
+    if (allocatable === 0) continue;
+    const why = unavailableBecause(node);
+    const ownInUse = Math.min(allocatable, node.inUse[request.resourceName] ?? 0);
+    if (why) notCounted.push({ name: node.name, why, free: allocatable });
+    else nodes.push({ name: node.name, allocatable, ownInUse, atMost: allocatable - ownInUse });
+  }
+  nodes.sort((a, b) => b.atMost - a.atMost || a.name.localeCompare(b.name));
+  const allocatable = nodes.reduce((sum, node) => sum + node.allocatable, 0);
+  const ownInUse = nodes.reduce((sum, node) => sum + node.ownInUse, 0);
+  const answer: AllocatableRequestAnswer = {
+    resourceName: request.resourceName,
+    requested,
+    allocatable,
+    ownInUse,
+    atMost: allocatable - ownInUse,
+    possible: issues.length === 0 && allocatable - ownInUse >= requested,
+    possibleOnOneNode: issues.length === 0 && (nodes[0]?.atMost ?? 0) >= requested,
+    nodes,
+    notCounted,
+    issues,
+  };
+  if (request.profile) answer.profile = request.profile;
+  return answer;
+}
