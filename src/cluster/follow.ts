@@ -178,3 +178,27 @@ export function followPhase(
       return 'waiting';
   }
 }
+
+/** Phases after which nothing more happens to the followed change: its clock stops. */
+export const SETTLED_PHASES: ReadonlySet<FollowPhase> = new Set<FollowPhase>([
+  'success',
+  'failed',
+  'superseded',
+  'gone',
+]);
+
+/**
+ * When a settled change settled: the time the cluster recorded for the node's state when it is
+ * not older than the write (the state is this change's), else when this page first saw it settled.
+ */
+export function settledAt(
+  target: FollowTarget,
+  phase: FollowPhase,
+  stateSince: { at: string; from: 'cluster' | 'page' } | undefined,
+  firstSeenSettled: string,
+): string {
+  const recorded = stateSince?.from === 'cluster' ? Date.parse(stateSince.at) : NaN;
+  const ours =
+    (phase === 'success' || phase === 'failed') && recorded >= Date.parse(target.startedAt);
+  return ours && stateSince ? stateSince.at : firstSeenSettled;
+}

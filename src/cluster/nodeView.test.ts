@@ -153,11 +153,16 @@ describe('buildGpuNodeView: conditions', () => {
     const fresh = build(labels, { firstSeenPending: '2026-11-25T11:55:00Z' });
     expect(kinds(fresh)).toEqual(expect.arrayContaining(['pending', 'operands-paused']));
     expect(fresh.primaryState).toBe('pending');
-    expect(fresh.pendingSince).toBe('2026-11-25T11:55:00Z');
+    expect(fresh.stateSince).toEqual({ at: '2026-11-25T11:55:00Z', from: 'page' });
     expect(fresh.drift).toEqual([]);
     const stuck = build(labels, { firstSeenPending: '2026-11-25T11:00:00Z' });
     expect(kinds(stuck)).toContain('stuck-pending');
-    expect(stuck.conditions.find((c) => c.kind === 'stuck-pending')?.title).toMatch(/1 h 0 min/);
+    expect(stuck.conditions.find((c) => c.kind === 'stuck-pending')?.facts).toEqual({
+      code: 'stuck-pending',
+      since: '2026-11-25T11:00:00Z',
+      firstSeenByPage: true,
+      operandsPaused: true,
+    });
   });
 
   it('the changed-at annotation wins over the first observation', () => {
@@ -173,7 +178,7 @@ describe('buildGpuNodeView: conditions', () => {
       now,
       firstSeenPending: '2026-11-25T11:59:00Z',
     });
-    expect(view.pendingSince).toBe('2026-11-25T10:00:00Z');
+    expect(view.stateSince).toEqual({ at: '2026-11-25T10:00:00Z', from: 'cluster' });
     expect(kinds(view)).toContain('stuck-pending');
   });
 
@@ -210,6 +215,36 @@ describe('buildGpuNodeView: conditions', () => {
     const view = build({ 'nvidia.com/mig.config': 'all-balanced-typo' });
     expect(kinds(view)).toContain('unknown-config');
     expect(view.primaryState).toBe('failed');
+  });
+
+  it('a typo in the config name: one condition, with the nearest config the node can take', () => {
+    // What the mig-manager leaves: state failed, the GPUs as they were.
+    const view = build({
+      'nvidia.com/mig.config': 'all-balancd',
+      'nvidia.com/mig.config.state': 'failed',
+    });
+    expect(view.conditions.filter((c) => c.severity !== 'info').map((c) => c.facts)).toEqual([
+      expect.objectContaining({
+        code: 'config-not-found',
+        config: 'all-balancd',
+        suggestion: 'all-balanced',
+      }),
+    ]);
+    expect(view.primaryState).toBe('failed');
+  });
+
+  it('suggests only configs valid for the node, and nothing for a name far from all of them', () => {
+    // all-1g.10gb has no entry for the A30: all-1g.6gb is the near name it can take.
+    const near = build({ 'nvidia.com/mig.config': 'all-1g.10g' });
+    const facts = near.conditions.find((c) => c.facts?.code === 'config-not-found')?.facts;
+    expect(facts).toEqual(expect.objectContaining({ suggestion: 'all-1g.6gb' }));
+    const far = build({ 'nvidia.com/mig.config': 'my-own-layout' });
+    const farFacts = far.conditions.find((c) => c.facts?.code === 'config-not-found')?.facts;
+    expect(farFacts).toEqual({
+      code: 'config-not-found',
+      config: 'my-own-layout',
+      issue: expect.anything(),
+    });
   });
 
   it('GPU not covered by the config', () => {
@@ -277,5 +312,129 @@ describe('buildGpuNodeView: GPUs without MIG', () => {
     expect(view.migCapable).toBe(false);
     expect(view.conditions.map((c) => c.kind)).toEqual([]);
     expect(view.primaryState).toBe('disabled');
+  });
+
+  it('an L40S without the mig.capable label is a known GPU without MIG, not an unknown model', () => {
+    const node = a30AllBalancedNode({ labels: { 'nvidia.com/gpu.product': 'NVIDIA-L40S' } });
+    delete node.metadata!.labels!['nvidia.com/mig.capable'];
+    delete node.metadata!.labels!['nvidia.com/mig.config'];
+    node.status!.allocatable = { 'nvidia.com/gpu': '1' };
+    const view = viewOf(node);
+    expect(view.knownWithoutMig).toBe(true);
+    expect(view.migCapable).toBe(false);
+    expect(kinds(view)).not.toContain('unknown-model');
+  });
+
+  it('says that nvidia.com/mig.config has no effect on GPUs without MIG', () => {
+    const node = a30AllBalancedNode({
+      labels: {
+        'nvidia.com/gpu.product': 'NVIDIA-X100-HYPOTHETICAL',
+        'nvidia.com/mig.capable': 'false',
+      },
+    });
+    node.status!.allocatable = { 'nvidia.com/gpu': '2' };
+    const view = viewOf(node);
+    expect(view.conditions.map((c) => c.facts)).toEqual([
+      { code: 'config-without-mig', config: 'all-balanced', product: 'NVIDIA-X100-HYPOTHETICAL' },
+    ]);
+    expect(view.primaryState).toBe('disabled');
+  });
+});
+
+/** `metadata.managedFields` as the API server writes it: one entry per manager and operation. */
+function managed(entries: Array<{ manager: string; time: string; labels: string[] }>) {
+  return entries.map(({ manager, time, labels }) => ({
+    manager,
+    operation: 'Update',
+    apiVersion: 'v1',
+    time,
+    fieldsType: 'FieldsV1',
+    fieldsV1: {
+      'f:metadata': {
+        'f:labels': Object.fromEntries(labels.map((label) => [`f:${label}`, {}])),
+      },
+    },
+  }));
+}
+
+describe('buildGpuNodeView: times the cluster keeps (managedFields)', () => {
+  const pendingNode = (fields: ReturnType<typeof managed>) => {
+    const node = a30AllBalancedNode({ labels: { 'nvidia.com/mig.config.state': 'pending' } });
+    node.metadata!.managedFields = fields;
+    return node;
+  };
+  const buildNode = (node: NodeKind, firstSeenPending?: string) =>
+    buildGpuNodeView({
+      node,
+      pods: [],
+      strategy: 'mixed',
+      configSource: builtIn,
+      now,
+      ...(firstSeenPending ? { firstSeenPending } : {}),
+    });
+
+  it('pending since the state label was written, however recently the page opened', () => {
+    const node = pendingNode(
+      managed([
+        { manager: 'kubelet', time: '2026-11-25T11:59:00Z', labels: ['kubernetes.io/hostname'] },
+        {
+          manager: 'nvidia-mig-manager',
+          time: '2026-11-25T11:30:00Z',
+          labels: ['nvidia.com/mig.config.state', 'nvidia.com/gpu.deploy.device-plugin'],
+        },
+        { manager: 'Mozilla', time: '2026-11-25T11:29:00Z', labels: ['nvidia.com/mig.config'] },
+      ]),
+    );
+    // A reload: the page has seen it pending for a few seconds only.
+    const view = buildNode(node, '2026-11-25T11:59:58Z');
+    expect(view.stateSince).toEqual({ at: '2026-11-25T11:30:00Z', from: 'cluster' });
+    expect(view.configSetAt).toBe('2026-11-25T11:29:00Z');
+    // 30 minutes: past the mig-manager's timeouts, so stuck, right after the reload.
+    expect(view.conditions.find((c) => c.kind === 'stuck-pending')?.facts).toEqual(
+      expect.objectContaining({ since: '2026-11-25T11:30:00Z', firstSeenByPage: false }),
+    );
+  });
+
+  it('falls back to the config label, then to when this page first saw it (and says so)', () => {
+    const configOnly = pendingNode(
+      managed([
+        { manager: 'Mozilla', time: '2026-11-25T11:50:00Z', labels: ['nvidia.com/mig.config'] },
+      ]),
+    );
+    expect(buildNode(configOnly, '2026-11-25T11:59:00Z').stateSince).toEqual({
+      at: '2026-11-25T11:50:00Z',
+      from: 'cluster',
+    });
+    const none = pendingNode([]);
+    const view = buildNode(none, '2026-11-25T11:59:00Z');
+    expect(view.stateSince).toEqual({ at: '2026-11-25T11:59:00Z', from: 'page' });
+    expect(view.conditions.find((c) => c.kind === 'pending')?.facts).toEqual(
+      expect.objectContaining({ since: '2026-11-25T11:59:00Z', firstSeenByPage: true }),
+    );
+  });
+
+  it('a settled state carries the time it was written; without a record, none', () => {
+    const node = a30AllBalancedNode();
+    node.metadata!.managedFields = managed([
+      {
+        manager: 'nvidia-mig-manager',
+        time: '2026-11-25T09:00:00Z',
+        labels: ['nvidia.com/mig.config.state'],
+      },
+    ]);
+    expect(buildNode(node).stateSince).toEqual({ at: '2026-11-25T09:00:00Z', from: 'cluster' });
+    expect(buildNode(a30AllBalancedNode()).stateSince).toBeUndefined();
+  });
+
+  it('ignores malformed managedFields', () => {
+    const node = pendingNode([
+      null,
+      {
+        time: 'yesterday',
+        fieldsV1: { 'f:metadata': { 'f:labels': { 'f:nvidia.com/mig.config.state': {} } } },
+      },
+      { time: '2026-11-25T11:00:00Z', fieldsV1: 'f:metadata' },
+    ] as never);
+    expect(buildNode(node, '2026-11-25T11:59:00Z').stateSince?.from).toBe('page');
   });
 });

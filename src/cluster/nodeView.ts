@@ -5,11 +5,19 @@
  * an admin. Pure and total: any node object, however broken, gives a view plus conditions.
  */
 import { findModelByProduct, shortModelName } from '../geometry/catalog';
-import type { MigPartedConfigFile } from '../geometry/migParted';
+import { configsValidForGpus, type MigPartedConfigFile } from '../geometry/migParted';
+import { nearestName } from '../geometry/nearestName';
+import { isKnownGpuWithoutMig } from '../geometry/nonMigProducts';
 import { GPU_RESOURCE, MIG_RESOURCE_PREFIX, migResourceName } from '../geometry/naming';
 import { predictNodeAfterConfig, type ConfigPrediction } from '../geometry/predictConfig';
 import type { GpuModel, MigStrategy } from '../geometry/types';
-import { readGpuLabels, type GpuLabelValues } from './labels';
+import {
+  MIG_CONFIG_LABEL,
+  MIG_CONFIG_STATE_LABEL,
+  readGpuLabels,
+  type GpuLabelValues,
+} from './labels';
+import { labelSetAt } from './managedFields';
 import type { NodeKind } from './models';
 import { comparePods, sumPodResources } from './pods';
 import { parseNvidiaResourceList, resourceListIssueMessage } from './quantities';
@@ -22,6 +30,7 @@ import type {
   MigConfigSourceView,
   NodeConditionFacts,
   NodeGpuCondition,
+  ObservedTime,
   ResourceDrift,
   SliceInstanceView,
 } from './types';
@@ -46,7 +55,10 @@ export interface BuildGpuNodeViewInput {
   strategy?: MigStrategy;
   configSource: NodeConfigSource;
   now: Date;
-  /** When the plugin first saw this node in `pending` (state history), ISO. */
+  /**
+   * When the plugin first saw this node in `pending` (state history), ISO: used only when the
+   * cluster recorded no time for it.
+   */
   firstSeenPending?: string;
 }
 
@@ -63,22 +75,6 @@ const STATE_RANK: Record<GpuHealthState, number> = {
 
 function isGpuResource(name: string): boolean {
   return name === GPU_RESOURCE || name.startsWith(MIG_RESOURCE_PREFIX);
-}
-
-function formatResources(resources: Record<string, number>): string {
-  const entries = Object.entries(resources).filter(([, value]) => value !== 0);
-  if (entries.length === 0) return 'nothing';
-  return entries
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `${value} × ${name}`)
-    .join(', ');
-}
-
-function formatDuration(ms: number): string {
-  const minutes = Math.floor(ms / 60000);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h ${minutes % 60} min`;
 }
 
 interface GpuCountReading {
@@ -257,6 +253,40 @@ function compareAdvertisement(
   return drift;
 }
 
+/**
+ * When the node's mig-manager state took its value. The cluster's record first: the managedFields
+ * time of the state label; for `pending`, failing that, the config label's time or the plugin's
+ * changed-at annotation (the change began then). Only then, and only for `pending`, when this page
+ * first saw it.
+ */
+function stateSinceOf(
+  node: NodeKind,
+  labels: GpuLabelValues,
+  firstSeenPending: string | undefined,
+): ObservedTime | undefined {
+  const state = labels.migConfigState;
+  const stateSetAt = labelSetAt(node, MIG_CONFIG_STATE_LABEL);
+  if (state !== 'pending') return stateSetAt ? { at: stateSetAt, from: 'cluster' } : undefined;
+  const cluster = stateSetAt ?? labelSetAt(node, MIG_CONFIG_LABEL) ?? labels.migConfigChangedAt;
+  if (cluster) return { at: cluster, from: 'cluster' };
+  return firstSeenPending ? { at: firstSeenPending, from: 'page' } : undefined;
+}
+
+/** The config a missing name most likely meant, among those the source has that suit the node. */
+function suggestConfig(
+  config: MigPartedConfigFile,
+  missing: string,
+  model: GpuModel,
+  gpuCount: number,
+): string | undefined {
+  const deviceId = model.pciDeviceIds[0] ?? '';
+  const gpus = Array.from({ length: gpuCount }, (_, index) => ({ index, deviceId, model }));
+  const valid = configsValidForGpus(config, gpus)
+    .filter((choice) => choice.verdict === 'valid')
+    .map((choice) => choice.name);
+  return nearestName(missing, valid);
+}
+
 /** Builds the view of one GPU node. Never throws. */
 export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
   const { node, strategy, configSource, now } = input;
@@ -292,6 +322,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
 
   const product = labels.product;
   const model = product ? findModelByProduct(product.base) : undefined;
+  const knownWithoutMig = !model && product !== undefined && isKnownGpuWithoutMig(product.base);
   if (!product) {
     add({
       kind: 'unknown-model',
@@ -301,7 +332,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
         'nvidia.com/gpu.product is missing (GFD not running yet, or paused for a MIG change), so the GPU model and its MIG geometry are unknown.',
       facts: { code: 'gfd-not-labelled' },
     });
-  } else if (!model && labels.migCapable === false) {
+  } else if (!model && (labels.migCapable === false || knownWithoutMig)) {
     // A GPU without MIG (T4, L40S…) is served whole; nothing to predict and nothing wrong.
   } else if (!model) {
     add({
@@ -351,15 +382,33 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
     });
   }
 
-  if (prediction && !prediction.found) {
-    const issue = prediction.errors.find((error) => error.code === 'config-not-found');
+  const configMissing = prediction !== undefined && !prediction.found;
+  if (configMissing && model && migConfig && configSource.config) {
+    const issue = prediction?.errors.find((error) => error.code === 'config-not-found');
+    const suggestion = suggestConfig(configSource.config, migConfig, model, gpuCount.count);
     add({
       kind: 'unknown-config',
       severity: 'danger',
-      title: `Config '${migConfig ?? ''}' is not in the mig-parted config in use`,
+      title: `Config '${migConfig}' is not in the mig-parted config in use`,
       detail: issue?.message ?? `the mig-manager fails with "selected mig-config not present".`,
-      facts: { code: 'config-not-found', config: migConfig ?? '', ...(issue ? { issue } : {}) },
+      facts: {
+        code: 'config-not-found',
+        config: migConfig,
+        ...(issue ? { issue } : {}),
+        ...(suggestion ? { suggestion } : {}),
+      },
     });
+  }
+  if (migConfig && migConfig !== 'all-disabled' && product && !model) {
+    if (labels.migCapable === false || knownWithoutMig) {
+      add({
+        kind: 'config-without-mig',
+        severity: 'warning',
+        title: `nvidia.com/mig.config=${migConfig} has no effect on this node`,
+        detail: `The ${product.base} has no MIG, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.`,
+        facts: { code: 'config-without-mig', config: migConfig, product: product.base },
+      });
+    }
   }
 
   // Per-GPU views from the prediction.
@@ -458,19 +507,21 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
 
   // mig-manager state.
   const state = labels.migConfigState;
-  let pendingSince: string | undefined;
+  const stateSince = stateSinceOf(node, labels, input.firstSeenPending);
   if (state === 'pending') {
-    pendingSince = labels.migConfigChangedAt ?? input.firstSeenPending;
-    const elapsed = pendingSince ? now.getTime() - Date.parse(pendingSince) : undefined;
-    if (elapsed !== undefined && elapsed > STUCK_PENDING_AFTER_MS) {
+    const since = stateSince?.at;
+    const firstSeenByPage = stateSince?.from === 'page';
+    const elapsed = since ? now.getTime() - Date.parse(since) : undefined;
+    if (since && elapsed !== undefined && elapsed > STUCK_PENDING_AFTER_MS) {
       add({
         kind: 'stuck-pending',
         severity: 'danger',
-        title: `Pending for ${formatDuration(elapsed)}`,
+        title: "Pending longer than the mig-manager's timeouts",
         detail: `Longer than the mig-manager's own timeouts (5 minutes per paused operand). It writes no new state when operand pods do not stop, so this node may stay pending${labels.pausedOperands.length > 0 ? ' with its GPU operands paused' : ''}. Check the nvidia-mig-manager pod's logs.`,
         facts: {
           code: 'stuck-pending',
-          elapsedMs: elapsed,
+          since,
+          firstSeenByPage,
           operandsPaused: labels.pausedOperands.length > 0,
         },
       });
@@ -479,14 +530,14 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
         kind: 'pending',
         severity: 'info',
         title: `Applying '${migConfig ?? ''}'`,
-        detail: pendingSince
-          ? `Pending since ${pendingSince}${labels.migConfigChangedAt ? '' : ' (first seen by this page)'}.`
+        detail: since
+          ? `Pending since ${since}${firstSeenByPage ? ' (first seen by this page)' : ''}.`
           : 'Pending; the start time is unknown.',
         facts: {
           code: 'pending',
           config: migConfig ?? '',
-          ...(pendingSince ? { since: pendingSince } : {}),
-          firstSeenByPage: !labels.migConfigChangedAt,
+          ...(since ? { since } : {}),
+          firstSeenByPage,
         },
       });
     }
@@ -498,7 +549,8 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       detail: 'The GPU reset could not be done in place; the state is re-evaluated after boot.',
       facts: { code: 'rebooting' },
     });
-  } else if (state === 'failed') {
+  } else if (state === 'failed' && !configMissing) {
+    // A missing config is the reason, said once by its own condition.
     add({
       kind: 'failed',
       severity: 'danger',
@@ -550,7 +602,7 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       kind: 'missing-capacity',
       severity: 'warning',
       title: 'The node advertises no GPU resources',
-      detail: `status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry${expected ? ` (expected ${formatResources(expected)})` : ''}: the device plugin is not running or not registered.`,
+      detail: `status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry${expected ? ', though its config predicts some' : ''}: the device plugin is not running or not registered.`,
       facts: { code: 'no-gpu-resources', ...(expected ? { expected } : {}) },
     });
   }
@@ -613,7 +665,11 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
   if (migConfig !== undefined) view.migConfig = migConfig;
   if (labels.migStrategy !== undefined) view.strategyLabel = labels.migStrategy;
   if (expected) view.expected = expected;
-  if (pendingSince) view.pendingSince = pendingSince;
+  if (stateSince) view.stateSince = stateSince;
+  if (stateSince && state === 'pending') view.pendingSince = stateSince.at;
+  const configSetAt = labelSetAt(node, MIG_CONFIG_LABEL);
+  if (configSetAt) view.configSetAt = configSetAt;
+  if (knownWithoutMig) view.knownWithoutMig = true;
   if (strategy) view.strategy = strategy;
   const cordonMark = labels.cordonedForMigChangeMark;
   if (view.unschedulable && cordonMark !== undefined) {

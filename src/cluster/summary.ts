@@ -4,7 +4,13 @@
  */
 import { GPU_RESOURCE, parseMigResourceName } from '../geometry/naming';
 import type { MigStrategy } from '../geometry/types';
-import type { ClusterGpuSummary, GpuNodeView, MigConfigState, ProfileAvailability } from './types';
+import type {
+  ClusterGpuSummary,
+  GpuHealthState,
+  GpuNodeView,
+  MigConfigState,
+  ProfileAvailability,
+} from './types';
 
 /** `profile` of the `nvidia.com/gpu` row: a whole GPU, or one MIG device under `single`. */
 export const WHOLE_GPU_PROFILE = 'gpu';
@@ -23,11 +29,20 @@ export function summarizeCluster(nodes: GpuNodeView[], strategy?: MigStrategy): 
     absent: 0,
     unknown: 0,
   };
+  const nodesByHealth: Record<GpuHealthState, number> = {
+    applied: 0,
+    pending: 0,
+    failed: 0,
+    drifted: 0,
+    invalid: 0,
+    disabled: 0,
+  };
   const profiles = new Map<string, ProfileAvailability>();
   let totalGpus = 0;
   let migEnabledGpus = 0;
   for (const node of Array.isArray(nodes) ? nodes : []) {
     nodesByState[node.migConfigState] += 1;
+    nodesByHealth[node.primaryState] += 1;
     totalGpus += node.gpuCount;
     migEnabledGpus += node.gpus.filter((gpu) => gpu.migEnabled).length;
     const names = new Set(
@@ -64,7 +79,13 @@ export function summarizeCluster(nodes: GpuNodeView[], strategy?: MigStrategy): 
         : a.resourceName.localeCompare(b.resourceName, undefined, { numeric: true }),
   );
   for (const row of rows) row.nodes.sort((a, b) => a.name.localeCompare(b.name));
-  const summary: ClusterGpuSummary = { totalGpus, migEnabledGpus, nodesByState, profiles: rows };
+  const summary: ClusterGpuSummary = {
+    totalGpus,
+    migEnabledGpus,
+    nodesByState,
+    nodesByHealth,
+    profiles: rows,
+  };
   if (strategy) summary.strategy = strategy;
   return summary;
 }

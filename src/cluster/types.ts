@@ -42,13 +42,22 @@ export type NodeConditionFacts =
   | { code: 'model-not-in-catalog'; product: string }
   | { code: 'gpu-count-guess'; count: number; guess: GpuCountGuess }
   | { code: 'built-in-config'; source: MigConfigSourceView }
-  | { code: 'config-not-found'; config: string; issue?: ConfigIssue }
+  /** `suggestion`: the nearest name (edit distance) among the source's configs valid for the node. */
+  | { code: 'config-not-found'; config: string; issue?: ConfigIssue; suggestion?: string }
   | { code: 'config-cannot-apply'; config: string; issue: ConfigIssue }
   | { code: 'gpu-not-covered'; config: string; gpus: number[]; model?: string }
   | { code: 'single-invalid' }
   | { code: 'mig-under-strategy-none' }
-  | { code: 'stuck-pending'; elapsedMs: number; operandsPaused: boolean }
+  | {
+      code: 'stuck-pending';
+      since: string;
+      /** `since` is when this page first saw the state: the cluster recorded no time for it. */
+      firstSeenByPage: boolean;
+      operandsPaused: boolean;
+    }
   | { code: 'pending'; config: string; since?: string; firstSeenByPage: boolean }
+  /** `nvidia.com/mig.config` on a node whose GPUs GFD reports without MIG: nothing acts on it. */
+  | { code: 'config-without-mig'; config: string; product: string }
   | { code: 'rebooting' }
   | { code: 'failed'; config: string }
   | { code: 'operands-paused'; operands: string[]; state: MigConfigState }
@@ -73,6 +82,7 @@ export interface NodeGpuCondition {
     | 'operands-paused'
     | 'unknown-model'
     | 'unknown-config'
+    | 'config-without-mig'
     | 'malformed-label'
     | 'missing-capacity'
     | 'unverified-layout';
@@ -148,6 +158,13 @@ export interface GpuView {
   requestedCounts?: Record<string, number>;
 }
 
+/** A moment, and whether the cluster recorded it or this page only saw it happen. */
+export interface ObservedTime {
+  /** ISO time. */
+  at: string;
+  from: 'cluster' | 'page';
+}
+
 /** One resource whose advertised amount differs from what the config predicts. */
 export interface ResourceDrift {
   resourceName: string;
@@ -193,8 +210,18 @@ export interface GpuNodeView {
   labelCounts: Record<string, number>;
   /** Resources where prediction and advertisement disagree (empty when they agree). */
   drift: ResourceDrift[];
-  /** ISO time the node entered `pending` (annotation, or when the plugin first saw it). */
+  /**
+   * When `migConfigState` took its value: from the cluster (managedFields; for pending also the
+   * config label's time or the plugin's changed-at annotation), or, for pending only,
+   * failing those, when this page first saw it.
+   */
+  stateSince?: ObservedTime;
+  /** `stateSince.at` while pending (kept for callers not moved to `stateSince` yet). */
   pendingSince?: string;
+  /** When `nvidia.com/mig.config` took its value, as the cluster recorded it (managedFields). */
+  configSetAt?: string;
+  /** The product is a known NVIDIA GPU without MIG (not merely missing from the MIG catalog). */
+  knownWithoutMig?: boolean;
   /** Operands whose `nvidia.com/gpu.deploy.*` label reads `paused-for-mig-change`. */
   pausedOperands: string[];
   /** The mig-parted config used to predict this node's layout. */
@@ -243,5 +270,7 @@ export interface ClusterGpuSummary {
   totalGpus: number;
   migEnabledGpus: number;
   nodesByState: Record<MigConfigState, number>;
+  /** Nodes by the page's state (`primaryState`), the words the Nodes table shows. */
+  nodesByHealth: Record<GpuHealthState, number>;
   profiles: ProfileAvailability[];
 }

@@ -12,3 +12,5 @@ export * from './migParted';
 export * from './configSource';
 export * from './predictConfig';
 export * from './defaultMigPartedConfig';
+export * from './nearestName';
+export * from './nonMigProducts';

@@ -11,6 +11,8 @@ import {
   followPhase,
   needsReadAfterWrite,
   rememberView,
+  SETTLED_PHASES,
+  settledAt,
   supersedingValue,
   viewLagsWrite,
   type FollowMemory,
@@ -39,7 +41,10 @@ export interface NodeFollow {
   /** The latest view of the node; it may still be older than the write (`viewLags`). */
   view?: GpuNodeView;
   phase: FollowPhase;
+  /** Since the write; stops when the change settles. */
   elapsedMs: number;
+  /** ISO time the change settled (success, failed, superseded, gone); undefined while under way. */
+  settledAt?: string;
   /** The view shows another value and has not shown the write yet: it is older than the write. */
   viewLags: boolean;
   /** When `superseded`: the value someone else wrote (absent when they removed the label). */
@@ -108,24 +113,40 @@ const useReadsAfterWrite = (
   }, [computations, setReads, mounted]);
 };
 
-/** One follow from its target, the node's latest view and what the follow remembers. */
+/**
+ * One follow from its target, the node's latest view and what the follow remembers.
+ * `seenSettled`: when this page first saw the follow settled (recorded here on first sight).
+ */
 function computeFollow(
   target: FollowTarget,
   view: GpuNodeView | undefined,
   memory: FollowMemory,
   nowMs: number,
+  seenSettled: Map<string, string>,
 ): Omit<FollowComputation, 'key'> {
-  const elapsedMs = Math.max(0, nowMs - Date.parse(target.startedAt));
+  const startMs = Date.parse(target.startedAt);
+  const runningMs = Math.max(0, nowMs - startMs);
+  const phase = followPhase(target, view, memory, runningMs);
+  const key = followKey(target);
+  let settled: string | undefined;
+  if (SETTLED_PHASES.has(phase)) {
+    if (!seenSettled.has(key)) seenSettled.set(key, new Date(nowMs).toISOString());
+    settled = settledAt(target, phase, view?.stateSince, seenSettled.get(key) ?? '');
+  } else {
+    seenSettled.delete(key);
+  }
+  const elapsedMs = settled ? Math.max(0, Date.parse(settled) - startMs) : runningMs;
   const superseding = supersedingValue(target, view, memory);
   const follow: NodeFollow = {
     target,
     ...(view ? { view } : {}),
-    phase: followPhase(target, view, memory, elapsedMs),
+    phase,
     elapsedMs,
+    ...(settled ? { settledAt: settled } : {}),
     viewLags: viewLagsWrite(target, view, memory),
     ...(superseding?.migConfig !== undefined ? { supersededBy: superseding.migConfig } : {}),
   };
-  return { follow, needsRead: needsReadAfterWrite(target, view, memory, elapsedMs) };
+  return { follow, needsRead: needsReadAfterWrite(target, view, memory, runningMs) };
 }
 
 /**
@@ -136,6 +157,7 @@ function computeFollow(
 export const useFollowMigChange = (targets: FollowTarget[], views: GpuNodeView[]): NodeFollow[] => {
   const now = useNow(1000);
   const memories = React.useRef(new Map<string, FollowMemory>());
+  const seenSettled = React.useRef(new Map<string, string>());
   const [reads, setReads] = React.useState<ReadonlyMap<string, ReadAfterWrite>>(new Map());
   const computations = React.useMemo(
     () =>
@@ -150,7 +172,10 @@ export const useFollowMigChange = (targets: FollowTarget[], views: GpuNodeView[]
         memories.current.set(key, remembered);
         const read = reads.get(key);
         const memory = read ? { ...remembered, readAfterWrite: read } : remembered;
-        return { key, ...computeFollow(target, view, memory, now.getTime()) };
+        return {
+          key,
+          ...computeFollow(target, view, memory, now.getTime(), seenSettled.current),
+        };
       }),
     [targets, views, now, reads],
   );

@@ -1,4 +1,6 @@
+import * as React from 'react';
 import type { NodeKind } from '../cluster/models';
+import { ApplyMigConfigModal } from '../components/apply/ApplyMigConfigModal';
 import { NodeGpuActions } from '../components/apply/NodeGpuActions';
 import { NodeGpuDetails } from '../components/gpu-page/node-tab/NodeGpuDetails';
 import { useGpuNodeView } from '../hooks/useGpuNodeView';
@@ -14,6 +16,8 @@ const NodeGpuTab = ({ obj }: NodeGpuTabProps) => {
   const nodeName = obj?.metadata?.name ?? '';
   const result = useGpuNodeView(obj);
   const { transitions } = useMigStateHistory(nodeName);
+  // An alert's fix (a config name the source lacks → the nearest one) opens the usual preview.
+  const [fix, setFix] = React.useState<{ config?: string }>();
   return (
     <>
       <NodeGpuActions
@@ -31,7 +35,16 @@ const NodeGpuTab = ({ obj }: NodeGpuTabProps) => {
         strategy={result.strategy}
         configSource={result.configSource.shared.view}
         history={transitions}
+        onApplyConfig={(config) => setFix(config ? { config } : {})}
       />
+      {fix && (
+        <ApplyMigConfigModal
+          isOpen
+          onClose={() => setFix(undefined)}
+          nodeNames={[nodeName]}
+          {...(fix.config ? { initialConfig: fix.config } : {})}
+        />
+      )}
     </>
   );
 };

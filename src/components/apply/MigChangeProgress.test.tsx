@@ -78,7 +78,36 @@ describe('MigChangeProgress', () => {
       />,
     );
     expect(screen.getByText('Pending')).toBeInTheDocument();
-    expect(screen.getByText(/^1 min \d+ s$/)).toBeInTheDocument();
+    expect(screen.getByTestId('mig-progress-time')).toHaveTextContent(/^for 1 min$/);
+  });
+
+  it('stops the clock when the change settles, and says when it did', () => {
+    jest.useFakeTimers();
+    const progress = (view: ReturnType<typeof node>) => (
+      <MigChangeProgress targets={[target]} views={[view]} namespace="nvidia-gpu-operator" />
+    );
+    const { rerender } = render(progress(node('pending')));
+    rerender(progress(node('success')));
+    expect(screen.getByTestId('mig-progress-phase')).toHaveTextContent('Applied');
+    const settled = screen.getByTestId('mig-progress-time').textContent;
+    expect(settled).toMatch(/^at /);
+    act(() => {
+      jest.advanceTimersByTime(5 * 60_000);
+    });
+    expect(screen.getByTestId('mig-progress-time')).toHaveTextContent(settled ?? '');
+  });
+
+  it('offers no retry for a config name the config source lacks: it can only fail again', () => {
+    render(
+      <MigChangeProgress
+        targets={[{ ...target, configName: 'all-balancd' }]}
+        views={[node('failed', 'all-balancd')]}
+        namespace="nvidia-gpu-operator"
+      />,
+    );
+    expect(screen.getByText('Failed')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Retry/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back to all-disabled' })).toBeInTheDocument();
   });
 
   it('explains a failure from the mig-manager log and retries through another value', async () => {

@@ -19,7 +19,6 @@ import {
   changeFollowedMigConfig,
   useFollowMigChange,
   useMigManagerLog,
-  type FollowPhase,
   type FollowTarget,
   type NodeFollow,
 } from '../../hooks/useFollowMigChange';
@@ -29,6 +28,8 @@ import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import type { GpuNodeView } from '../../cluster/types';
 import { likelyFailureCauses, logFindingText, type Translate } from './planIssueText';
 import { dataErrorText } from '../text/dataErrorText';
+import { FOLLOW_PHASE_STATUS, followPhaseText } from '../text/stateText';
+import { clockTime, durationText } from '../text/timeText';
 
 export type { FollowTarget };
 
@@ -38,38 +39,6 @@ interface MigChangeProgressProps {
   views: GpuNodeView[];
   /** The GPU operator namespace (where the mig-manager pods run). */
   namespace: string;
-}
-
-const PHASE_STATUS: Record<FollowPhase, 'success' | 'danger' | 'warning' | 'info' | undefined> = {
-  waiting: 'info',
-  pending: 'info',
-  rebooting: 'info',
-  stuck: 'warning',
-  success: 'success',
-  failed: 'danger',
-  superseded: 'warning',
-  gone: 'warning',
-};
-
-function phaseText(t: Translate, phase: FollowPhase): string {
-  switch (phase) {
-    case 'waiting':
-      return t('Waiting for the mig-manager');
-    case 'pending':
-      return t('Pending');
-    case 'rebooting':
-      return t('Rebooting');
-    case 'stuck':
-      return t('Stuck in pending');
-    case 'success':
-      return t('Success');
-    case 'failed':
-      return t('Failed');
-    case 'superseded':
-      return t('Label changed by someone else');
-    default:
-      return t('Node not found');
-  }
 }
 
 function phaseExplanation(t: Translate, follow: NodeFollow): string {
@@ -109,12 +78,6 @@ function phaseExplanation(t: Translate, follow: NodeFollow): string {
       return t('The node is no longer in the list of GPU nodes.');
   }
 }
-
-const formatElapsed = (ms: number) => {
-  const seconds = Math.floor(ms / 1000);
-  const minutes = Math.floor(seconds / 60);
-  return minutes > 0 ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
-};
 
 /** What usually makes a change fail, for when the log cannot tell. */
 const LikelyCauses = () => {
@@ -422,7 +385,12 @@ interface RecoveryActionsProps {
   onRetry: () => void;
 }
 
-/** "Back to the previous config" and "Retry", for a failed or stuck change. */
+/** The config source has no config of that name: a retry can only fail again. */
+const configMissing = (follow: NodeFollow) =>
+  follow.view?.conditions.some((condition) => condition.facts?.code === 'config-not-found') ??
+  false;
+
+/** "Back to the previous config" and "Retry" (unless it cannot succeed), for a failed or stuck change. */
 const RecoveryActions = ({ follow, canPatch, busy, onBack, onRetry }: RecoveryActionsProps) => {
   const { t } = usePluginTranslation();
   const { target } = follow;
@@ -441,19 +409,28 @@ const RecoveryActions = ({ follow, canPatch, busy, onBack, onRetry }: RecoveryAc
           </Button>
         </FlexItem>
       )}
-      <FlexItem>
-        <Button variant="primary" isDisabled={!canPatch || busy} isLoading={busy} onClick={onRetry}>
-          {t('Retry {{config}}', { config: target.configName })}
-        </Button>
-      </FlexItem>
-      <FlexItem>
-        <Content component="small">
-          {t(
-            'Retry sets the label to {{via}} and then back to {{config}}: two guarded writes, because the mig-manager ignores the same value written again.',
-            { via, config: target.configName },
-          )}
-        </Content>
-      </FlexItem>
+      {!configMissing(follow) && (
+        <>
+          <FlexItem>
+            <Button
+              variant="primary"
+              isDisabled={!canPatch || busy}
+              isLoading={busy}
+              onClick={onRetry}
+            >
+              {t('Retry {{config}}', { config: target.configName })}
+            </Button>
+          </FlexItem>
+          <FlexItem>
+            <Content component="small">
+              {t(
+                'Retry sets the label to {{via}} and then back to {{config}}: two guarded writes, because the mig-manager ignores the same value written again.',
+                { via, config: target.configName },
+              )}
+            </Content>
+          </FlexItem>
+        </>
+      )}
     </Flex>
   );
 };
@@ -517,12 +494,16 @@ const NodeProgress = ({ follow, namespace, canPatch, onRetarget }: NodeProgressP
               <code>nvidia.com/mig.config={target.configName}</code>
             </FlexItem>
             <FlexItem>
-              <Label status={PHASE_STATUS[phase]} data-test="mig-progress-phase">
-                {phaseText(t, phase)}
+              <Label status={FOLLOW_PHASE_STATUS[phase]} data-test="mig-progress-phase">
+                {followPhaseText(t, phase)}
               </Label>
             </FlexItem>
             <FlexItem>
-              <Content component="small">{formatElapsed(follow.elapsedMs)}</Content>
+              <Content component="small" data-test="mig-progress-time">
+                {follow.settledAt
+                  ? t('at {{time}}', { time: clockTime(follow.settledAt) })
+                  : t('for {{duration}}', { duration: durationText(t, follow.elapsedMs) })}
+              </Content>
             </FlexItem>
             {(phase === 'pending' || phase === 'waiting' || phase === 'rebooting') && (
               <FlexItem>

@@ -152,7 +152,7 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
               <Tr>
                 <Th screenReaderText={t('Select')} />
                 <Th>{t('MIG resource')}</Th>
-                <Th>{t('Offered by')}</Th>
+                <Th>{t('Allocatable')}</Th>
                 <Th>{t('Profiles exposing it')}</Th>
                 <Th>{t('Status')}</Th>
               </Tr>
@@ -169,7 +169,7 @@ export const OpenShiftAiProfiles = ({ profiles }: { profiles: OpenShiftAiProfile
                     }}
                   />
                   <Td dataLabel={t('MIG resource')}>{row.resource}</Td>
-                  <Td dataLabel={t('Offered by')}>
+                  <Td dataLabel={t('Allocatable')}>
                     {t('{{total}} on {{nodes}}', {
                       total: row.total,
                       nodes: row.nodes.join(', '),

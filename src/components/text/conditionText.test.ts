@@ -100,6 +100,7 @@ const scenarios = (): NodeGpuCondition[] =>
       },
     ),
     view({ 'nvidia.com/mig.config': 'all-balanced-typo' }),
+    view({ 'nvidia.com/gpu.product': 'NVIDIA-L40S', 'nvidia.com/mig.capable': 'false' }),
     view({ 'nvidia.com/mig.config': 'all-1g.10gb' }),
     view(
       { 'nvidia.com/mig.config': 'too-many' },
@@ -164,6 +165,7 @@ const ALL_CODES: Array<NodeConditionFacts['code']> = [
   'built-in-config',
   'config-not-found',
   'config-cannot-apply',
+  'config-without-mig',
   'gpu-not-covered',
   'single-invalid',
   'mig-under-strategy-none',
@@ -200,7 +202,11 @@ describe('conditionTitle and conditionDetail', () => {
 
   it('keeps node data inside the translated words', () => {
     const stuck = conditions.find((condition) => condition.facts?.code === 'stuck-pending')!;
-    expect(conditionTitle(marked, stuck)).toBe('«Pending for «1 h 20 min»»');
+    expect(conditionTitle(marked, stuck)).toBe("«Pending longer than the mig-manager's timeouts»");
+    const withoutMig = conditions.find((c) => c.facts?.code === 'config-without-mig')!;
+    expect(conditionDetail(marked, withoutMig)).toBe(
+      '«The NVIDIA-L40S has no MIG, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.»',
+    );
     const label = conditions.find(
       (condition) =>
         condition.facts?.code === 'malformed-label' &&

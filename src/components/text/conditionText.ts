@@ -11,26 +11,6 @@ import { configFallbackText } from './configSourceText';
 import { layoutWarningText, singleStrategyInvalidText } from './layoutText';
 import { labelProblemText, resourceListIssueText } from './readingText';
 
-/** `25 min`, `1 h 5 min`. */
-export function durationText(t: Translate, ms: number): string {
-  const minutes = Math.floor(ms / 60000);
-  if (minutes < 60) return t('{{minutes}} min', { minutes });
-  return t('{{hours}} h {{minutes}} min', {
-    hours: Math.floor(minutes / 60),
-    minutes: minutes % 60,
-  });
-}
-
-/** `2 × nvidia.com/mig-1g.6gb, 1 × nvidia.com/mig-2g.12gb`, or "nothing". */
-export function resourcesText(t: Translate, resources: Record<string, number>): string {
-  const entries = Object.entries(resources).filter(([, value]) => value !== 0);
-  if (entries.length === 0) return t('nothing');
-  return entries
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `${value} × ${name}`)
-    .join(', ');
-}
-
 const driftText = (t: Translate, drift: ResourceDrift[]): string =>
   drift
     .map((entry) => {
@@ -104,6 +84,10 @@ export function conditionTitle(t: Translate, condition: NodeGpuCondition): strin
       });
     case 'config-cannot-apply':
       return t("Config '{{config}}' cannot be applied to this node", { config: facts.config });
+    case 'config-without-mig':
+      return t('nvidia.com/mig.config={{config}} has no effect on this node', {
+        config: facts.config,
+      });
     case 'gpu-not-covered':
       return t("No entry of '{{config}}' matches GPU {{gpus}}", {
         config: facts.config,
@@ -114,7 +98,7 @@ export function conditionTitle(t: Translate, condition: NodeGpuCondition): strin
     case 'mig-under-strategy-none':
       return t('MIG is enabled but the cluster strategy is none');
     case 'stuck-pending':
-      return t('Pending for {{duration}}', { duration: durationText(t, facts.elapsedMs) });
+      return t("Pending longer than the mig-manager's timeouts");
     case 'pending':
       return t("Applying '{{config}}'", { config: facts.config });
     case 'rebooting':
@@ -166,6 +150,11 @@ export function conditionDetail(t: Translate, condition: NodeGpuCondition): stri
         : t('the mig-manager fails with "selected mig-config not present".');
     case 'config-cannot-apply':
       return configIssueText(t, facts.issue);
+    case 'config-without-mig':
+      return t(
+        'The {{product}} has no MIG, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.',
+        { product: facts.product },
+      );
     case 'gpu-not-covered': {
       const model = facts.model ?? t('model');
       return t(
@@ -210,8 +199,7 @@ export function conditionDetail(t: Translate, condition: NodeGpuCondition): stri
     case 'no-gpu-resources':
       return facts.expected
         ? t(
-            'status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry (expected {{expected}}): the device plugin is not running or not registered.',
-            { expected: resourcesText(t, facts.expected) },
+            'status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry, though its config predicts some: the device plugin is not running or not registered.',
           )
         : t(
             'status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry: the device plugin is not running or not registered.',

@@ -149,7 +149,7 @@ export const pendingA100 = makeNode({
   migConfig: 'all-2g.10gb',
   migConfigState: 'pending',
   primaryState: 'pending',
-  pendingSince: new Date(Date.now() - 42 * 60 * 1000).toISOString(),
+  stateSince: { at: new Date(Date.now() - 42 * 60 * 1000).toISOString(), from: 'cluster' },
   conditions: [{ kind: 'stuck-pending', severity: 'warning', title: 'Stuck pending' }],
 });
 
@@ -210,5 +210,6 @@ export const summary: ClusterGpuSummary = {
   totalGpus: 6,
   migEnabledGpus: 1,
   nodesByState: { success: 3, pending: 1, rebooting: 0, failed: 1, absent: 1, unknown: 0 },
+  nodesByHealth: { applied: 1, pending: 1, failed: 1, drifted: 1, invalid: 1, disabled: 1 },
   profiles,
 };

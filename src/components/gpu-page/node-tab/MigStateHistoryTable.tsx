@@ -2,7 +2,7 @@ import { Timestamp } from '@openshift-console/dynamic-plugin-sdk';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { MigStateTransition } from '../../../cluster/stateHistory';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { ConfigStateLabel } from '../shared/StateLabels';
+import { MigManagerState } from '../shared/StateLabels';
 
 /**
  * `nvidia.com/mig.config.state` as observed by this browser tab: the mig-manager keeps no
@@ -18,7 +18,7 @@ export const MigStateHistoryTable = ({ transitions }: { transitions: MigStateTra
       <Thead>
         <Tr>
           <Th>{t('Observed')}</Th>
-          <Th>{t('State')}</Th>
+          <Th>{t('mig-manager state')}</Th>
           <Th>{t('MIG config')}</Th>
         </Tr>
       </Thead>
@@ -28,8 +28,8 @@ export const MigStateHistoryTable = ({ transitions }: { transitions: MigStateTra
             <Td dataLabel={t('Observed')}>
               <Timestamp timestamp={transition.observedAt} />
             </Td>
-            <Td dataLabel={t('State')}>
-              <ConfigStateLabel state={transition.state} />
+            <Td dataLabel={t('mig-manager state')}>
+              <MigManagerState state={transition.state} />
             </Td>
             <Td dataLabel={t('MIG config')}>
               {transition.migConfig ? <code>{transition.migConfig}</code> : t('Not set')}

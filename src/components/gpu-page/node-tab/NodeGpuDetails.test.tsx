@@ -44,8 +44,9 @@ describe('NodeGpuDetails', () => {
 
     const states = screen.getByRole('grid', { name: 'MIG config state history' });
     const rows = within(states).getAllByRole('row');
-    expect(within(rows[1]).getByText('Success')).toBeInTheDocument(); // newest first
-    expect(within(rows[2]).getByText('Pending')).toBeInTheDocument();
+    // The mig-manager's values as written (the page's own states are words like "Applied").
+    expect(within(rows[1]).getByText('success')).toBeInTheDocument(); // newest first
+    expect(within(rows[2]).getByText('pending')).toBeInTheDocument();
   });
 
   it('explains a failed node: what it means and where the reason is', () => {
@@ -106,6 +107,19 @@ describe('NodeGpuDetails', () => {
     expect(screen.getByText('unknown model')).toBeInTheDocument();
     expect(screen.getByText('1 × unknown memory')).toBeInTheDocument();
     expect(screen.getByText('Unknown model')).toBeInTheDocument(); // the cluster layer's title
+  });
+
+  it('badges a known GPU without MIG "no MIG", never "unknown model"', () => {
+    const l40s = {
+      ...unknownModel,
+      product: 'NVIDIA-L40S',
+      migCapable: false,
+      knownWithoutMig: true,
+      conditions: [],
+    };
+    renderWithRouter(<NodeGpuDetails nodeName={l40s.name} view={l40s} loaded history={[]} />);
+    expect(screen.getByText('no MIG')).toBeInTheDocument();
+    expect(screen.queryByText('unknown model')).not.toBeInTheDocument();
   });
 
   it('covers loading, forbidden and missing operator', () => {

@@ -12,6 +12,7 @@ import {
   PageSection,
   Stack,
   StackItem,
+  Tooltip,
 } from '@patternfly/react-core';
 import type { MigStateTransition } from '../../../cluster/stateHistory';
 import type { GpuNodeView, MigConfigSourceView } from '../../../cluster/types';
@@ -31,7 +32,7 @@ import {
 } from '../shared/PageStates';
 import { ResourceComparison } from '../shared/ResourceComparison';
 import { CordonLabel } from '../shared/CordonLabel';
-import { ConfigStateLabel, HealthStateLabel } from '../shared/StateLabels';
+import { HealthStateLabel, MigManagerState } from '../shared/StateLabels';
 import { MigStateHistoryTable } from './MigStateHistoryTable';
 import { NodeGpuPods } from './NodeGpuPods';
 import { dataErrorText, type DataErrorLike } from '../../text/dataErrorText';
@@ -47,6 +48,8 @@ export interface NodeGpuDetailsProps {
   strategy?: MigStrategy;
   configSource?: MigConfigSourceView;
   history: MigStateTransition[];
+  /** Opens the apply preview for this node (an alert's fix), with `config` chosen when given. */
+  onApplyConfig?: (config?: string) => void;
 }
 
 const configSourceText = (
@@ -67,6 +70,37 @@ const configSourceText = (
   }
 };
 
+/**
+ * Beside the product: the catalog's short name, "no MIG" for a GPU without MIG (GFD's
+ * `nvidia.com/mig.capable=false`, or a product known to have none), or "unknown model".
+ */
+export const ModelNote = ({ view }: { view: GpuNodeView }) => {
+  const { t } = usePluginTranslation();
+  if (view.model) return <>({shortModelName(view.model)})</>;
+  if (!view.migCapable) {
+    return (
+      <Tooltip
+        content={
+          view.knownWithoutMig
+            ? t('This GPU model has no MIG: each GPU is advertised whole.')
+            : t(
+                'GPU Feature Discovery reports no MIG on these GPUs (nvidia.com/mig.capable=false): each GPU is advertised whole.',
+              )
+        }
+      >
+        <Label isCompact color="grey" tabIndex={0}>
+          {t('no MIG')}
+        </Label>
+      </Tooltip>
+    );
+  }
+  return (
+    <Label isCompact color="orange">
+      {t('unknown model')}
+    </Label>
+  );
+};
+
 /** The Node → GPU tab body: one node's GPUs, state, history, resources and pods. */
 export const NodeGpuDetails = ({
   nodeName,
@@ -78,6 +112,7 @@ export const NodeGpuDetails = ({
   strategy,
   configSource,
   history,
+  onApplyConfig,
 }: NodeGpuDetailsProps) => {
   const { t } = usePluginTranslation();
   // Said apart: the catalogue extractor misses a t() inside another t()'s values.
@@ -108,7 +143,7 @@ export const NodeGpuDetails = ({
           </StackItem>
         )}
         <StackItem>
-          <NodeConditionAlerts node={view} />
+          <NodeConditionAlerts node={view} {...(onApplyConfig ? { onApplyConfig } : {})} />
         </StackItem>
         <StackItem>
           <Grid hasGutter>
@@ -120,14 +155,7 @@ export const NodeGpuDetails = ({
                     <DescriptionListGroup>
                       <DescriptionListTerm>{t('Product')}</DescriptionListTerm>
                       <DescriptionListDescription>
-                        {view.product || t('Unknown product')}{' '}
-                        {view.model ? (
-                          <>({shortModelName(view.model)})</>
-                        ) : (
-                          <Label isCompact color="orange">
-                            {t('unknown model')}
-                          </Label>
-                        )}
+                        {view.product || t('Unknown product')} <ModelNote view={view} />
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                     <DescriptionListGroup>
@@ -142,7 +170,7 @@ export const NodeGpuDetails = ({
                     <DescriptionListGroup>
                       <DescriptionListTerm>{t('State')}</DescriptionListTerm>
                       <DescriptionListDescription>
-                        <HealthStateLabel state={view.primaryState} since={view.pendingSince} />
+                        <HealthStateLabel state={view.primaryState} since={view.stateSince} />
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                     <DescriptionListGroup>
@@ -152,9 +180,9 @@ export const NodeGpuDetails = ({
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                     <DescriptionListGroup>
-                      <DescriptionListTerm>{t('Config state')}</DescriptionListTerm>
+                      <DescriptionListTerm>{t('mig-manager state')}</DescriptionListTerm>
                       <DescriptionListDescription>
-                        <ConfigStateLabel state={view.migConfigState} since={view.pendingSince} />
+                        <MigManagerState state={view.migConfigState} since={view.stateSince} />
                       </DescriptionListDescription>
                     </DescriptionListGroup>
                     <DescriptionListGroup>

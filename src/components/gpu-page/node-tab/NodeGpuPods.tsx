@@ -4,7 +4,7 @@ import type { GpuPodUsage } from '../../../cluster/types';
 import { NamespaceGroupVersionKind, PodGroupVersionKind } from '../../../cluster/models';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { podResourceIssueText } from '../../text/readingText';
-import { formatResourcesCompact } from '../shared/format';
+import { resourcesText } from '../../text/resourceText';
 
 /** Pods holding GPU resources on one node. */
 export const NodeGpuPods = ({ pods, nodeName }: { pods: GpuPodUsage[]; nodeName: string }) => {
@@ -37,7 +37,7 @@ export const NodeGpuPods = ({ pods, nodeName }: { pods: GpuPodUsage[]; nodeName:
               <ResourceLink groupVersionKind={NamespaceGroupVersionKind} name={pod.namespace} />
             </Td>
             <Td dataLabel={t('GPU resources')}>
-              {formatResourcesCompact(pod.resources) || '—'}
+              {resourcesText(t, pod.resources) || '—'}
               {(pod.issues?.map((issue) => podResourceIssueText(t, issue)) ?? pod.problems)?.map(
                 (problem) => (
                   <div key={problem}>{problem}</div>

@@ -19,7 +19,7 @@ import { type ReactNode, useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom-v5-compat';
 import type { GpuNodeView } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { useConfigStateText, useHealthStateText } from '../shared/StateLabels';
+import { configStateText, healthStateText } from '../../text/stateText';
 import { BulkSelect } from './BulkSelect';
 import { CheckboxSelectFilter } from './CheckboxSelectFilter';
 import {
@@ -57,8 +57,6 @@ interface NodesTabProps {
 export const NodesTab = ({ nodes, write }: NodesTabProps) => {
   const isSelectable = write?.isSelectable;
   const { t } = usePluginTranslation();
-  const configStateText = useConfigStateText();
-  const healthStateText = useHealthStateText();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
   const [sort, setSort] = useState<NodesTableSort>({ key: 'name', direction: 'asc' });
@@ -198,20 +196,20 @@ export const NodesTab = ({ nodes, write }: NodesTabProps) => {
                 groups={[
                   {
                     key: 'state',
-                    label: t('Config state'),
+                    label: t('mig-manager state'),
                     options: CONFIG_STATES.map((state) => ({
                       value: state,
-                      label: configStateText(state).text,
+                      label: configStateText(t, state),
                     })),
                     selected: filters.states,
                     onChange: (states) => update({ states: states as NodeFilters['states'] }),
                   },
                   {
                     key: 'health',
-                    label: t('Health'),
+                    label: t('State'),
                     options: HEALTH_STATES.map((state) => ({
                       value: state,
-                      label: healthStateText(state).text,
+                      label: healthStateText(t, state),
                     })),
                     selected: filters.health,
                     onChange: (health) => update({ health: health as NodeFilters['health'] }),

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { makeNode } from '../__fixtures__/gpuNodeViews';
 import { renderWithRouter } from '../__fixtures__/renderWithRouter';
-import { formatCordonTime } from '../shared/CordonLabel';
+import { clockTime } from '../../text/timeText';
 import { NodesTable } from './NodesTable';
 
 jest.mock('../../SliceMap', () =>
@@ -31,7 +31,7 @@ describe('NodesTable', () => {
     );
     const row = (name: string) => screen.getByText(name).closest('tr') as HTMLElement;
     expect(row('gpu-ours')).toHaveTextContent(
-      `Cordoned for a MIG change (since ${formatCordonTime(SINCE)})`,
+      `Cordoned for a MIG change (since ${clockTime(SINCE)})`,
     );
     expect(within(row('gpu-theirs')).getByText('Cordoned')).toBeInTheDocument();
     expect(within(row('gpu-theirs')).queryByText(/for a MIG change/)).not.toBeInTheDocument();

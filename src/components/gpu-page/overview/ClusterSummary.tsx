@@ -12,20 +12,28 @@ import {
 } from '@patternfly/react-core';
 import { OutlinedQuestionCircleIcon } from '@patternfly/react-icons';
 import { Link } from 'react-router-dom-v5-compat';
-import type { ClusterGpuSummary, MigConfigState } from '../../../cluster/types';
+import type { ClusterGpuSummary, GpuHealthState } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { ConfigStateLabel } from '../shared/StateLabels';
+import { healthStateText } from '../../text/stateText';
+import { HealthStateLabel } from '../shared/StateLabels';
 
 interface ClusterSummaryProps {
   summary: ClusterGpuSummary;
   nodeCount: number;
-  /** Link to the Nodes tab filtered by a config state. */
-  nodesInStateHref: (state: MigConfigState) => string;
+  /** Link to the Nodes tab filtered by a state (the words and states the table shows). */
+  nodesInStateHref: (state: GpuHealthState) => string;
 }
 
-const SHOWN_STATES: MigConfigState[] = ['success', 'pending', 'rebooting', 'failed'];
+const SHOWN_STATES: GpuHealthState[] = [
+  'applied',
+  'pending',
+  'failed',
+  'drifted',
+  'invalid',
+  'disabled',
+];
 
-/** The cluster at a glance: GPUs, MIG-enabled GPUs, strategy, nodes by mig-manager state. */
+/** The cluster at a glance: GPUs, MIG-enabled GPUs, strategy, nodes by state. */
 export const ClusterSummary = ({ summary, nodeCount, nodesInStateHref }: ClusterSummaryProps) => {
   const { t } = usePluginTranslation();
   const strategyText = () => {
@@ -79,27 +87,27 @@ export const ClusterSummary = ({ summary, nodeCount, nodesInStateHref }: Cluster
         </CardBody>
       </Card>
       <Card isCompact>
-        <CardTitle component="h3">{t('Nodes by MIG config state')}</CardTitle>
+        <CardTitle component="h3">{t('Nodes by state')}</CardTitle>
         <CardBody>
           <DescriptionList isHorizontal isCompact>
             {SHOWN_STATES.map((state) => (
               <DescriptionListGroup key={state}>
                 <DescriptionListTerm>
-                  <ConfigStateLabel state={state} />
+                  <HealthStateLabel state={state} />
                 </DescriptionListTerm>
                 <DescriptionListDescription>
-                  {summary.nodesByState[state] > 0 ? (
+                  {summary.nodesByHealth[state] > 0 ? (
                     <Link
                       to={nodesInStateHref(state)}
                       aria-label={t('Nodes in state {{state}}: {{nodes}}', {
-                        nodes: summary.nodesByState[state],
-                        state,
+                        nodes: summary.nodesByHealth[state],
+                        state: healthStateText(t, state),
                       })}
                     >
-                      {summary.nodesByState[state]}
+                      {summary.nodesByHealth[state]}
                     </Link>
                   ) : (
-                    (summary.nodesByState[state] ?? 0)
+                    (summary.nodesByHealth[state] ?? 0)
                   )}
                 </DescriptionListDescription>
               </DescriptionListGroup>

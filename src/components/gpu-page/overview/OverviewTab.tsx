@@ -13,7 +13,7 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import type {
   ClusterGpuSummary,
   MigConfigSourceView,
-  MigConfigState,
+  GpuHealthState,
 } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { DataWarnings, MigNotEnabledBody } from '../shared/PageStates';
@@ -35,7 +35,7 @@ interface OverviewTabProps {
   summary: ClusterGpuSummary;
   nodeCount: number;
   configSource?: MigConfigSourceView;
-  nodesInStateHref: (state: MigConfigState) => string;
+  nodesInStateHref: (state: GpuHealthState) => string;
   nodesWithFreeHref: (profile: string) => string;
   /** The "Can I get N × profile?" form; rendered by the page, which owns the planning data. */
   planner?: ReactNode;

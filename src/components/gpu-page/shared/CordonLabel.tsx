@@ -2,14 +2,7 @@ import { Label, Tooltip } from '@patternfly/react-core';
 import { BanIcon } from '@patternfly/react-icons';
 import type { GpuNodeView } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-
-/** An ISO time in the reader's locale (`Sep 1, 2026, 10:00 AM`); the raw text when not a date. */
-export const formatCordonTime = (iso: string): string => {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-};
+import { clockTime } from '../../text/timeText';
 
 /**
  * A cordoned node, saying whose cordon it is: the plugin's for a MIG change (its mark, with
@@ -43,7 +36,7 @@ export const CordonLabel = ({ node }: { node: GpuNodeView }) => {
       {mark.since && (
         <>
           {' '}
-          <small>{t('(since {{time}})', { time: formatCordonTime(mark.since) })}</small>
+          <small>{t('(since {{time}})', { time: clockTime(mark.since) })}</small>
         </>
       )}
     </span>

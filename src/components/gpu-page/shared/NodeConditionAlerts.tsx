@@ -1,9 +1,12 @@
-import { Alert, Content, Stack, StackItem } from '@patternfly/react-core';
+import { Alert, AlertActionLink, Content, Stack, StackItem } from '@patternfly/react-core';
 import type { ReactNode } from 'react';
-import type { GpuNodeView, NodeGpuCondition } from '../../../cluster/types';
+import type { GpuNodeView, NodeGpuCondition, ObservedTime } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import type { Translate } from '../../apply/planIssueText';
 import { conditionDetail, conditionTitle } from '../../text/conditionText';
+import { clockTime, durationText, elapsedSince } from '../../text/timeText';
 import { ResourceComparison } from './ResourceComparison';
+import { stateDurationText } from './StateLabels';
 
 interface ConditionText {
   title: string;
@@ -11,7 +14,21 @@ interface ConditionText {
   body?: ReactNode;
   /** False when `body` already says what the cluster layer's `detail` says. */
   showDetail?: boolean;
+  /** The one-click fix: opens the apply preview (with this config chosen, when there is one). */
+  fix?: { label: string; config?: string };
 }
+
+/** "Pending for 12 min, since 14:02." — or, when only this page saw it start, a lower bound. */
+const pendingTimeText = (t: Translate, since: ObservedTime): string => {
+  const duration = durationText(t, elapsedSince(since.at) ?? 0);
+  const time = clockTime(since.at);
+  return since.from === 'cluster'
+    ? t('Pending for {{duration}}, since {{time}}.', { duration, time })
+    : t(
+        'Pending for at least {{duration}}: this page first saw it at {{time}}; the cluster recorded no time for it.',
+        { duration, time },
+      );
+};
 
 /**
  * The page's own words for each condition kind (translated), with the cluster layer's detail
@@ -29,13 +46,29 @@ const useConditionText = (node: GpuNodeView) => {
       case 'pending':
         return {
           title: t('Applying MIG configuration {{config}}', { config }),
-          body: t(
-            'The mig-manager is reconfiguring the GPUs. The device plugin, GPU Feature Discovery and DCGM are paused on this node until it finishes. Pods still using a GPU are not evicted and make the change fail: drain them first.',
+          body: (
+            <>
+              {node.stateSince && <p>{pendingTimeText(t, node.stateSince)}</p>}
+              {t(
+                'The mig-manager is reconfiguring the GPUs. The device plugin, GPU Feature Discovery and DCGM are paused on this node until it finishes. Pods still using a GPU are not evicted and make the change fail: drain them first.',
+              )}
+            </>
           ),
+          showDetail: false,
         };
-      case 'stuck-pending':
-        // The cluster layer's title carries the duration and its detail the likely cause.
-        return { title: conditionTitle(t, condition), body: retry };
+      case 'stuck-pending': {
+        // The detail gives the likely cause; the title, how long, from the same time as the labels.
+        const facts = condition.facts?.code === 'stuck-pending' ? condition.facts : undefined;
+        const since: ObservedTime | undefined = facts
+          ? { at: facts.since, from: facts.firstSeenByPage ? 'page' : 'cluster' }
+          : undefined;
+        return {
+          title: since
+            ? stateDurationText(t, t('Pending'), since).text
+            : conditionTitle(t, condition),
+          body: retry,
+        };
+      }
       case 'failed':
         return {
           title: t('Applying MIG configuration {{config}} failed', { config }),
@@ -99,12 +132,22 @@ const useConditionText = (node: GpuNodeView) => {
         if (condition.facts?.code === 'config-cannot-apply') {
           return { title: conditionTitle(t, condition) };
         }
-        return {
-          title: t('Configuration {{config}} is not in the mig-parted config', { config }),
-          body: t(
-            'The mig-manager fails with a name it cannot find. Use a name from the ConfigMap, or add it to a custom ConfigMap set in the ClusterPolicy (the operator reverts edits to default-mig-parted-config).',
-          ),
-        };
+        return missingConfigText(t, condition, config);
+      case 'missing-capacity':
+        return condition.facts?.code === 'no-gpu-resources' && node.expected
+          ? {
+              title: conditionTitle(t, condition),
+              body: (
+                <ResourceComparison
+                  expected={node.expected}
+                  advertised={node.allocatable}
+                  ariaLabel={t('Expected and advertised resources of {{node}}', {
+                    node: node.name,
+                  })}
+                />
+              ),
+            }
+          : { title: conditionTitle(t, condition) };
       default:
         // Rebooting, paused operands, unknown model, malformed labels, unread quantities and
         // predicted layouts: the cluster layer's title and detail are specific to the case.
@@ -113,10 +156,37 @@ const useConditionText = (node: GpuNodeView) => {
   };
 };
 
+/**
+ * A config name the source does not have: one alert, with the nearest name the node can take
+ * and the fix through the usual preview. Retrying the name could only fail again.
+ */
+function missingConfigText(t: Translate, condition: NodeGpuCondition, config?: string) {
+  const suggestion =
+    condition.facts?.code === 'config-not-found' ? condition.facts.suggestion : undefined;
+  const failed = t(
+    'The mig-manager failed on it, and setting the same name again fails again. Choose a config that exists (or add this one to a custom ConfigMap set in the ClusterPolicy: the operator reverts edits to default-mig-parted-config).',
+  );
+  return {
+    title: suggestion
+      ? t('{{config}} is not in the mig-parted config: did you mean {{suggestion}}?', {
+          config,
+          suggestion,
+        })
+      : t('{{config}} is not in the mig-parted config', { config }),
+    body: failed,
+    showDetail: false,
+    fix: suggestion
+      ? { label: t('Preview {{config}}…', { config: suggestion }), config: suggestion }
+      : { label: t('Choose a config…') },
+  };
+}
+
 interface NodeConditionAlertsProps {
   node: GpuNodeView;
   /** Leave out informational conditions (for the compact expanded row). */
   hideInfo?: boolean;
+  /** Opens the apply preview for this node, with `config` chosen when given (an alert's fix). */
+  onApplyConfig?: (config?: string) => void;
 }
 
 const SEVERITY_ORDER: Record<NodeGpuCondition['severity'], number> = {
@@ -126,7 +196,11 @@ const SEVERITY_ORDER: Record<NodeGpuCondition['severity'], number> = {
 };
 
 /** A node's conditions as inline alerts, most severe first; each says what it means and what to do. */
-export const NodeConditionAlerts = ({ node, hideInfo }: NodeConditionAlertsProps) => {
+export const NodeConditionAlerts = ({
+  node,
+  hideInfo,
+  onApplyConfig,
+}: NodeConditionAlertsProps) => {
   const { t } = usePluginTranslation();
   const textFor = useConditionText(node);
   const conditions = node.conditions
@@ -140,7 +214,21 @@ export const NodeConditionAlerts = ({ node, hideInfo }: NodeConditionAlertsProps
         const detail = conditionDetail(t, condition);
         return (
           <StackItem key={`${condition.kind}-${index}`}>
-            <Alert isInline isPlain={false} variant={condition.severity} title={text.title}>
+            <Alert
+              isInline
+              isPlain={false}
+              variant={condition.severity}
+              title={text.title}
+              {...(text.fix && onApplyConfig
+                ? {
+                    actionLinks: (
+                      <AlertActionLink onClick={() => onApplyConfig(text.fix?.config)}>
+                        {text.fix.label}
+                      </AlertActionLink>
+                    ),
+                  }
+                : {})}
+            >
               {detail && text.showDetail !== false && <Content component="p">{detail}</Content>}
               {text.body && <div>{text.body}</div>}
             </Alert>

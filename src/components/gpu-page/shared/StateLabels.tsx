@@ -1,114 +1,95 @@
 import { Label, Tooltip } from '@patternfly/react-core';
-import {
-  BanIcon,
-  CheckCircleIcon,
-  ExclamationCircleIcon,
-  ExclamationTriangleIcon,
-  InProgressIcon,
-  MinusCircleIcon,
-  OutlinedQuestionCircleIcon,
-  PowerOffIcon,
-} from '@patternfly/react-icons';
-import type { ReactElement } from 'react';
-import type { GpuHealthState, MigConfigState } from '../../../cluster/types';
+import type { GpuHealthState, MigConfigState, ObservedTime } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { formatElapsed } from './format';
+import type { Translate } from '../../apply/planIssueText';
+import { profileText } from '../../text/resourceText';
+import { configStateText, HEALTH_STATE_STATUS, healthStateText } from '../../text/stateText';
+import { clockTime, durationText, elapsedSince } from '../../text/timeText';
 
-type LabelColor = 'green' | 'blue' | 'orange' | 'red' | 'grey' | 'purple';
-interface LabelLook {
-  text: string;
-  color: LabelColor;
-  icon: ReactElement;
+/**
+ * How long a state has lasted, and where that time comes from: a time the cluster recorded is
+ * exact; one this page saw is only a lower bound, and says so.
+ */
+export function stateDurationText(
+  t: Translate,
+  stateText: string,
+  since: ObservedTime,
+  now: number = Date.now(),
+): { text: string; source: string } {
+  const duration = durationText(t, elapsedSince(since.at, now) ?? 0);
+  return since.from === 'cluster'
+    ? {
+        text: t('{{state}} for {{duration}}', { state: stateText, duration }),
+        source: t('Since {{time}}, as the cluster recorded it.', { time: clockTime(since.at) }),
+      }
+    : {
+        text: t('{{state}} for at least {{duration}}', { state: stateText, duration }),
+        source: t(
+          'Timed from when this page first saw it ({{time}}): the cluster recorded no time for it.',
+          { time: clockTime(since.at) },
+        ),
+      };
 }
-
-/** Words and look of the mig-manager's `nvidia.com/mig.config.state` values. */
-export const useConfigStateText = () => {
-  const { t } = usePluginTranslation();
-  return (state: MigConfigState): LabelLook => {
-    switch (state) {
-      case 'success':
-        return { text: t('Success'), color: 'green', icon: <CheckCircleIcon /> };
-      case 'pending':
-        return { text: t('Pending'), color: 'blue', icon: <InProgressIcon /> };
-      case 'rebooting':
-        return { text: t('Rebooting'), color: 'blue', icon: <PowerOffIcon /> };
-      case 'failed':
-        return { text: t('Failed'), color: 'red', icon: <ExclamationCircleIcon /> };
-      case 'absent':
-        return { text: t('Not set'), color: 'grey', icon: <MinusCircleIcon /> };
-      default:
-        return { text: t('Unknown'), color: 'grey', icon: <OutlinedQuestionCircleIcon /> };
-    }
-  };
-};
-
-/** Words and look of the page's summary state of a node or GPU. */
-export const useHealthStateText = () => {
-  const { t } = usePluginTranslation();
-  return (state: GpuHealthState): LabelLook => {
-    switch (state) {
-      case 'applied':
-        return { text: t('Applied'), color: 'green', icon: <CheckCircleIcon /> };
-      case 'pending':
-        return { text: t('Pending'), color: 'blue', icon: <InProgressIcon /> };
-      case 'failed':
-        return { text: t('Failed'), color: 'red', icon: <ExclamationCircleIcon /> };
-      case 'drifted':
-        return { text: t('Drifted'), color: 'orange', icon: <ExclamationTriangleIcon /> };
-      case 'invalid':
-        return { text: t('Invalid'), color: 'red', icon: <BanIcon /> };
-      case 'disabled':
-        return { text: t('MIG disabled'), color: 'grey', icon: <MinusCircleIcon /> };
-      default:
-        return { text: t('Unknown'), color: 'grey', icon: <OutlinedQuestionCircleIcon /> };
-    }
-  };
-};
-
-interface ConfigStateLabelProps {
-  state: MigConfigState;
-  /** When the node entered `pending`/`rebooting`, if observed: shows how long it has waited. */
-  since?: string;
-  /** Raw label value, shown in a tooltip when the state is `unknown` (garbage stays visible). */
-  rawValue?: string;
-}
-
-/** `nvidia.com/mig.config.state` as a label with an icon; pending shows the time spent waiting. */
-export const ConfigStateLabel = ({ state, since, rawValue }: ConfigStateLabelProps) => {
-  const { t } = usePluginTranslation();
-  const look = useConfigStateText()(state);
-  const elapsed = state === 'pending' || state === 'rebooting' ? formatElapsed(since) : undefined;
-  const label = (
-    <Label isCompact color={look.color} icon={look.icon}>
-      {elapsed ? t('{{state}} for {{elapsed}}', { state: look.text, elapsed }) : look.text}
-    </Label>
-  );
-  return state === 'unknown' && rawValue ? (
-    <Tooltip content={t('Unrecognised value: {{value}}', { value: rawValue })}>{label}</Tooltip>
-  ) : (
-    label
-  );
-};
 
 interface HealthStateLabelProps {
   state: GpuHealthState;
-  since?: string;
+  /** When the node entered its current mig-manager state; shown for `pending`. */
+  since?: ObservedTime | string;
 }
 
-/** The most urgent state of a node (or GPU): applied, pending, failed, drifted, invalid, disabled. */
-export const HealthStateLabel = ({ state, since }: HealthStateLabelProps) => {
+/** The page's state of a node (or GPU) as a label; pending says for how long, and since when. */
+export const HealthStateLabel = ({ state, since: given }: HealthStateLabelProps) => {
   const { t } = usePluginTranslation();
-  const look = useHealthStateText()(state);
-  const elapsed = state === 'pending' ? formatElapsed(since) : undefined;
-  return (
-    <Label isCompact color={look.color} icon={look.icon}>
-      {elapsed ? t('{{state}} for {{elapsed}}', { state: look.text, elapsed }) : look.text}
+  // TRANSITIONAL: a bare ISO string comes from callers still on `pendingSince`.
+  const since: ObservedTime | undefined =
+    typeof given === 'string' ? { at: given, from: 'cluster' } : given;
+  const text = healthStateText(t, state);
+  const timed = state === 'pending' && since ? stateDurationText(t, text, since) : undefined;
+  const label = (
+    <Label
+      isCompact
+      status={HEALTH_STATE_STATUS[state]}
+      variant={state === 'disabled' ? 'outline' : 'filled'}
+      {...(timed ? { tabIndex: 0 } : {})}
+    >
+      {timed?.text ?? text}
     </Label>
   );
+  return timed ? <Tooltip content={timed.source}>{label}</Tooltip> : label;
 };
+
+interface MigManagerStateProps {
+  state: MigConfigState;
+  rawValue?: string;
+  since?: ObservedTime;
+}
+
+/** `nvidia.com/mig.config.state` as the value it is, with when it was set if the cluster says. */
+export const MigManagerState = ({ state, rawValue, since }: MigManagerStateProps) => {
+  const { t } = usePluginTranslation();
+  const value = configStateText(t, state, rawValue);
+  return (
+    <>
+      {state === 'absent' ? value : <code>{value}</code>}
+      {since?.from === 'cluster' && (
+        <>
+          {' '}
+          <small>{t('(since {{time}})', { time: clockTime(since.at) })}</small>
+        </>
+      )}
+    </>
+  );
+};
+
+/** TRANSITIONAL, until the Nodes table drops it: the mig-manager's value in a grey label. */
+export const ConfigStateLabel = ({ state }: { state: MigConfigState; since?: string }) => (
+  <Label isCompact>
+    <MigManagerState state={state} />
+  </Label>
+);
 
 /** A profile as people read it; whole GPUs (`nvidia.com/gpu`, profile `gpu`) get words. */
 export const useProfileName = () => {
   const { t } = usePluginTranslation();
-  return (profile: string) => (profile === 'gpu' ? t('Whole GPU') : profile);
+  return (profile: string) => profileText(t, profile);
 };

@@ -50,17 +50,3 @@ export const formatMiB = (mib: number | undefined): string | undefined => {
   const gib = mib / 1024;
   return `${Number.isInteger(gib) ? gib : gib.toFixed(1)} GiB`;
 };
-
-/** Whole minutes/hours/days since `since`, for "pending for 12m". Undefined for bad input. */
-export const formatElapsed = (since: string | number | Date | undefined, now = Date.now()) => {
-  if (since === undefined) return undefined;
-  const start = new Date(since).getTime();
-  if (!Number.isFinite(start)) return undefined;
-  const seconds = Math.max(0, Math.floor((now - start) / 1000));
-  if (seconds < 60) return `${seconds}s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes}m`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return `${hours}h ${minutes % 60}m`;
-  return `${Math.floor(hours / 24)}d`;
-};
