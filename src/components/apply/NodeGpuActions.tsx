@@ -31,6 +31,20 @@ function previousConfigOf(view: GpuNodeView, history: MigStateTransition[]): str
 }
 
 /**
+ * When the change under way (or failed) began, as the cluster recorded it: the state's time while
+ * pending or rebooting (the same time the state label shows), the config label's once failed.
+ * Only without a record, now (the follow then times from this page).
+ */
+function changeStartedAt(view: GpuNodeView): string {
+  const settled = view.migConfigState === 'failed';
+  return (
+    (settled ? view.configSetAt : view.stateSince?.at) ??
+    view.configSetAt ??
+    new Date().toISOString()
+  );
+}
+
+/**
  * Node → GPU tab: Apply / Disable MIG buttons, and while the node is pending, stuck or failed, the
  * same progress panel (reason from the mig-manager log, recovery) as after an apply. A user who
  * may not patch nodes sees the buttons disabled with the reason and the read-only notice.
@@ -42,15 +56,18 @@ export const NodeGpuActions = ({ view, history, namespace }: NodeGpuActionsProps
   const denied = useDeniedReasons();
   const deniedReason = permissions.nodesDenied ? denied.nodes : undefined;
   const state = view?.migConfigState;
+  // A name the config source lacks has its own alert and fix: a retry could only fail again.
   const following =
-    view?.migConfig && (state === 'pending' || state === 'failed' || state === 'rebooting');
+    view?.migConfig &&
+    (state === 'pending' || state === 'failed' || state === 'rebooting') &&
+    !view.conditions.some((condition) => condition.facts?.code === 'config-not-found');
   const target = React.useMemo<FollowTarget | undefined>(() => {
     if (!view?.migConfig || !following) return undefined;
     const previous = previousConfigOf(view, history);
     return {
       nodeName: view.name,
       configName: view.migConfig,
-      startedAt: view.pendingSince ?? new Date().toISOString(),
+      startedAt: changeStartedAt(view),
       initialState: 'unknown',
       ...(previous ? { previousConfig: previous } : {}),
     };
