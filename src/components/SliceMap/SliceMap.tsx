@@ -68,6 +68,12 @@ const usageWord = (inUse: boolean | 'unknown', t: Translate) => {
   return inUse ? t('In use') : t('Free');
 };
 
+/** In use, free, or `unknown` when pods the user cannot see may hold it. */
+const instanceUsage = (instance: Pick<SliceMapInstance, 'inUse' | 'usageUnknown'>) => {
+  if (instance.inUse) return true;
+  return instance.usageUnknown ? ('unknown' as const) : false;
+};
+
 /** Filled, half-filled or outlined circle plus a word: the usage never depends on colour alone. */
 const UsageMark = ({ inUse, t }: UsageProps) => (
   <span className={`${BLOCK}__usage`}>
@@ -133,6 +139,7 @@ const InstanceBlock = ({
 }: InstanceBlockProps) => {
   const { instance } = slice;
   const inUse = Boolean(instance.inUse);
+  const usage = instanceUsage(instance);
   const overlapping = slice.overlapsWith.length > 0;
   return (
     <SliceBlock
@@ -157,7 +164,7 @@ const InstanceBlock = ({
         <span className={`${BLOCK}__profile-full`}>{instance.profile}</span>
         <span className={`${BLOCK}__profile-short`}>{shortProfileName(instance.profile)}</span>
       </span>
-      <UsageMark inUse={inUse} t={t} />
+      <UsageMark inUse={usage} t={t} />
       {!compact && inUse && instance.podName && (
         <span className={`${BLOCK}__pod`}>{podLabel(instance)}</span>
       )}
@@ -293,7 +300,7 @@ const InstanceList = ({
         <span className="pf-v6-screen-reader">{descriptions[index]}</span>
         <span aria-hidden="true" className={`${BLOCK}__plain-item-content`}>
           <span className={`${BLOCK}__profile-full`}>{instance?.profile}</span>
-          <UsageMark inUse={Boolean(instance?.inUse)} t={t} />
+          <UsageMark inUse={instanceUsage(instance ?? {})} t={t} />
         </span>
       </li>
     ))}

@@ -108,10 +108,15 @@ export function podLabel(instance: Pick<SliceMapInstance, 'podName' | 'podNamesp
 
 /** "in use by pod ns/name (inferred)", "in use" or "free". */
 export function describeUsage(
-  instance: Pick<SliceMapInstance, 'inUse' | 'podName' | 'podNamespace' | 'assignmentInferred'>,
+  instance: Pick<
+    SliceMapInstance,
+    'inUse' | 'podName' | 'podNamespace' | 'assignmentInferred' | 'usageUnknown'
+  >,
   predicted: boolean,
   t: Translate,
 ): string {
+  if (!instance.inUse && instance.usageUnknown)
+    return t('in use or free (pods of other projects are not visible to you)');
   if (!instance.inUse) return t('free');
   if (!instance.podName) return t('in use');
   const inferred = instance.assignmentInferred ?? predicted;

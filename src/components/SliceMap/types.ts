@@ -18,6 +18,11 @@ export type SliceMapInstance = Pick<
      * holds, not the instance). Undefined → inferred whenever the placement is `predicted`.
      */
     assignmentInferred?: boolean;
+    /**
+     * True when pods the user cannot see may hold it (they may not read other projects' pods):
+     * not `inUse` means "in use or free", never "free".
+     */
+    usageUnknown?: boolean;
   };
 
 export interface SliceMapProps {
