@@ -112,7 +112,7 @@ test('switch to mixed, then apply all-balanced to both workers and watch them su
   for (const node of NODES) {
     await expect(
       page.getByTestId(`mig-progress-${node}`).getByTestId('mig-progress-phase'),
-    ).toHaveText('Success', { timeout: 30_000 });
+    ).toHaveText('Applied', { timeout: 30_000 });
     expect(await labelOf(adminApi, node)).toBe('all-balanced');
   }
   await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
@@ -162,7 +162,7 @@ test('a running GPU pod is warned about, the node cordoned, the failure explaine
   expect(cordonMarkOf(cordoned)).toMatch(/^\d{4}-\d\d-\d\dT/);
 
   await progress.getByRole('button', { name: 'Back to all-balanced' }).click();
-  await expect(progress.getByTestId('mig-progress-phase')).toHaveText('Success', {
+  await expect(progress.getByTestId('mig-progress-phase')).toHaveText('Applied', {
     timeout: 30_000,
   });
   expect(await labelOf(adminApi, node)).toBe('all-balanced');

@@ -25,7 +25,7 @@ test('Overview answers what is free, per profile and in the request form', async
     'true',
   );
   await expect(page.getByRole('heading', { name: 'MIG-enabled GPUs' })).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Nodes by MIG config state' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Nodes by state' })).toBeVisible();
   const profiles = page.getByRole('grid', { name: 'MIG instances per profile' });
   await expect(profiles.locator('tbody tr').first()).toBeVisible();
   // The chart has a title and a description of the same numbers for screen readers.

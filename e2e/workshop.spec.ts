@@ -168,7 +168,7 @@ test('3. apply all-balanced to both workers: preview, pending, success', async (
   // The simulated mig-manager takes 6 s: long enough to see both nodes pending.
   await expectPhases(page, 'Pending', 5_000);
   await shot(page, '06-apply-pending');
-  await expectPhases(page, 'Success');
+  await expectPhases(page, 'Applied');
   await shot(page, '07-apply-success');
   await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
 });
@@ -334,7 +334,7 @@ test('9. pods deleted, MIG disabled: the GPUs are whole again', async ({ page, a
   await expect(dialog.getByText('GPU pods are running on this node')).toHaveCount(0);
   await acknowledgeWarnings(dialog);
   await applyButton(dialog, 'all-disabled').click();
-  await expectPhases(page, 'Success');
+  await expectPhases(page, 'Applied');
   await shot(page, '19-disable-mig-success');
   await page.getByRole('contentinfo').getByRole('button', { name: 'Close' }).click();
 
