@@ -90,7 +90,7 @@ describe('SliceMap', () => {
     expect(itemDescribedAs('GPU 2, MIG disabled (whole GPU), in use')).toHaveStyle({
       gridColumn: '1 / span 8',
     });
-    expect(screen.getByText('Disabled')).toBeInTheDocument();
+    expect(screen.getByText('MIG disabled')).toBeInTheDocument(); // the state, as the Nodes table words it
     expect(screen.queryByRole('button', { name: 'Predicted placement' })).not.toBeInTheDocument();
   });
 

@@ -21,12 +21,8 @@ import {
 } from '@patternfly/react-icons';
 import { shortModelName } from '../../geometry/catalog';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import {
-  healthStateLabel,
-  podLabel,
-  sliceMapDescription,
-  type Translate,
-} from './sliceMapDescription';
+import { HEALTH_STATE_STATUS, healthStateText } from '../text/stateText';
+import { podLabel, sliceMapDescription, type Translate } from './sliceMapDescription';
 import {
   computeSlicesOf,
   gridUnitsOf,
@@ -34,7 +30,6 @@ import {
   type PlacedSlice,
   type SliceMapLayout,
 } from './sliceMapLayout';
-import { STATE_LABEL_STATUS } from './stateLabel';
 import type { SliceMapInstance, SliceMapProps } from './types';
 import './SliceMap.css';
 
@@ -362,11 +357,11 @@ export const SliceMap = (props: SliceMapProps) => {
       {state && (
         <Label
           isCompact
-          status={STATE_LABEL_STATUS[state]}
+          status={HEALTH_STATE_STATUS[state]}
           className={`${BLOCK}__state`}
           variant={state === 'disabled' ? 'outline' : 'filled'}
         >
-          {healthStateLabel(state, t)}
+          {healthStateText(t, state)}
         </Label>
       )}
       {compact && predicted && layout && <PredictedNote compact t={t} />}

@@ -3,9 +3,9 @@ import type { GpuHealthState } from '../../cluster/types';
 import type { GpuModel } from '../../geometry/types';
 import { CircleIcon, ExclamationCircleIcon, OutlinedCircleIcon } from '@patternfly/react-icons';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import { healthStateLabel, type Translate } from './sliceMapDescription';
+import { HEALTH_STATE_STATUS, healthStateText } from '../text/stateText';
+import type { Translate } from './sliceMapDescription';
 import { colouredComputeSizes, sliceColorFor } from './sliceMapLayout';
-import { STATE_LABEL_STATUS } from './stateLabel';
 import './SliceMap.css';
 
 const BLOCK = 'gpu-partitioning-slice-map-legend';
@@ -83,10 +83,10 @@ export const SliceMapLegend = (props: SliceMapLegendProps) => {
             <li key={state} className={`${BLOCK}__item`}>
               <Label
                 isCompact
-                status={STATE_LABEL_STATUS[state]}
+                status={HEALTH_STATE_STATUS[state]}
                 variant={state === 'disabled' ? 'outline' : 'filled'}
               >
-                {healthStateLabel(state, t)}
+                {healthStateText(t, state)}
               </Label>
             </li>
           ))}

@@ -4,7 +4,8 @@
  * the same facts.
  */
 import { shortModelName } from '../../geometry/catalog';
-import type { GpuHealthState } from '../../cluster/types';
+import { healthStateText } from '../text/stateText';
+import type { Translate } from '../text/translate';
 import {
   computeSlicesOf,
   gridUnitsOf,
@@ -13,8 +14,7 @@ import {
 } from './sliceMapLayout';
 import type { SliceMapInstance, SliceMapProps } from './types';
 
-/** The part of i18next's `t` this module uses; `usePluginTranslation().t` satisfies it. */
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type { Translate };
 
 /**
  * English `t` for callers outside React (and tests): returns the key with `{{name}}` filled in,
@@ -53,25 +53,6 @@ export interface SliceMapDescription {
   problems: string[];
   /** The single block drawn when MIG is disabled. */
   wholeGpu: string;
-}
-
-export function healthStateLabel(state: GpuHealthState, t: Translate): string {
-  switch (state) {
-    case 'applied':
-      return t('Applied');
-    case 'pending':
-      return t('Pending');
-    case 'failed':
-      return t('Failed');
-    case 'drifted':
-      return t('Drifted');
-    case 'invalid':
-      return t('Invalid');
-    case 'disabled':
-      return t('Disabled');
-    default:
-      return String(state);
-  }
 }
 
 /**
@@ -238,7 +219,7 @@ export function sliceMapDescription(
     ? t('GPU {{gpu}}, {{model}}', { gpu, model: name, interpolation: RAW })
     : t('GPU {{gpu}}', { gpu, interpolation: RAW });
   const stateSentence = input.state
-    ? [t('State: {{state}}.', { state: healthStateLabel(input.state, t), interpolation: RAW })]
+    ? [t('State: {{state}}.', { state: healthStateText(t, input.state), interpolation: RAW })]
     : [];
   const usage = wholeGpuUsageWord(input.wholeGpuInUse, t);
   const wholeGpu = t('GPU {{gpu}}, MIG disabled (whole GPU), {{usage}}', {

@@ -5,8 +5,7 @@
  */
 import type { FollowPhase } from '../../cluster/follow';
 import type { GpuHealthState, MigConfigState } from '../../cluster/types';
-// The loose signature: the console's t() and the slice map's English fallback both fit it.
-import type { Translate } from '../SliceMap/sliceMapDescription';
+import type { Translate } from './translate';
 
 /** PatternFly Label `status`: colour and icon. Undefined is a plain grey label. */
 export type StateStatus = 'success' | 'info' | 'warning' | 'danger' | undefined;
