@@ -136,6 +136,14 @@ export const useGpuWriteActions = (): GpuWriteActions => {
     [],
   );
 
+  // An alert's fix (the config a typo'd name most likely meant): the usual preview, that config chosen.
+  const applyConfig = (node: GpuNodeView, config?: string) =>
+    setOpen({
+      kind: 'apply',
+      nodeNames: [node.name],
+      ...(config ? { initialConfig: config } : {}),
+    });
+
   const close = () => setOpen(undefined);
   const modals =
     open?.kind === 'apply' ? (
@@ -150,7 +158,7 @@ export const useGpuWriteActions = (): GpuWriteActions => {
     ) : null;
 
   return {
-    nodes: { toolbarActions, rowActions, isSelectable: isMigCapable },
+    nodes: { toolbarActions, rowActions, isSelectable: isMigCapable, applyConfig },
     openApply,
     readOnlyNotice:
       permissions.nodesDenied || permissions.policiesDenied ? (

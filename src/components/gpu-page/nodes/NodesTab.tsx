@@ -46,6 +46,8 @@ export interface NodesWriteSlots {
   rowActions: (node: GpuNodeView) => IAction[];
   /** Which rows get an enabled checkbox. */
   isSelectable: (node: GpuNodeView) => boolean;
+  /** Opens the apply preview for a node, with `config` chosen when given (an alert's fix). */
+  applyConfig?: (node: GpuNodeView, config?: string) => void;
 }
 
 interface NodesTabProps {
