@@ -5,16 +5,10 @@ import {
   CardBody,
   CardTitle,
   Form,
-  FormGroup,
-  FormSelect,
-  FormSelectOption,
   List,
   ListItem,
-  NumberInput,
-  Split,
-  SplitItem,
 } from '@patternfly/react-core';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   type ConfigChangeStep,
   type ConfigSourceLookup,
@@ -28,6 +22,7 @@ import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { formatResourcesCompact, resourceDisplayName } from '../shared/format';
 import { useProfileName } from '../shared/StateLabels';
+import { ProfileRequestFields, useProfileRequest } from './ProfileRequestFields';
 import { nodeLeftOutReasonText, profileRequestIssueText } from '../../text/profileRequestText';
 
 interface ProfileRequestCardProps {
@@ -45,17 +40,6 @@ interface ProfileRequestCardProps {
 /** How many answers to list before "and N more". */
 const MAX_LISTED = 5;
 
-/** Profiles worth asking about: those advertised, then those the fleet's GPU models offer. */
-const requestableProfiles = (nodes: GpuNodeView[], summary: ClusterGpuSummary): string[] => {
-  const advertised = summary.profiles.map((profile) => profile.profile);
-  const offered = new Set<string>();
-  nodes.forEach((node) => node.model?.profiles.forEach((profile) => offered.add(profile.name)));
-  const extra = Array.from(offered)
-    .filter((profile) => !advertised.includes(profile))
-    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
-  return [...advertised, ...extra];
-};
-
 /**
  * "Can I get N × profile?": answers from what is advertised and free now, names the nodes, and
  * when the answer is no, hints at the smallest change an admin could make.
@@ -69,12 +53,8 @@ export const ProfileRequestCard = ({
   onPreviewChange,
 }: ProfileRequestCardProps) => {
   const { t } = usePluginTranslation();
-  const profileName = useProfileName();
-  const profiles = useMemo(() => requestableProfiles(nodes, summary), [nodes, summary]);
-  const [count, setCount] = useState<number | ''>(1);
-  const [profile, setProfile] = useState<string>(profiles[0] ?? '');
-  const selected = profiles.includes(profile) ? profile : (profiles[0] ?? '');
-  const wanted = typeof count === 'number' && count > 0 ? count : 0;
+  const request = useProfileRequest(nodes, summary);
+  const { profiles, selected, wanted } = request;
 
   const plan = useMemo(
     () =>
@@ -92,40 +72,7 @@ export const ProfileRequestCard = ({
           t('No GPU in the cluster offers MIG profiles.')
         ) : (
           <Form onSubmit={(event) => event.preventDefault()}>
-            <Split hasGutter>
-              <SplitItem>
-                <FormGroup label={t('How many')} fieldId="gpu-partitioning-request-count">
-                  <NumberInput
-                    id="gpu-partitioning-request-count"
-                    value={count}
-                    min={1}
-                    onMinus={() => setCount(Math.max(1, (Number(count) || 1) - 1))}
-                    onPlus={() => setCount((Number(count) || 0) + 1)}
-                    onChange={(event) => {
-                      const value = (event.target as HTMLInputElement).value;
-                      setCount(value === '' ? '' : Math.max(0, Math.floor(Number(value)) || 0));
-                    }}
-                    inputAriaLabel={t('Number of instances')}
-                    minusBtnAriaLabel={t('Fewer')}
-                    plusBtnAriaLabel={t('More')}
-                    widthChars={3}
-                  />
-                </FormGroup>
-              </SplitItem>
-              <SplitItem isFilled>
-                <FormGroup label={t('Profile')} fieldId="gpu-partitioning-request-profile">
-                  <FormSelect
-                    id="gpu-partitioning-request-profile"
-                    value={selected}
-                    onChange={(_event, value) => setProfile(value)}
-                  >
-                    {profiles.map((name) => (
-                      <FormSelectOption key={name} value={name} label={profileName(name)} />
-                    ))}
-                  </FormSelect>
-                </FormGroup>
-              </SplitItem>
-            </Split>
+            <ProfileRequestFields request={request} />
             <div aria-live="polite">
               {plan && (
                 <PlanAnswer
