@@ -1,0 +1,378 @@
+/**
+ * Parsing a mig-parted config file: what `nvidia-mig-parted assert --valid-config` accepts
+ * (NVIDIA/mig-parted `api/spec/v1/spec.go`, `pkg/types`), with every problem reported at once with
+ * its line instead of stopping at the first.
+ */
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  type Document,
+  type Node as YamlNode,
+} from 'yaml';
+import { hasOwn, setOwn } from './configFile';
+import { describe, foundValue } from './foundValue';
+import { configNameIssue } from './names';
+import { parseEntry } from './parseEntry';
+import {
+  fileError,
+  locate,
+  nodeAt,
+  positionAt,
+  type ParseContext,
+  type Path,
+} from './parseContext';
+import {
+  MIG_PARTED_SPEC_VERSION,
+  type ConfigIssue,
+  type MigPartedConfigFile,
+  type MigPartedEntry,
+  type MigPartedParseResult,
+} from './types';
+
+const TOP_LEVEL_KEYS = ['version', 'mig-configs'];
+
+const EMPTY_FILE_MESSAGE = `the file is empty: mig-parted reports "unknown version" (expected 'version: ${MIG_PARTED_SPEC_VERSION}' and 'mig-configs')`;
+
+function commentLines(comment: string | null | undefined): string[] {
+  if (!comment) return [];
+  return comment
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0);
+}
+
+/** Comments directly above each named config (the first one's sits on the map itself). */
+export function collectComments(doc: Document): Record<string, string[]> {
+  const comments: Record<string, string[]> = {};
+  const { node } = nodeAt(doc, ['mig-configs']);
+  if (!isMap(node)) return comments;
+  node.items.forEach((pair, i) => {
+    if (!isPair(pair) || !isScalar(pair.key)) return;
+    const raw = i === 0 ? (pair.key.commentBefore ?? node.commentBefore) : pair.key.commentBefore;
+    const lines = commentLines(raw);
+    if (lines.length > 0) {
+      setOwn(comments, String(pair.key.value), lines);
+    }
+  });
+  return comments;
+}
+
+/**
+ * The first mapping key that is a list or a mapping (directly or through an alias). The library
+ * would stringify it, and nested ones cost time that grows steeply with depth. Walks with its own
+ * stack, so a deep document cannot overflow the call stack.
+ */
+function firstCollectionKey(doc: Document): YamlNode | undefined {
+  const pending: unknown[] = [doc.contents];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (isSeq(node)) {
+      pending.push(...node.items);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        if (isMap(key) || isSeq(key)) return pair.key as YamlNode;
+        pending.push(pair.value);
+      }
+    }
+  }
+  return undefined;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function unreadable(error: unknown): ConfigIssue {
+  return {
+    severity: 'error',
+    code: 'yaml-syntax',
+    message: `YAML could not be read: ${errorText(error)}`,
+    rejectsFile: true,
+    facts: { kind: 'file', problem: { kind: 'yaml-unreadable', error: errorText(error) } },
+  };
+}
+
+/** The YAML documents of the text (YAML 1.1, as mig-parted's Go parser), or why there are none. */
+function readDocuments(
+  text: string,
+  lineCounter: LineCounter,
+): { docs: Document[] } | { issue: ConfigIssue } {
+  let docs: Document[];
+  try {
+    docs = parseAllDocuments(text, {
+      version: '1.1',
+      lineCounter,
+      uniqueKeys: true,
+      prettyErrors: true,
+      // What the library would warn about (a collection as a key) surfaces as issues; a process
+      // warning on the CLI's stderr or the browser console would say it twice, in other words.
+      logLevel: 'error',
+    }) as unknown as Document[];
+  } catch (error) {
+    return { issue: unreadable(error) };
+  }
+  if (!Array.isArray(docs)) docs = [];
+  if (docs.length === 0) {
+    return {
+      issue: {
+        severity: 'error',
+        code: 'missing-version',
+        message: EMPTY_FILE_MESSAGE,
+        rejectsFile: true,
+        facts: { kind: 'file', problem: { kind: 'empty-file' } },
+      },
+    };
+  }
+  return { docs };
+}
+
+/** Issues that stop the parse before the content is read: syntax errors and collection keys. */
+function structureIssues(doc: Document, lineCounter: LineCounter): ConfigIssue[] {
+  if (doc.errors.length > 0) {
+    return doc.errors.map((error): ConfigIssue => {
+      const pos = error.linePos?.[0];
+      return {
+        severity: 'error',
+        code: 'yaml-syntax',
+        message: `YAML syntax: ${firstLine(error.message)}`,
+        rejectsFile: true,
+        facts: { kind: 'file', problem: { kind: 'yaml-syntax', error: firstLine(error.message) } },
+        ...(pos ? { line: pos.line, column: pos.col } : {}),
+      };
+    });
+  }
+  const collectionKey = firstCollectionKey(doc);
+  if (!collectionKey) return [];
+  return [
+    {
+      severity: 'error',
+      code: 'collection-key',
+      message:
+        'a list or mapping is used as a key; mig-parted reads only plain keys (field, config and profile names)',
+      rejectsFile: true,
+      facts: { kind: 'file', problem: { kind: 'collection-key' } },
+      ...positionAt(lineCounter, collectionKey.range?.[0]),
+    },
+  ];
+}
+
+function multipleDocumentsIssue(docs: Document[], lineCounter: LineCounter): ConfigIssue {
+  return {
+    severity: 'warning',
+    code: 'multiple-documents',
+    message: 'the file holds several YAML documents; mig-parted reads only the first',
+    rejectsFile: false,
+    facts: { kind: 'file', problem: { kind: 'multiple-documents' } },
+    ...positionAt(lineCounter, docs[1].range?.[0]),
+  };
+}
+
+/** The top-level mapping, or undefined (with an issue) when the file is empty or something else. */
+function readRoot(context: ParseContext): Record<string, unknown> | undefined {
+  let root: unknown;
+  try {
+    // The library's default alias limit (100) stops a "billion laughs"; never raise it.
+    root = context.doc.toJS();
+  } catch (error) {
+    context.issues.push(unreadable(error));
+    return undefined;
+  }
+  if (root === null || root === undefined) {
+    fileError(context, 'missing-version', EMPTY_FILE_MESSAGE, { kind: 'empty-file' }, []);
+    return undefined;
+  }
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    fileError(
+      context,
+      'not-a-mapping',
+      `a mig-parted config must be a mapping with 'version' and 'mig-configs', found ${describe(root)}`,
+      { kind: 'root-not-a-mapping', found: foundValue(root) },
+      [],
+    );
+    return undefined;
+  }
+  return root as Record<string, unknown>;
+}
+
+/** `version` and no field mig-parted does not know. */
+function checkTopFields(context: ParseContext, top: Record<string, unknown>): void {
+  if (!hasOwn(top, 'version')) {
+    fileError(
+      context,
+      'missing-version',
+      `missing 'version' field (expected 'version: ${MIG_PARTED_SPEC_VERSION}')`,
+      { kind: 'missing-version' },
+      [],
+    );
+  } else if (top.version !== MIG_PARTED_SPEC_VERSION) {
+    fileError(
+      context,
+      'unknown-version',
+      `unknown version: ${describe(top.version)} (mig-parted knows only '${MIG_PARTED_SPEC_VERSION}')`,
+      { kind: 'unknown-version', found: foundValue(top.version) },
+      ['version'],
+    );
+  }
+  for (const key of Object.keys(top)) {
+    if (!TOP_LEVEL_KEYS.includes(key)) {
+      fileError(
+        context,
+        'unexpected-field',
+        `unexpected field: ${key}`,
+        { kind: 'unexpected-top-field', field: key },
+        [key],
+        { atKey: true },
+      );
+    }
+  }
+}
+
+function parseNamedConfig(
+  context: ParseContext,
+  name: string,
+  rawEntries: unknown,
+): MigPartedEntry[] | undefined {
+  const path: Path = ['mig-configs', name];
+  if (rawEntries === null || (Array.isArray(rawEntries) && rawEntries.length === 0)) {
+    fileError(
+      context,
+      'empty-config',
+      `at least one entry in '${name}' is required`,
+      { kind: 'empty-config' },
+      path,
+      { configName: name, atKey: true },
+    );
+    return undefined;
+  }
+  if (!Array.isArray(rawEntries)) {
+    fileError(
+      context,
+      'invalid-entry',
+      `config '${name}' must be a list of entries (each starting with '- devices: ...'), found ${describe(rawEntries)}`,
+      { kind: 'config-not-a-list', found: foundValue(rawEntries) },
+      path,
+      { configName: name },
+    );
+    return undefined;
+  }
+  const entries = rawEntries.map((raw, index) => parseEntry(context, raw, name, index));
+  return entries.every((entry): entry is MigPartedEntry => entry !== undefined)
+    ? entries
+    : undefined;
+}
+
+/** Every named config that parses; the others by name. */
+function parseNamedConfigs(
+  context: ParseContext,
+  named: Array<[string, unknown]>,
+): { migConfigs: Record<string, MigPartedEntry[]>; rejectedConfigNames: string[] } {
+  const migConfigs: Record<string, MigPartedEntry[]> = {};
+  const rejectedConfigNames: string[] = [];
+  for (const [name, rawEntries] of named) {
+    const nameIssue = configNameIssue(name);
+    if (nameIssue) {
+      context.issues.push({ ...nameIssue, ...locate(context, ['mig-configs', name], true) });
+    }
+    const entries = parseNamedConfig(context, name, rawEntries);
+    if (entries) {
+      setOwn(migConfigs, name, entries);
+    } else {
+      rejectedConfigNames.push(name);
+    }
+  }
+  return { migConfigs, rejectedConfigNames };
+}
+
+/** The `mig-configs` mapping, or an issue saying why the file has none. */
+function readMigConfigs(
+  context: ParseContext,
+  top: Record<string, unknown>,
+): { migConfigs: Record<string, MigPartedEntry[]>; rejectedConfigNames: string[] } {
+  const raw = top['mig-configs'];
+  const none = { migConfigs: {}, rejectedConfigNames: [] };
+  const empty = () => {
+    const message = "at least one entry in 'mig-configs' is required";
+    fileError(context, 'empty-mig-configs', message, { kind: 'empty-mig-configs' }, [
+      'mig-configs',
+    ]);
+  };
+  if (!hasOwn(top, 'mig-configs')) {
+    const message = "missing 'mig-configs': the file defines no named config";
+    fileError(context, 'missing-mig-configs', message, { kind: 'missing-mig-configs' }, []);
+    return none;
+  }
+  if (raw === null) {
+    empty();
+    return none;
+  }
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    fileError(
+      context,
+      'missing-mig-configs',
+      `'mig-configs' must map config names to lists of entries, found ${describe(raw)}`,
+      { kind: 'mig-configs-not-a-map', found: foundValue(raw) },
+      ['mig-configs'],
+    );
+    return none;
+  }
+  const named = Object.entries(raw as Record<string, unknown>);
+  if (named.length === 0) empty();
+  return parseNamedConfigs(context, named);
+}
+
+function notText(text: unknown): ConfigIssue {
+  return {
+    severity: 'error',
+    code: 'not-a-mapping',
+    message: `expected the text of a YAML file, got ${describe(text)}`,
+    rejectsFile: true,
+    facts: { kind: 'file', problem: { kind: 'not-text', found: foundValue(text) } },
+  };
+}
+
+/**
+ * Parse a mig-parted config file. Never throws: malformed YAML and wrong types become issues.
+ * YAML 1.1 rules apply (as in mig-parted's Go YAML parser): `yes`/`no`/`on`/`off` are booleans.
+ */
+export function parseMigPartedConfig(text: string): MigPartedParseResult {
+  const fail = (issues: ConfigIssue[]): MigPartedParseResult => ({
+    issues,
+    accepted: false,
+    rejectedConfigNames: [],
+  });
+  if (typeof text !== 'string') return fail([notText(text)]);
+  const lineCounter = new LineCounter();
+  const read = readDocuments(text, lineCounter);
+  if ('issue' in read) return fail([read.issue]);
+  const [doc] = read.docs;
+  const issues: ConfigIssue[] = [];
+  if (doc.errors.length > 0) return fail(structureIssues(doc, lineCounter));
+  if (read.docs.length > 1) issues.push(multipleDocumentsIssue(read.docs, lineCounter));
+  issues.push(...structureIssues(doc, lineCounter));
+  if (issues.some((issue) => issue.rejectsFile)) return fail(issues);
+
+  const context: ParseContext = { doc, lineCounter, issues };
+  const top = readRoot(context);
+  if (!top) return fail(issues);
+  checkTopFields(context, top);
+  const { migConfigs, rejectedConfigNames } = readMigConfigs(context, top);
+  const comments = collectComments(doc);
+  const config: MigPartedConfigFile = { version: MIG_PARTED_SPEC_VERSION, migConfigs };
+  if (Object.keys(comments).length > 0) config.comments = comments;
+  return {
+    config,
+    issues,
+    accepted: !issues.some((issue) => issue.rejectsFile),
+    rejectedConfigNames,
+  };
+}
