@@ -1,13 +1,39 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { seedCluster } from '../apply/__fixtures__/cluster';
+import { act } from '@testing-library/react';
+import { a30DisabledNode } from '../../cluster/__fixtures__/applyNodes';
+import { a30AllBalancedNode, clusterPolicy, gpuPod } from '../../cluster/__fixtures__/nodes';
+import type { NodeKind } from '../../cluster/models';
+import { defaultConfigMap, seedCluster } from '../apply/__fixtures__/cluster';
 import { initTestI18n } from '../apply/__fixtures__/i18n';
 import { sdkMock } from '../apply/__fixtures__/sdkMock';
 import { StrategyModal } from './StrategyModal';
 
 jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
-const { k8sPatch, resetK8sWatchFixtures, setK8sWatchFixtures, setAccessReviewAllowed } = sdkMock;
+const {
+  k8sPatch,
+  resetK8sWatchFixtures,
+  setK8sWatchFixtures,
+  setAccessReviewAllowed,
+  updateK8sWatchFixtures,
+} = sdkMock;
+
+/** A node as GFD and the device plugin leave it under single. */
+const underSingle = (node: NodeKind, product: string, allocatable: Record<string, string>) => ({
+  ...node,
+  metadata: {
+    ...node.metadata,
+    // Node views are rebuilt when the resourceVersion moves.
+    resourceVersion: '2002',
+    labels: {
+      ...node.metadata?.labels,
+      'nvidia.com/mig.strategy': 'single',
+      'nvidia.com/gpu.product': product,
+    },
+  },
+  status: { ...node.status, allocatable: { cpu: '31500m', ...allocatable } },
+});
 
 beforeAll(initTestI18n);
 afterEach(() => {
@@ -80,5 +106,46 @@ describe('StrategyModal', () => {
     ).toBeInTheDocument();
     expect(screen.getByText(message)).toBeInTheDocument();
     expect(screen.queryByText(/changed since the preview/)).not.toBeInTheDocument();
+  });
+
+  it('previews the pods single strands, then reports a node advertising nothing as MIG-INVALID', async () => {
+    const balanced = a30AllBalancedNode();
+    const worker2 = a30DisabledNode('worker2', { 'nvidia.com/mig.strategy': 'mixed' });
+    const pod = gpuPod('llm-small-0', 'worker1.redhat.com', { 'nvidia.com/mig-1g.6gb': '1' });
+    const others = [clusterPolicy('mixed'), defaultConfigMap, pod];
+    setK8sWatchFixtures({ objects: [balanced, worker2, ...others] });
+    render(<StrategyModal isOpen onClose={jest.fn()} />);
+    await userEvent.click(await screen.findByRole('radio', { name: /^single/ }));
+    expect(screen.getByTestId('strategy-affected-pods')).toHaveTextContent(
+      'sample-project/llm-small-0 on worker1.redhat.com: nvidia.com/mig-1g.6gb',
+    );
+    // (No catalogue here: plurals read as their keys.)
+    expect(screen.getByTestId('strategy-preview-summary')).toHaveTextContent(
+      '1 node is unchanged · 1 node advertises nothing (MIG-INVALID)',
+    );
+    const preview = screen.getByRole('grid', { name: 'What each node advertises afterwards' });
+    expect(within(preview).getByRole('row', { name: /worker2/ })).toHaveTextContent('Unchanged');
+    await userEvent.click(screen.getByRole('checkbox', { name: /I understand/ }));
+    await userEvent.click(screen.getByRole('button', { name: /Set spec.mig.strategy=single/ }));
+    expect(await screen.findByText('spec.mig.strategy set to single')).toBeInTheDocument();
+    act(() =>
+      updateK8sWatchFixtures({
+        objects: [
+          underSingle(balanced, 'NVIDIA-A30-MIG-INVALID', {
+            'nvidia.com/gpu': '0',
+            'nvidia.com/mig-1g.6gb': '0',
+            'nvidia.com/mig-2g.12gb': '0',
+          }),
+          underSingle(worker2, 'NVIDIA-A30', { 'nvidia.com/gpu': '1' }),
+          ...others,
+        ],
+      }),
+    );
+    const outcome = screen.getByRole('grid', { name: 'Nodes re-advertising' });
+    expect(within(outcome).getByRole('row', { name: /worker1/ })).toHaveTextContent(
+      'Advertises nothing: MIG-INVALID',
+    );
+    expect(within(outcome).getByRole('row', { name: /worker2/ })).toHaveTextContent('Unchanged');
+    expect(within(outcome).queryByText(/Re-advertised/)).not.toBeInTheDocument();
   });
 });

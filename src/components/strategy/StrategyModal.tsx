@@ -5,7 +5,6 @@ import {
   Content,
   HelperText,
   HelperTextItem,
-  Label,
   Modal,
   ModalBody,
   ModalFooter,
@@ -15,7 +14,6 @@ import {
   Stack,
   StackItem,
 } from '@patternfly/react-core';
-import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import * as React from 'react';
 import type { ClusterPolicyKind } from '../../cluster/models';
 import type { MigStrategy } from '../../geometry/types';
@@ -23,7 +21,9 @@ import { useGpuNodeViews } from '../../hooks/useGpuNodeViews';
 import { useClusterPolicyPatchAccess } from '../../hooks/useMigWriteAccess';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { useStrategyChange } from '../../hooks/useStrategyChange';
-import { previewStrategy } from './strategyPreview';
+import { previewStrategy, type NodeStrategyPreview } from './strategyPreview';
+import { StrategyOutcomeTable } from './StrategyOutcomeTable';
+import { StrategyPreviewTable } from './StrategyPreviewTable';
 import { clusterPolicyIssueText } from '../text/clusterPolicyText';
 
 export interface StrategyModalProps {
@@ -32,14 +32,6 @@ export interface StrategyModalProps {
 }
 
 const STRATEGIES: MigStrategy[] = ['single', 'mixed', 'none'];
-
-const formatResources = (resources: Record<string, number> | undefined) => {
-  if (!resources) return '?';
-  const entries = Object.entries(resources).filter(([, count]) => count > 0);
-  return entries.length === 0
-    ? '—'
-    : entries.map(([name, count]) => `${name.replace(/^nvidia\.com\//, '')}: ${count}`).join(', ');
-};
 
 /**
  * Switch the ClusterPolicy's MIG strategy with a preview of what each GPU node advertises
@@ -58,7 +50,11 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
   const [chosen, setChosen] = React.useState<MigStrategy>();
   const [basis, setBasis] = React.useState<ClusterPolicyKind>();
   const [acknowledged, setAcknowledged] = React.useState(false);
-  const [written, setWritten] = React.useState<MigStrategy>();
+  /** The strategy written, and the preview it was confirmed on (what each node should do). */
+  const [written, setWritten] = React.useState<{
+    strategy: MigStrategy;
+    preview: NodeStrategyPreview[];
+  }>();
 
   const choose = (strategy: MigStrategy) => {
     setChosen(strategy);
@@ -71,7 +67,8 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
     [chosen, data.nodes],
   );
   const invalidNodes = preview.filter((node) => node.invalid);
-  const needsAck = chosen === 'none' || invalidNodes.length > 0;
+  const strandsPods = preview.some((node) => node.affectedPods.length > 0);
+  const needsAck = chosen === 'none' || invalidNodes.length > 0 || strandsPods;
   const policyName = policy?.metadata?.name ?? '';
 
   const disabledReason = (() => {
@@ -89,7 +86,7 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
   const apply = async () => {
     if (!basis || !chosen) return;
     const result = await write(basis, chosen);
-    if (result.status === 'written') setWritten(chosen);
+    if (result.status === 'written') setWritten({ strategy: chosen, preview });
     else if (result.status === 'conflict') setBasis(policy);
   };
 
@@ -128,49 +125,28 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
             </StackItem>
           ))}
           {written ? (
-            <StackItem>
-              <Alert
-                isInline
-                variant="success"
-                title={t('spec.mig.strategy set to {{strategy}}', { strategy: written })}
-                data-test="strategy-written"
-              >
-                {t(
-                  'The operator now rolls the device plugin and GFD on every GPU node; nodes re-advertise their GPUs within a few minutes. ClusterPolicy state: {{state}}.',
-                  { state: policy?.status?.state ?? unknown },
-                )}
-              </Alert>
-              <Table variant="compact" aria-label={t('Nodes re-advertising')}>
-                <Thead>
-                  <Tr>
-                    <Th>{t('Node')}</Th>
-                    <Th>{t('Strategy label')}</Th>
-                    <Th>{t('Advertised (allocatable)')}</Th>
-                    <Th>{t('Status')}</Th>
-                  </Tr>
-                </Thead>
-                <Tbody>
-                  {data.nodes.map((node) => {
-                    const labelled = (node.strategyLabel ?? 'none') === written;
-                    const done = labelled && node.drift.length === 0;
-                    return (
-                      <Tr key={node.name}>
-                        <Td dataLabel={t('Node')}>{node.name}</Td>
-                        <Td dataLabel={t('Strategy label')}>{node.strategyLabel ?? t('none')}</Td>
-                        <Td dataLabel={t('Advertised (allocatable)')}>
-                          {formatResources(node.allocatable)}
-                        </Td>
-                        <Td dataLabel={t('Status')}>
-                          <Label status={done ? 'success' : 'info'}>
-                            {done ? t('Re-advertised') : t('Waiting')}
-                          </Label>
-                        </Td>
-                      </Tr>
-                    );
-                  })}
-                </Tbody>
-              </Table>
-            </StackItem>
+            <>
+              <StackItem>
+                <Alert
+                  isInline
+                  variant="success"
+                  title={t('spec.mig.strategy set to {{strategy}}', { strategy: written.strategy })}
+                  data-test="strategy-written"
+                >
+                  {t(
+                    'The operator now rolls the device plugin and GFD on every GPU node; nodes re-advertise their GPUs within a few minutes. ClusterPolicy state: {{state}}.',
+                    { state: policy?.status?.state ?? unknown },
+                  )}
+                </Alert>
+              </StackItem>
+              <StackItem>
+                <StrategyOutcomeTable
+                  nodes={data.nodes}
+                  strategy={written.strategy}
+                  preview={written.preview}
+                />
+              </StackItem>
+            </>
           ) : (
             <>
               <StackItem>
@@ -214,39 +190,16 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
               )}
               {chosen && (
                 <StackItem>
-                  <Table variant="compact" aria-label={t('What each node advertises afterwards')}>
-                    <Thead>
-                      <Tr>
-                        <Th>{t('Node')}</Th>
-                        <Th>{t('MIG config')}</Th>
-                        <Th>{t('Now')}</Th>
-                        <Th>{t('After')}</Th>
-                      </Tr>
-                    </Thead>
-                    <Tbody>
-                      {preview.map((node) => (
-                        <Tr key={node.nodeName}>
-                          <Td dataLabel={t('Node')}>{node.nodeName}</Td>
-                          <Td dataLabel={t('MIG config')}>{node.migConfig ?? '—'}</Td>
-                          <Td dataLabel={t('Now')}>{formatResources(node.before)}</Td>
-                          <Td dataLabel={t('After')}>
-                            {node.invalid ? (
-                              <Label status="danger">{t('MIG-INVALID: no GPUs')}</Label>
-                            ) : (
-                              formatResources(node.after)
-                            )}
-                          </Td>
-                        </Tr>
-                      ))}
-                    </Tbody>
-                  </Table>
+                  <StrategyPreviewTable preview={preview} />
                 </StackItem>
               )}
               {needsAck && chosen !== current && (
                 <StackItem>
                   <Checkbox
                     id="gpu-partitioning-strategy-acknowledge"
-                    label={t('I understand which nodes will advertise no MIG resources')}
+                    label={t(
+                      'I understand which nodes and pods lose the resources they advertise or use',
+                    )}
                     isChecked={acknowledged}
                     onChange={(_event, checked) => setAcknowledged(checked)}
                   />
