@@ -335,7 +335,12 @@ describe('buildGpuNodeView: GPUs without MIG', () => {
     node.status!.allocatable = { 'nvidia.com/gpu': '2' };
     const view = viewOf(node);
     expect(view.conditions.map((c) => c.facts)).toEqual([
-      { code: 'config-without-mig', config: 'all-balanced', product: 'NVIDIA-X100-HYPOTHETICAL' },
+      {
+        code: 'config-without-mig',
+        config: 'all-balanced',
+        product: 'NVIDIA-X100-HYPOTHETICAL',
+        byGfd: true,
+      },
     ]);
     expect(view.primaryState).toBe('disabled');
   });

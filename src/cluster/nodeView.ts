@@ -405,8 +405,13 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
         kind: 'config-without-mig',
         severity: 'warning',
         title: `nvidia.com/mig.config=${migConfig} has no effect on this node`,
-        detail: `The ${product.base} has no MIG, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.`,
-        facts: { code: 'config-without-mig', config: migConfig, product: product.base },
+        detail: `${labels.migCapable === false ? `GPU Feature Discovery reports no MIG on the ${product.base} (nvidia.com/mig.capable=false)` : `The ${product.base} has no MIG`}, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.`,
+        facts: {
+          code: 'config-without-mig',
+          config: migConfig,
+          product: product.base,
+          byGfd: labels.migCapable === false,
+        },
       });
     }
   }

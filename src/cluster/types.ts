@@ -56,8 +56,11 @@ export type NodeConditionFacts =
       operandsPaused: boolean;
     }
   | { code: 'pending'; config: string; since?: string; firstSeenByPage: boolean }
-  /** `nvidia.com/mig.config` on a node whose GPUs GFD reports without MIG: nothing acts on it. */
-  | { code: 'config-without-mig'; config: string; product: string }
+  /**
+   * `nvidia.com/mig.config` on a node whose GPUs have no MIG: nothing acts on it. `byGfd`: GFD
+   * says so (`nvidia.com/mig.capable=false`), else the product is a known GPU without MIG.
+   */
+  | { code: 'config-without-mig'; config: string; product: string; byGfd: boolean }
   | { code: 'rebooting' }
   | { code: 'failed'; config: string }
   | { code: 'operands-paused'; operands: string[]; state: MigConfigState }

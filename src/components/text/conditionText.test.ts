@@ -101,6 +101,9 @@ const scenarios = (): NodeGpuCondition[] =>
     ),
     view({ 'nvidia.com/mig.config': 'all-balanced-typo' }),
     view({ 'nvidia.com/gpu.product': 'NVIDIA-L40S', 'nvidia.com/mig.capable': 'false' }),
+    view({ 'nvidia.com/gpu.product': 'NVIDIA-L40S' }, {}, (node) => {
+      delete node.metadata!.labels!['nvidia.com/mig.capable'];
+    }),
     view({ 'nvidia.com/mig.config': 'all-1g.10gb' }),
     view(
       { 'nvidia.com/mig.config': 'too-many' },
@@ -205,7 +208,7 @@ describe('conditionTitle and conditionDetail', () => {
     expect(conditionTitle(marked, stuck)).toBe("«Pending longer than the mig-manager's timeouts»");
     const withoutMig = conditions.find((c) => c.facts?.code === 'config-without-mig')!;
     expect(conditionDetail(marked, withoutMig)).toBe(
-      '«The NVIDIA-L40S has no MIG, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.»',
+      '«GPU Feature Discovery reports no MIG on the NVIDIA-L40S (nvidia.com/mig.capable=false), so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.»',
     );
     const label = conditions.find(
       (condition) =>

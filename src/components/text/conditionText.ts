@@ -151,10 +151,15 @@ export function conditionDetail(t: Translate, condition: NodeGpuCondition): stri
     case 'config-cannot-apply':
       return configIssueText(t, facts.issue);
     case 'config-without-mig':
-      return t(
-        'The {{product}} has no MIG, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.',
-        { product: facts.product },
-      );
+      return facts.byGfd
+        ? t(
+            'GPU Feature Discovery reports no MIG on the {{product}} (nvidia.com/mig.capable=false), so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.',
+            { product: facts.product },
+          )
+        : t(
+            'The {{product}} has no MIG, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.',
+            { product: facts.product },
+          );
     case 'gpu-not-covered': {
       const model = facts.model ?? t('model');
       return t(

@@ -32,7 +32,7 @@ describe('NodeConditionAlerts', () => {
     });
     render(<NodeConditionAlerts node={view} />);
     // No time in the cluster's record: timed from when the page first saw it, and said so.
-    expect(screen.getByText('Pending for at least 1 h 20 min')).toBeInTheDocument();
+    expect(screen.getByText('Pending (seen for 1 h 20 min)')).toBeInTheDocument();
     expect(
       screen.getByText('Label nvidia.com/gpu.memory has a value the plugin cannot read'),
     ).toBeInTheDocument();
@@ -79,7 +79,7 @@ describe('NodeConditionAlerts', () => {
     });
     render(<NodeConditionAlerts node={view} />);
     expect(screen.getByText(/^Pending for 12 min, since /)).toBeInTheDocument();
-    expect(screen.queryByText(/at least/)).not.toBeInTheDocument();
+    expect(screen.queryByText(/seen/)).not.toBeInTheDocument();
   });
 
   it('a typo in the config name: one alert, the nearest name, and a fix through the preview', async () => {

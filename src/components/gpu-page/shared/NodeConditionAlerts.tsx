@@ -25,7 +25,7 @@ const pendingTimeText = (t: Translate, since: ObservedTime): string => {
   return since.from === 'cluster'
     ? t('Pending for {{duration}}, since {{time}}.', { duration, time })
     : t(
-        'Pending for at least {{duration}}: this page first saw it at {{time}}; the cluster recorded no time for it.',
+        'This page first saw it pending at {{time}} ({{duration}} ago); the cluster recorded no time for it.',
         { duration, time },
       );
 };

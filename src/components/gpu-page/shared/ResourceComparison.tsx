@@ -1,6 +1,8 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { gpuResourceEntries, resourceDisplayName } from './format';
+import { GPU_RESOURCE } from '../../../geometry/naming';
+import { resourceText } from '../../text/resourceText';
+import { gpuResourceEntries } from './format';
 
 interface ResourceComparisonProps {
   expected?: Record<string, number>;
@@ -54,7 +56,11 @@ export const ResourceComparison = ({
           return (
             <Tr key={name}>
               <Td dataLabel={t('Resource')}>
-                <code>{resourceDisplayName(name)}</code>
+                {name === GPU_RESOURCE ? (
+                  resourceText(t, name)
+                ) : (
+                  <code>{resourceText(t, name)}</code>
+                )}
               </Td>
               <Td dataLabel={t('Expected')}>{expectedCount ?? t('Unknown')}</Td>
               <Td dataLabel={t('Advertised')}>{advertisedCount}</Td>

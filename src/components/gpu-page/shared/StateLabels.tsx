@@ -8,7 +8,7 @@ import { clockTime, durationText, elapsedSince } from '../../text/timeText';
 
 /**
  * How long a state has lasted, and where that time comes from: a time the cluster recorded is
- * exact; one this page saw is only a lower bound, and says so.
+ * exact; one this page saw is only a lower bound, and says so ("seen for").
  */
 export function stateDurationText(
   t: Translate,
@@ -23,7 +23,7 @@ export function stateDurationText(
         source: t('Since {{time}}, as the cluster recorded it.', { time: clockTime(since.at) }),
       }
     : {
-        text: t('{{state}} for at least {{duration}}', { state: stateText, duration }),
+        text: t('{{state}} (seen for {{duration}})', { state: stateText, duration }),
         source: t(
           'Timed from when this page first saw it ({{time}}): the cluster recorded no time for it.',
           { time: clockTime(since.at) },
