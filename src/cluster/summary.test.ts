@@ -34,4 +34,24 @@ describe('summarizeCluster', () => {
     // Allocatable nvidia.com/gpu is 0 (stale capacity): no whole-GPU row.
     expect(summary.profiles.some((row) => row.resourceName === 'nvidia.com/gpu')).toBe(false);
   });
+
+  it("counts nodes by the page's state, as the Nodes table shows them", () => {
+    // A drifted node still reads success on its mig-manager label: counted once, as drifted.
+    const drifted = a30('c');
+    drifted.primaryState = 'drifted';
+    const summary = summarizeCluster([
+      a30('a'),
+      a30('b', [], { 'nvidia.com/mig.config.state': 'failed' }),
+      drifted,
+    ]);
+    expect(summary.nodesByHealth).toEqual({
+      applied: 1,
+      pending: 0,
+      failed: 1,
+      drifted: 1,
+      invalid: 0,
+      disabled: 0,
+    });
+    expect(summary.nodesByState.success).toBe(2);
+  });
 });
