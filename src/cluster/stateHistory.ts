@@ -1,8 +1,8 @@
 /**
- * What the plugin has seen of each node's `nvidia.com/mig.config.state` while the page is open.
- * The mig-manager records no timestamps, so "pending since" is the first time we saw `pending`
- * (unless the node carries the plugin's changed-at annotation). Plain object, no React: the hooks
- * feed it and subscribe to it.
+ * What the plugin has seen of each node's `nvidia.com/mig.config.state` while the page is open:
+ * the GPU tab's history, and the last resort for "pending since" when the cluster recorded no time
+ * (`metadata.managedFields`, see `managedFields.ts`). Plain object, no React: the hooks feed it
+ * and subscribe to it.
  */
 import type { MigConfigState } from './types';
 
