@@ -34,6 +34,12 @@ type Options = { consoleUser: ConsoleUser; consoleVersion: RealConsoleVersion };
 type WorkerFixtures = { pluginServer: RunningPluginNginx; consolePool: ConsolePool };
 type TestFixtures = {
   realConsole: RunningRealConsole;
+  /**
+   * Goes to a console path. The first visit loads the console (a development build: seconds on
+   * two cores) and skips its tour; later ones move inside the single-page app as its links do,
+   * through the history its router listens to.
+   */
+  visit: (path: string) => Promise<void>;
   /** kubectl against the sandbox, as a presenter types it. */
   kubectl: (args: string[]) => Promise<KubectlResult>;
 };
@@ -76,13 +82,14 @@ class ConsolePool {
 const fromPlugin = (text: string) => text.includes(PLUGIN_ASSETS_PATH);
 
 /**
- * webpack's module federation in our plugin entry, told by console 4.19 that a shared singleton
- * (react, the SDK, react-i18next, react-router-dom-v5-compat) has version "*": the console
- * registers its shared modules without a version, so every plugin built with the SDK's
- * ConsoleRemotePlugin logs this once per module. Noted on the test, not a failure.
+ * webpack's module federation in our plugin entry, saying that a shared singleton (react, the
+ * SDK, react-i18next, react-router-dom-v5-compat) is not the version the plugin was built with:
+ * console 4.19 registers its shared modules without a version ("*"), console 4.22 provides React
+ * 18 and newer libraries (see ../shared/real-console/README.md). Every plugin built with the
+ * 4.19 SDK logs these once per module; they are noted on the test, not failures.
  */
 const SHARED_MODULE_NOTICE =
-  /^warning: Unsatisfied version \* from undefined of shared singleton module /;
+  /^warning: Unsatisfied version \S+ from \S+ of shared singleton module /;
 
 export const test = base.extend<TestFixtures & Options, WorkerFixtures>({
   consoleUser: ['admin', { option: true }],
@@ -115,6 +122,30 @@ export const test = base.extend<TestFixtures & Options, WorkerFixtures>({
   },
   baseURL: async ({ realConsole }, provide) => {
     await provide(realConsole.url);
+  },
+  visit: async ({ page, consoleVersion }, provide) => {
+    await provide(async (path) => {
+      if (!page.url().startsWith('http')) {
+        await page.goto(path);
+        // 4.19 greets every first visit (each test's browser context is one) with its tour.
+        if (consoleVersion === '4.19') {
+          await page.getByRole('button', { name: 'Skip tour' }).click({ timeout: 60_000 });
+        }
+        // The shell is up; wait (generously: two busy cores) for the page's code to load too.
+        await expect(page.getByRole('navigation', { name: 'Nav' })).toBeVisible({
+          timeout: 60_000,
+        });
+        await expect(page.getByRole('main').getByRole('progressbar')).toHaveCount(0, {
+          timeout: 60_000,
+        });
+        return;
+      }
+      await page.evaluate((to) => {
+        window.history.pushState(null, '', to);
+        window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      }, path);
+      await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === path);
+    });
   },
   kubectl: async ({ demo }, provide) => {
     await provide(kubectlRunner(demo.sandbox!.kubeconfigPath));
@@ -163,25 +194,6 @@ export const navigate = async (page: Page, section: string, item: string) => {
   const sectionButton = nav.getByRole('button', { name: section, exact: true });
   if ((await sectionButton.getAttribute('aria-expanded')) !== 'true') await sectionButton.click();
   await nav.getByRole('link', { name: item, exact: true }).click();
-};
-
-/**
- * Goes to a console path. The first visit loads the console (a development build: seconds on two
- * cores); later ones move inside the single-page app as its links do, through the history its
- * router listens to.
- */
-export const visit = async (page: Page, path: string) => {
-  if (!page.url().startsWith('http')) {
-    await page.goto(path);
-    // Each test's browser context is a first visit, which the console greets with its tour.
-    await page.getByRole('button', { name: 'Skip tour' }).click({ timeout: 60_000 });
-    return;
-  }
-  await page.evaluate((to) => {
-    window.history.pushState(null, '', to);
-    window.dispatchEvent(new PopStateEvent('popstate', { state: null }));
-  }, path);
-  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === path);
 };
 
 /** The screenshots of the README, retaken in the real console only when SCREENSHOTS=1. */

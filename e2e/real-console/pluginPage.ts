@@ -9,7 +9,8 @@ export const nodeRow = (page: Page, node: string) =>
     .getByRole('row')
     .filter({ has: page.getByRole('link', { name: node, exact: true }) });
 
-export const cell = (row: Locator, column: string) => row.locator(`td[data-label="${column}"]`);
+/** A row's cell by its column's title, or the title's start ('Advertised' for 'Advertised (…)'). */
+export const cell = (row: Locator, column: string) => row.locator(`td[data-label^="${column}"]`);
 
 export const summaryCard = (page: Page, title: string | RegExp) =>
   page
@@ -52,7 +53,8 @@ export const openRowAction = async (page: Page, node: string, action: string) =>
  * else's stops at 'Label changed by someone else', so this fails on that false conflict.
  */
 export const expectPhase = async (page: Page, node: string, phase: string) => {
-  const shown = page.getByTestId(`mig-progress-${node}`).getByTestId('mig-progress-phase');
+  // The GPU tab and the apply dialog both show the change: the first is enough.
+  const shown = page.getByTestId(`mig-progress-${node}`).getByTestId('mig-progress-phase').first();
   await expect(shown).toHaveText(phase, { timeout: 30_000 });
 };
 
@@ -74,3 +76,31 @@ export const expectAdvertised = async (page: Page, node: string, counts: [string
     await expect(cell(row, 'Match')).toHaveText('Yes');
   }
 };
+
+/**
+ * Records every phase the progress shows from now on, in order, however briefly: a follow that
+ * takes its own write for someone else's may say so for only a moment, until the view catches up.
+ * Returns a function that reads the record.
+ */
+export const recordPhases = async (page: Page): Promise<() => Promise<string[]>> => {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { migPhasesSeen: string[] }).migPhasesSeen = seen;
+    const record = () => {
+      for (const element of document.querySelectorAll('[data-test="mig-progress-phase"]')) {
+        const text = element.textContent ?? '';
+        if (seen[seen.length - 1] !== text) seen.push(text);
+      }
+    };
+    new MutationObserver(record).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+    });
+  });
+  return () =>
+    page.evaluate(() => (window as unknown as { migPhasesSeen: string[] }).migPhasesSeen);
+};
+
+/** What the progress says when the follow takes a change of the label for someone else's. */
+export const SOMEONE_ELSES_CHANGE = 'Label changed by someone else';
