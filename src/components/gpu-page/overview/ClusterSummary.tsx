@@ -15,6 +15,7 @@ import { Link } from 'react-router-dom-v5-compat';
 import type { ClusterGpuSummary, GpuHealthState } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { healthStateText } from '../../text/stateText';
+import { HEALTH_STATES } from '../nodes/nodeList';
 import { HealthStateLabel } from '../shared/StateLabels';
 
 interface ClusterSummaryProps {
@@ -23,15 +24,6 @@ interface ClusterSummaryProps {
   /** Link to the Nodes tab filtered by a state (the words and states the table shows). */
   nodesInStateHref: (state: GpuHealthState) => string;
 }
-
-const SHOWN_STATES: GpuHealthState[] = [
-  'applied',
-  'pending',
-  'failed',
-  'drifted',
-  'invalid',
-  'disabled',
-];
 
 /** The cluster at a glance: GPUs, MIG-enabled GPUs, strategy, nodes by state. */
 export const ClusterSummary = ({ summary, nodeCount, nodesInStateHref }: ClusterSummaryProps) => {
@@ -90,7 +82,7 @@ export const ClusterSummary = ({ summary, nodeCount, nodesInStateHref }: Cluster
         <CardTitle component="h3">{t('Nodes by state')}</CardTitle>
         <CardBody>
           <DescriptionList isHorizontal isCompact>
-            {SHOWN_STATES.map((state) => (
+            {HEALTH_STATES.map((state) => (
               <DescriptionListGroup key={state}>
                 <DescriptionListTerm>
                   <HealthStateLabel state={state} />
