@@ -12,7 +12,7 @@ import type { ClusterGpuSummary, GpuNodeView, GpuPodUsage } from '../cluster/typ
 import type { MigStrategy } from '../geometry/types';
 import { useClusterPolicy, type ClusterPolicyResult } from './useClusterPolicy';
 import { useGpuNodes } from './useGpuNodes';
-import { useGpuPods } from './useGpuPods';
+import { useGpuPods, type PodVisibility } from './useGpuPods';
 import { useMigConfigSource } from './useMigConfigSource';
 import { useNow } from './useNow';
 
@@ -27,6 +27,8 @@ export interface GpuNodeViewsResult {
   operatorInstalled?: boolean;
   /** False when pods could not be read: "in use" and "free" then assume no pod holds anything. */
   podsAvailable: boolean;
+  /** Whose pods `inUse` counts: everyone's, or only the user's own namespaces (`useGpuPods`). */
+  podVisibility: PodVisibility;
   /** Pods no node has taken yet that ask for GPU resources. */
   waitingPods: WaitingGpuPod[];
   loaded: boolean;
@@ -150,6 +152,7 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
       configSource: sources,
       clusterPolicy,
       podsAvailable: pods.error === undefined,
+      podVisibility: pods.visibility,
       waitingPods,
       // Pods and ConfigMaps are optional: the page renders without them and says so.
       loaded:

@@ -22,6 +22,7 @@ const GpuPartitioningPage = () => {
       operatorInstalled: result.operatorInstalled,
       error: result.error,
       warnings: result.errors.filter((error) => error !== result.error),
+      podVisibility: result.podVisibility,
     }),
     [result],
   );

@@ -27,15 +27,17 @@ describe('GpuPartitioningView', () => {
         }}
       />,
     );
-    expect(screen.getByText('You do not have access to GPU nodes')).toBeInTheDocument();
+    expect(screen.getByText('You cannot see GPU slice availability')).toBeInTheDocument();
     // The chart's roles: the minimal ClusterRole, or the viewer's ClusterRole plus its Role in
-    // the GPU operator's namespace (ConfigMaps are never granted cluster-wide).
+    // the GPU operator's namespace (ConfigMaps are never granted cluster-wide); the user's group
+    // is unknown here (the SelfSubjectReview answered nothing).
     for (const command of [
+      'oc adm policy add-cluster-role-to-group gpu-partitioning-plugin-availability-reader <group>',
       'oc adm policy add-cluster-role-to-user gpu-partitioning-plugin-availability-reader <user>',
-      'oc adm policy add-cluster-role-to-user gpu-partitioning-plugin-viewer <user>',
-      'oc adm policy add-role-to-user gpu-partitioning-plugin-viewer <user> -n nvidia-gpu-operator --role-namespace=nvidia-gpu-operator',
+      'oc adm policy add-cluster-role-to-group gpu-partitioning-plugin-viewer <group>',
+      'oc adm policy add-role-to-group gpu-partitioning-plugin-viewer <group> -n nvidia-gpu-operator --role-namespace=nvidia-gpu-operator',
     ]) {
-      expect(screen.getByText(command, { selector: 'code' })).toBeInTheDocument();
+      expect(screen.getByDisplayValue(command)).toBeInTheDocument();
     }
   });
 

@@ -7,8 +7,10 @@ import type {
   GpuNodeView,
   MigConfigSourceView,
 } from '../../cluster/types';
+import type { PodVisibility } from '../../hooks/useGpuPods';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { dataErrorText } from '../text/dataErrorText';
+import { OwnUsageView } from './limited/OwnUsageView';
 import { NodesTab, type NodesWriteSlots } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
 import {
@@ -32,6 +34,11 @@ export interface GpuPageData {
   error?: PageDataError;
   /** Other errors (pods, ClusterPolicy, ConfigMaps): the page renders and warns inline. */
   warnings?: PageDataError[];
+  /**
+   * Whose pods the views count (`useGpuPods`). Only the user's own namespaces: the page shows
+   * allocatable and the own pods' use, never a free count (`OwnUsageView`).
+   */
+  podVisibility?: PodVisibility;
 }
 
 export interface PageDataError {
@@ -96,8 +103,14 @@ export const GpuPartitioningView = ({
   };
 
   const body = () => {
-    if (data.error?.kind === 'forbidden')
-      return <ForbiddenState detail={dataErrorText(t, data.error)} />;
+    if (data.error?.kind === 'forbidden') {
+      return (
+        <ForbiddenState
+          detail={dataErrorText(t, data.error)}
+          {...(data.error.resource ? { resource: data.error.resource } : {})}
+        />
+      );
+    }
     if (data.operatorInstalled === false || data.error?.kind === 'no-model') {
       return <OperatorNotInstalledState />;
     }
@@ -105,6 +118,11 @@ export const GpuPartitioningView = ({
       return <ErrorState message={dataErrorText(t, data.error)} />;
     if (!data.loaded) return <LoadingSkeleton />;
     if (data.nodes.length === 0) return <NoGpuNodesState />;
+    if (data.podVisibility?.scope === 'namespaces') {
+      return (
+        <OwnUsageView nodes={data.nodes} summary={data.summary} visibility={data.podVisibility} />
+      );
+    }
     const tabs = (
       <Tabs
         activeKey={activeTab}

@@ -135,7 +135,7 @@ describe('NodeGpuDetails', () => {
         error={{ kind: 'forbidden', message: 'You are not allowed to read nodes.' }}
       />,
     );
-    expect(screen.getByText('You do not have access to GPU nodes')).toBeInTheDocument();
+    expect(screen.getByText('You cannot see GPU slice availability')).toBeInTheDocument();
     rerender(<NodeGpuDetails nodeName="n" loaded history={[]} operatorInstalled={false} />);
     expect(screen.getByText('The NVIDIA GPU Operator is not installed')).toBeInTheDocument();
   });

@@ -1,6 +1,10 @@
 import {
   Alert,
   Bullseye,
+  ClipboardCopy,
+  CodeBlock,
+  CodeBlockCode,
+  ExpandableSection,
   List,
   ListItem,
   Content,
@@ -13,8 +17,9 @@ import {
 } from '@patternfly/react-core';
 import { CubesIcon, ExclamationCircleIcon, LockIcon, MicrochipIcon } from '@patternfly/react-icons';
 import { DEFAULT_OPERATOR_NAMESPACE } from '../../../cluster/configSource';
-import { READER_CLUSTER_ROLE } from '../../../cluster/errors';
+import { AVAILABILITY_READER_CLUSTER_ROLE, READER_CLUSTER_ROLE } from '../../../cluster/errors';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { useSelfSubject } from '../../../hooks/useSelfSubject';
 import { dataErrorText, type DataErrorLike } from '../../text/dataErrorText';
 
 /** Placeholder shaped like the content, so the page does not jump when data arrives. */
@@ -43,53 +48,94 @@ export const LoadingSpinner = () => {
   );
 };
 
-/** The chart's minimal ClusterRole: nodes and ClusterPolicies, read-only (charts/, docs/install.md). */
-export const AVAILABILITY_READER_CLUSTER_ROLE = 'gpu-partitioning-plugin-availability-reader';
-
 /** A command to copy, on its own line. */
-const Command = ({ children }: { children: string }) => (
-  <StackItem>
-    <code>{children}</code>
-  </StackItem>
-);
+const Command = ({ children }: { children: string }) => {
+  const { t } = usePluginTranslation();
+  return (
+    <StackItem>
+      <ClipboardCopy isReadOnly isCode hoverTip={t('Copy')} clickTip={t('Copied')}>
+        {children}
+      </ClipboardCopy>
+    </StackItem>
+  );
+};
+
+/** The ClusterRoleBinding an administrator applies instead of `oc adm policy`. */
+const bindingYaml = (group: string) =>
+  [
+    'apiVersion: rbac.authorization.k8s.io/v1',
+    'kind: ClusterRoleBinding',
+    'metadata:',
+    `  name: ${AVAILABILITY_READER_CLUSTER_ROLE}-${group}`,
+    'roleRef:',
+    '  apiGroup: rbac.authorization.k8s.io',
+    '  kind: ClusterRole',
+    `  name: ${AVAILABILITY_READER_CLUSTER_ROLE}`,
+    'subjects:',
+    '  - apiGroup: rbac.authorization.k8s.io',
+    '    kind: Group',
+    `    name: ${group}`,
+  ].join('\n');
 
 /**
- * The user may not list what the page needs: say so and give the commands that bind the chart's
- * read-only roles: the minimal one, or the viewer's ClusterRole plus its Role in the GPU
- * operator's namespace (the mig-parted ConfigMaps are read there, never cluster-wide).
+ * The user may not list what the page needs: say which permission is missing and give the exact
+ * binding an administrator runs for the chart's minimal role (to the user's group, found with a
+ * SelfSubjectReview, or to the user), as a command or YAML; then the viewer role for more (its
+ * ClusterRole plus its Role in the GPU operator's namespace, where the mig-parted ConfigMaps are).
  */
 export const ForbiddenState = ({
   detail,
+  resource,
   operatorNamespace = DEFAULT_OPERATOR_NAMESPACE,
 }: {
   detail?: string;
+  /** What could not be read (`nodes`): named in the missing permission. */
+  resource?: string;
   operatorNamespace?: string;
 }) => {
   const { t } = usePluginTranslation();
+  const subject = useSelfSubject(true);
+  const group = subject.groups[0] ?? '<group>';
+  const user = subject.username ?? '<user>';
   return (
     <EmptyState
-      titleText={t('You do not have access to GPU nodes')}
+      titleText={t('You cannot see GPU slice availability')}
       headingLevel="h2"
       icon={LockIcon}
       status="warning"
     >
       <EmptyStateBody>
-        <Stack hasGutter>
+        <Stack hasGutter className="gpu-partitioning-forbidden">
+          <StackItem>
+            <strong>
+              {t('Missing permission: get, list and watch {{resource}} at the cluster scope.', {
+                resource: resource ?? 'nodes',
+              })}
+            </strong>
+          </StackItem>
           <StackItem>
             {t(
-              "Ask a cluster administrator to bind one of the plugin's read-only roles to you or your group.",
+              "A cluster administrator grants the plugin's minimal role (read-only nodes and ClusterPolicies; no pods, no ConfigMaps) to your group:",
             )}
           </StackItem>
-          <StackItem>{t('Slice availability only (nodes and ClusterPolicies):')}</StackItem>
-          <Command>{`oc adm policy add-cluster-role-to-user ${AVAILABILITY_READER_CLUSTER_ROLE} <user>`}</Command>
+          <Command>{`oc adm policy add-cluster-role-to-group ${AVAILABILITY_READER_CLUSTER_ROLE} ${group}`}</Command>
+          <StackItem>{t('or to you alone:')}</StackItem>
+          <Command>{`oc adm policy add-cluster-role-to-user ${AVAILABILITY_READER_CLUSTER_ROLE} ${user}`}</Command>
+          <StackItem>
+            <ExpandableSection toggleText={t('The same binding as YAML')}>
+              <CodeBlock>
+                <CodeBlockCode>{bindingYaml(group)}</CodeBlockCode>
+              </CodeBlock>
+            </ExpandableSection>
+          </StackItem>
           <StackItem>
             {t(
-              "Everything the page reads, also the pods holding slices and the mig-parted ConfigMaps in the GPU operator's namespace ({{namespace}}), takes both bindings:",
-              { namespace: operatorNamespace },
+              "Everything the page reads, also the pods holding slices and the mig-parted ConfigMaps in the GPU operator's namespace ({{operatorNamespace}}), takes the viewer role's two bindings:",
+              { operatorNamespace },
             )}
           </StackItem>
-          <Command>{`oc adm policy add-cluster-role-to-user ${READER_CLUSTER_ROLE} <user>`}</Command>
-          <Command>{`oc adm policy add-role-to-user ${READER_CLUSTER_ROLE} <user> -n ${operatorNamespace} --role-namespace=${operatorNamespace}`}</Command>
+          <Command>{`oc adm policy add-cluster-role-to-group ${READER_CLUSTER_ROLE} ${group}`}</Command>
+          <Command>{`oc adm policy add-role-to-group ${READER_CLUSTER_ROLE} ${group} -n ${operatorNamespace} --role-namespace=${operatorNamespace}`}</Command>
           {detail && (
             <StackItem>
               <Content component="small">{detail}</Content>
