@@ -42,3 +42,57 @@ describe('mergeNamedConfigs and entriesForPlannedLayouts', () => {
     ).toEqual([{ devices: 'all', migEnabled: true, migDevices: { '1g.10gb': 2 } }]);
   });
 });
+
+describe('a merge written over a user’s file', () => {
+  const userFile = [
+    '# Team GPU configs: ask #gpu-admins before changing',
+    'version: v1',
+    'mig-configs:',
+    '  # the A30 nodes',
+    '  team-a:',
+    '    - devices: [0, 1] # the left GPUs',
+    '      mig-enabled: true',
+    '      mig-devices:',
+    '        1g.6gb: 4 # notebooks',
+    '',
+    '  # retired next quarter',
+    '  team-old:',
+    '    - devices: all # every GPU',
+    '      mig-enabled: false',
+    '# end of the team configs',
+    '',
+  ].join('\n');
+
+  it('keeps the user’s comments on every config it does not change', () => {
+    const base = parseMigPartedConfig(userFile).config!;
+    const { config } = mergeNamedConfigs(base, {
+      'team-old': [{ devices: 'all', migEnabled: true, migDevices: {} }],
+      'team-b': [{ devices: 'all', migEnabled: true, migDevices: { '2g.12gb': 2 } }],
+    });
+    const written = serializeMigPartedConfig(config);
+    for (const kept of [
+      '# Team GPU configs: ask #gpu-admins before changing\n',
+      '  # the A30 nodes\n  team-a:\n',
+      '    - devices: [0, 1] # the left GPUs\n',
+      '        1g.6gb: 4 # notebooks\n',
+      '# end of the team configs\n',
+    ]) {
+      expect(written).toContain(kept);
+    }
+    // A replaced config is written anew: its old comments described entries that are gone.
+    expect(written).not.toContain('# every GPU');
+    expect(written).not.toContain('# retired next quarter');
+    const again = parseMigPartedConfig(written);
+    expect(again.issues).toEqual([]);
+    expect(again.config!.migConfigs).toEqual(config.migConfigs);
+    expect(listConfigNames(again.config!)).toEqual(['team-a', 'team-old', 'team-b']);
+  });
+
+  it('writes a config copied with a spread (no source text) afresh', () => {
+    const base = parseMigPartedConfig(userFile).config!;
+    const written = serializeMigPartedConfig({ ...base });
+    expect(written).not.toContain('#gpu-admins');
+    expect(written).toContain('  # the A30 nodes\n  team-a:\n');
+    expect(parseMigPartedConfig(written).config!.migConfigs).toEqual(base.migConfigs);
+  });
+});

@@ -8,6 +8,7 @@ import {
   nonZeroCounts,
   setOwn,
 } from './configFile';
+import { carrySourceText } from './source';
 import { MIG_PARTED_SPEC_VERSION, type MigPartedConfigFile, type MigPartedEntry } from './types';
 
 export interface MergeResult {
@@ -21,7 +22,7 @@ export interface MergeResult {
 /**
  * The base file's named configs (order kept), with `additions` added after them; an addition with
  * a name the base already has replaces it in place. Used to write a custom ConfigMap that keeps the
- * configs a cluster already uses.
+ * configs a cluster already uses; written out, it keeps the base file's text and comments.
  */
 export function mergeNamedConfigs(
   base: MigPartedConfigFile,
@@ -55,6 +56,7 @@ export function mergeNamedConfigs(
   }
   const config: MigPartedConfigFile = { version: MIG_PARTED_SPEC_VERSION, migConfigs };
   if (Object.keys(comments).length > 0) config.comments = comments;
+  carrySourceText(base, config);
   return { config, added, replaced };
 }
 

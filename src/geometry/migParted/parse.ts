@@ -18,6 +18,7 @@ import { hasOwn, setOwn } from './configFile';
 import { describe, foundValue } from './foundValue';
 import { configNameIssue } from './names';
 import { parseEntry } from './parseEntry';
+import { rememberSourceText } from './source';
 import {
   fileError,
   locate,
@@ -340,15 +341,14 @@ function notText(text: unknown): ConfigIssue {
   };
 }
 
-/**
- * Parse a mig-parted config file. Never throws: malformed YAML and wrong types become issues.
- * YAML 1.1 rules apply (as in mig-parted's Go YAML parser): `yes`/`no`/`on`/`off` are booleans.
- */
-export function parseMigPartedConfig(text: string): MigPartedParseResult {
-  const fail = (issues: ConfigIssue[]): MigPartedParseResult => ({
-    issues,
-    accepted: false,
-    rejectedConfigNames: [],
+/** The parse result and, when the text is YAML, the document it was read from. */
+export function parseConfigDocument(text: string): {
+  result: MigPartedParseResult;
+  doc?: Document;
+} {
+  const fail = (issues: ConfigIssue[], doc?: Document) => ({
+    result: { issues, accepted: false, rejectedConfigNames: [] },
+    doc,
   });
   if (typeof text !== 'string') return fail([notText(text)]);
   const lineCounter = new LineCounter();
@@ -369,10 +369,17 @@ export function parseMigPartedConfig(text: string): MigPartedParseResult {
   const comments = collectComments(doc);
   const config: MigPartedConfigFile = { version: MIG_PARTED_SPEC_VERSION, migConfigs };
   if (Object.keys(comments).length > 0) config.comments = comments;
-  return {
-    config,
-    issues,
-    accepted: !issues.some((issue) => issue.rejectsFile),
-    rejectedConfigNames,
-  };
+  const accepted = !issues.some((issue) => issue.rejectsFile);
+  return { result: { config, issues, accepted, rejectedConfigNames }, doc };
+}
+
+/**
+ * Parse a mig-parted config file. Never throws: malformed YAML and wrong types become issues.
+ * YAML 1.1 rules apply (as in mig-parted's Go YAML parser): `yes`/`no`/`on`/`off` are booleans.
+ * The config remembers its text, so `serializeMigPartedConfig` keeps the file's comments.
+ */
+export function parseMigPartedConfig(text: string): MigPartedParseResult {
+  const { result } = parseConfigDocument(text);
+  if (result.config) rememberSourceText(result.config, text);
+  return result;
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DEFAULT_MIG_PARTED_CONFIG_YAML } from '../defaultMigPartedConfig';
 import {
   listConfigNames,
+  mergeNamedConfigs,
   parseMigPartedConfig,
   serializeMigPartedConfig,
   type MigPartedConfigFile,
@@ -56,24 +57,42 @@ describe('serializeMigPartedConfig', () => {
     fc.constantFrom('all-1g.10gb', 'yes', 'null', 'true', '1', '0x10', 'a: b', '# x', '-x', 'on'),
   );
 
+  /** Named configs as plain data (JSON drops the `undefined` fields the arbitraries leave). */
+  const namedConfigs = fc
+    .dictionary(configName, fc.array(entry, { minLength: 1, maxLength: 3 }), {
+      minKeys: 1,
+      maxKeys: 4,
+    })
+    .map(
+      (migConfigs) => JSON.parse(JSON.stringify(migConfigs)) as MigPartedConfigFile['migConfigs'],
+    );
+
   it('round-trips any well-formed config (fast-check)', () => {
     fc.assert(
-      fc.property(
-        fc.dictionary(configName, fc.array(entry, { minLength: 1, maxLength: 3 }), {
-          minKeys: 1,
-          maxKeys: 4,
-        }),
-        (migConfigs) => {
-          const cleaned = JSON.parse(
-            JSON.stringify(migConfigs),
-          ) as MigPartedConfigFile['migConfigs'];
-          const config: MigPartedConfigFile = { version: 'v1', migConfigs: cleaned };
-          const result = parseMigPartedConfig(serializeMigPartedConfig(config));
-          expect(result.issues.filter((issue) => issue.rejectsFile)).toEqual([]);
-          expect(result.config!.migConfigs).toEqual(config.migConfigs);
-          expect(listConfigNames(result.config!)).toEqual(listConfigNames(config));
-        },
-      ),
+      fc.property(namedConfigs, (cleaned) => {
+        const config: MigPartedConfigFile = { version: 'v1', migConfigs: cleaned };
+        const result = parseMigPartedConfig(serializeMigPartedConfig(config));
+        expect(result.issues.filter((issue) => issue.rejectsFile)).toEqual([]);
+        expect(result.config!.migConfigs).toEqual(config.migConfigs);
+        expect(listConfigNames(result.config!)).toEqual(listConfigNames(config));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('writes a merge over the base file so that it reads back as the merge (fast-check)', () => {
+    fc.assert(
+      fc.property(namedConfigs, namedConfigs, (baseConfigs, additions) => {
+        const text = `# our configs\n${serializeMigPartedConfig({ version: 'v1', migConfigs: baseConfigs })}`;
+        const base = parseMigPartedConfig(text).config!;
+        const { config } = mergeNamedConfigs(base, additions);
+        const written = serializeMigPartedConfig(config);
+        const result = parseMigPartedConfig(written);
+        expect(written.startsWith('# our configs\n')).toBe(true);
+        expect(result.issues.filter((issue) => issue.rejectsFile)).toEqual([]);
+        expect(result.config!.migConfigs).toEqual(config.migConfigs);
+        expect(listConfigNames(result.config!)).toEqual(listConfigNames(config));
+      }),
       { numRuns: 200 },
     );
   });
