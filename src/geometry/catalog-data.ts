@@ -1,12 +1,14 @@
 /**
- * MIG catalog source data: a verbatim copy of the reference catalog `mig-profiles.json` (compiled
- * from public NVIDIA sources, see the geometry notes), minus its `schema` key. Kept as TypeScript
- * so webpack, jest and tsx load it with no JSON or asset configuration, and so the plugin never
- * needs the reference folder at build or run time. `catalog.ts` turns these rows into `GpuModel`s;
- * `catalog.test.ts` checks that this copy still equals the reference file.
+ * MIG catalog source data: the `sources`, `generatedFor` and `models` keys of the reference catalog
+ * `mig-profiles.json` (compiled from public NVIDIA sources, see the geometry notes), typed as
+ * `RawCatalog`. The repository's verbatim copy of that file, `__fixtures__/mig-profiles.json`, is
+ * test data; this module is what the plugin ships, so the bundle never holds a test fixture and
+ * tsc checks every row against the types below. `catalog.ts` turns these rows into `GpuModel`s;
+ * `catalog.test.ts` checks that `models` and `sources` still equal the fixture's.
  *
- * To refresh it, dump the reference file's `sources`, `generatedFor` and `models` keys (plain JSON)
- * into RAW_CATALOG below and run prettier; catalog.test.ts fails until the two agree.
+ * To refresh it, copy the new reference file into `__fixtures__` (see the README there), dump its
+ * `sources`, `generatedFor` and `models` keys (plain JSON) into RAW_CATALOG below and run prettier;
+ * catalog.test.ts fails until the two agree.
  */
 
 /** One profile row as the reference catalog writes it; absent fields are unknown. */
