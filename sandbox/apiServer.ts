@@ -27,7 +27,7 @@ import { RbacAuthorizer, type PolicyRule } from './rbac';
 import { RBAC_VALIDATORS } from './rbacValidation';
 import { answerPrometheus, PROMETHEUS_PREFIX } from './prometheus';
 import type { PodLogs } from './podLogs';
-import { decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
+import { decodeRbacObject, decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
 import type { TypeRegistry } from './registry';
 import { apiVersionOf, typeKey, type ResourceType } from './resources';
 import {
@@ -791,7 +791,14 @@ export class ApiServer {
   private async create(context: RequestContext, parsed: ParsedPath): Promise<void> {
     this.authorizeRequest(context, 'create', parsed);
     const { type } = parsed;
-    const body = await readJson(context.request);
+    // kubectl's typed clients (`kubectl create clusterrolebinding`) send built-in kinds as protobuf.
+    const isProtobuf = (context.request.headers['content-type'] ?? '').startsWith(
+      PROTOBUF_MEDIA_TYPE,
+    );
+    const body =
+      isProtobuf && type.group === 'rbac.authorization.k8s.io'
+        ? decodeRbacObject(await readBytes(context.request))
+        : await readJson(context.request);
     const object = this.checkBody(body, type, parsed.namespace);
     if (type.namespaced) {
       if (parsed.namespace === undefined) {

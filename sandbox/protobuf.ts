@@ -119,3 +119,80 @@ export function decodeReview(body: Buffer): Record<string, unknown> {
   }
   return object;
 }
+
+function texts(fields: Fields, field: number): string[] {
+  return (fields.get(field) ?? []).map((value) => value.toString('utf8'));
+}
+
+function messages(fields: Fields, field: number): Fields[] {
+  return (fields.get(field) ?? []).map((value) => readFields(value));
+}
+
+/** ObjectMeta's name, generateName, namespace, labels and annotations (generated.proto numbers). */
+function decodeObjectMeta(meta: Fields | undefined): Record<string, unknown> {
+  if (!meta) return {};
+  const map = (field: number) =>
+    Object.fromEntries(
+      messages(meta, field).map((entry) => [text(entry, 1) ?? '', text(entry, 2) ?? '']),
+    );
+  const result: Record<string, unknown> = withoutUndefined({
+    name: text(meta, 1),
+    generateName: text(meta, 2),
+    namespace: text(meta, 3),
+  });
+  if (meta.has(11)) result.labels = map(11);
+  if (meta.has(12)) result.annotations = map(12);
+  return result;
+}
+
+function decodePolicyRule(rule: Fields): Record<string, unknown> {
+  const lists: [string, number][] = [
+    ['verbs', 1],
+    ['apiGroups', 2],
+    ['resources', 3],
+    ['resourceNames', 4],
+    ['nonResourceURLs', 5],
+  ];
+  return Object.fromEntries(
+    lists.filter(([, field]) => rule.has(field)).map(([key, field]) => [key, texts(rule, field)]),
+  );
+}
+
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
+/**
+ * A Role, ClusterRole, RoleBinding or ClusterRoleBinding sent as protobuf (`kubectl create
+ * clusterrolebinding`, `kubectl create role`…), as JSON. Field numbers from
+ * k8s.io/api/rbac/v1/generated.proto; an aggregationRule is not read.
+ */
+export function decodeRbacObject(body: Buffer): Record<string, unknown> {
+  const { apiVersion, kind, raw } = unwrap(body);
+  if (!kind || !RBAC_KINDS.has(kind)) throw badRequest(`protobuf body of kind ${kind ?? '?'}`);
+  const object = readFields(raw);
+  const result: Record<string, unknown> = {
+    apiVersion,
+    kind,
+    metadata: decodeObjectMeta(message(object, 1)),
+  };
+  if (kind === 'Role' || kind === 'ClusterRole') {
+    result.rules = messages(object, 2).map(decodePolicyRule);
+    return result;
+  }
+  result.subjects = messages(object, 2).map((subject) =>
+    withoutUndefined({
+      kind: text(subject, 1),
+      apiGroup: text(subject, 2),
+      name: text(subject, 3),
+      namespace: text(subject, 4),
+    }),
+  );
+  const roleRef = message(object, 3);
+  if (roleRef) {
+    result.roleRef = {
+      apiGroup: text(roleRef, 1) ?? '',
+      kind: text(roleRef, 2) ?? '',
+      name: text(roleRef, 3) ?? '',
+    };
+  }
+  return result;
+}

@@ -249,3 +249,69 @@ test('a scenario rbac section is checked field by field', () => {
     },
   ]);
 });
+
+test('kubectl create clusterrolebinding / role / rolebinding (protobuf bodies) grant at once; delete takes back', async () => {
+  const binding = await kubectl([
+    'create',
+    'clusterrolebinding',
+    'ds-viewer',
+    '--clusterrole=gpu-partitioning-plugin-viewer',
+    '--group=data-scientists',
+  ]);
+  expect(binding).toMatchObject({
+    code: 0,
+    stdout: 'clusterrolebinding.rbac.authorization.k8s.io/ds-viewer created\n',
+  });
+  const canList = () =>
+    kubectl(['--context', 'sandbox-data-scientist', 'auth', 'can-i', 'list', 'pods', '-A']);
+  expect((await canList()).stdout.trim()).toBe('yes');
+  const role = await kubectl([
+    'create',
+    'role',
+    'cm-reader',
+    '-n',
+    'default',
+    '--verb=get,list',
+    '--resource=configmaps',
+    '--resource-name=settings',
+  ]);
+  expect(role.code).toBe(0);
+  const roleBinding = await kubectl([
+    'create',
+    'rolebinding',
+    'cm-reader',
+    '-n',
+    'default',
+    '--role=cm-reader',
+    '--user=sandbox-data-scientist',
+  ]);
+  expect(roleBinding.code).toBe(0);
+  const got = await kubectl([
+    'get',
+    'role',
+    'cm-reader',
+    '-n',
+    'default',
+    '-o',
+    'jsonpath={.rules[0]}',
+  ]);
+  expect(JSON.parse(got.stdout)).toEqual({
+    apiGroups: [''],
+    resources: ['configmaps'],
+    resourceNames: ['settings'],
+    verbs: ['get', 'list'],
+  });
+  const named = await kubectl([
+    '--context',
+    'sandbox-data-scientist',
+    'auth',
+    'can-i',
+    'get',
+    'configmaps/settings',
+    '-n',
+    'default',
+  ]);
+  expect(named.stdout.trim()).toBe('yes');
+  expect((await kubectl(['delete', 'clusterrolebinding', 'ds-viewer'])).code).toBe(0);
+  expect((await canList()).stdout.trim()).toBe('no');
+});

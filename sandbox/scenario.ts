@@ -543,7 +543,7 @@ export function loadScenario(nameOrPath: string): Scenario {
   const shown =
     isAbsolute(path) && path.startsWith(process.cwd()) ? relative(process.cwd(), path) : path;
   if (!existsSync(path)) {
-    const known = ['seed', 'mixed-fleet', 'single-invalid', 'large'].join(', ');
+    const known = ['seed', 'mixed-fleet', 'single-invalid', 'large', 'xlarge'].join(', ');
     throw new ScenarioError(shown, '', `no such scenario file (built-in scenarios: ${known})`);
   }
   return parseScenario(readFileSync(path, 'utf8'), shown);
