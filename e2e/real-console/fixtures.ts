@@ -196,13 +196,22 @@ export const navigate = async (page: Page, section: string, item: string) => {
   await nav.getByRole('link', { name: item, exact: true }).click();
 };
 
-/** The screenshots of the README, retaken in the real console only when SCREENSHOTS=1. */
+/**
+ * The README's screenshots, retaken in the real console only when SCREENSHOTS=1 (a normal run
+ * never rewrites the committed images): the page from its top, or one element, in a window tall
+ * enough to show what the step is about, without a hover tooltip.
+ */
 export const docsScreenshot = async (page: Page, name: string, target?: Locator) => {
   if (process.env.SCREENSHOTS !== '1') return;
   const dir = join(__dirname, '..', '..', 'docs', 'screenshots', 'real-console');
   mkdirSync(dir, { recursive: true });
+  const size = page.viewportSize();
+  await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1280, height: 1000 });
+  if (!target)
+    await page.locator('#content-scrollable').evaluate((element) => element.scrollTo(0, 0));
   // Let charts and transitions settle so the picture shows what the assertions saw.
   await page.waitForTimeout(500);
-  const path = join(dir, `${name}.png`);
-  await (target ?? page).screenshot({ path });
+  await (target ?? page).screenshot({ path: join(dir, `${name}.png`) });
+  if (size) await page.setViewportSize(size);
 };

@@ -176,10 +176,17 @@ test("the article's workflow, as admin", async ({ page, visit, adminApi, kubectl
   await test.step('a designer config saved to the ConfigMap and applied', async () => {
     await openTab(page, 'Layout designer');
     const gpu = page.getByTestId('designer-gpu-0');
+    if (process.env.SCREENSHOTS === '1') {
+      // The documentation's picture: a mixed A30 layout, its live map and mig-devices preview.
+      for (const profile of ['2g.12gb', '1g.6gb', '1g.6gb'])
+        await gpu.getByRole('button', { name: `Add ${profile}`, exact: true }).click();
+      await expect(gpu.locator('pre')).toContainText('1g.6gb: 2');
+      await docsScreenshot(page, 'designer');
+      await page.getByRole('button', { name: 'Clear layout' }).click();
+    }
     await gpu.getByRole('button', { name: 'Add 2g.12gb', exact: true }).click();
     await gpu.getByRole('button', { name: 'Add 2g.12gb', exact: true }).click();
     await expect(gpu.locator('pre')).toContainText('2g.12gb: 2');
-    await docsScreenshot(page, 'designer');
     await page.getByRole('button', { name: 'Save or export as named config…' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('textbox', { name: /Config name/ }).fill('two-halves');
