@@ -11,6 +11,7 @@
  * `runCli` does no I/O of its own beyond the `CliIo` it is given, so tests can drive it directly.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'fs';
+import { parseArgs } from 'node:util';
 import {
   findModel,
   listModels,
@@ -26,6 +27,7 @@ import {
   type ConfigPrediction,
   type GpuModel,
   type LayoutResult,
+  type MigPartedParseResult,
   type MigStrategy,
   type PlacedInstance,
   type ProfileCounts,
@@ -111,34 +113,70 @@ interface ParsedArgs {
   flags: Set<string>;
 }
 
-const VALUE_OPTIONS = new Set(['model', 'config', 'strategy', 'gpus']);
-const FLAG_OPTIONS = new Set(['json', 'help']);
+const OPTIONS = {
+  model: { type: 'string' },
+  config: { type: 'string' },
+  strategy: { type: 'string' },
+  gpus: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
-function parseArgs(argv: string[]): ParsedArgs {
+/** What an option token of `parseArgs` says (its `name`, and the value written after it or with `=`). */
+interface OptionToken {
+  name: string;
+  value?: string;
+  inlineValue?: boolean;
+}
+
+/** A `--name[=value]` option, checked here so every mistake gets this CLI's words and exit code. */
+function readLongOption(parsed: ParsedArgs, token: OptionToken, arg: string): void {
+  const { name, value } = token;
+  if (!Object.prototype.hasOwnProperty.call(OPTIONS, name)) {
+    throw new UsageError(`unknown option ${arg}`);
+  }
+  if (OPTIONS[name as keyof typeof OPTIONS].type === 'boolean') {
+    if (token.inlineValue) throw new UsageError(`--${name} takes no value`);
+    parsed.flags.add(name);
+  } else {
+    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+    parsed.options.set(name, value);
+  }
+}
+
+/**
+ * `parseArgs` reads `-1` or `-a-b` as short options (`-a-b` even as `-a -- -b`); this CLI has one,
+ * `-h`, so any other word starting with one dash is an argument: it passes as a plain stand-in,
+ * and every word is read back from `argv` by its index.
+ */
+const isDashWord = (word: string) => /^-[^-]/.test(word) && word !== '-h';
+
+/**
+ * The command, its arguments and options. `node:util` splits the words, not strictly (a value
+ * option takes the next word whatever it is) so that each mistake gets this CLI's own words and
+ * exit code; after `--` every word is an argument.
+ */
+function readArgs(argv: string[]): ParsedArgs {
   const parsed: ParsedArgs = { positionals: [], options: new Map(), flags: new Set() };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '-h') {
+  const { tokens } = parseArgs({
+    args: argv.map((word) => (isDashWord(word) ? 'argument' : word)),
+    options: OPTIONS,
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+  });
+  let terminated = false;
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') {
+      terminated = true;
+    } else if (token.kind === 'positional') {
+      if (parsed.command === undefined && !terminated) parsed.command = argv[token.index];
+      else parsed.positionals.push(argv[token.index]);
+    } else if (token.rawName === '-h') {
       parsed.flags.add('help');
-    } else if (arg === '--') {
-      parsed.positionals.push(...argv.slice(i + 1));
-      break;
-    } else if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-      if (FLAG_OPTIONS.has(name)) {
-        if (inline !== undefined) throw new UsageError(`--${name} takes no value`);
-        parsed.flags.add(name);
-      } else if (VALUE_OPTIONS.has(name)) {
-        const value = inline ?? argv[++i];
-        if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-        parsed.options.set(name, value);
-      } else {
-        throw new UsageError(`unknown option ${arg}`);
-      }
-    } else if (parsed.command === undefined) {
-      parsed.command = arg;
     } else {
-      parsed.positionals.push(arg);
+      const value = token.inlineValue === false ? argv[token.index + 1] : token.value;
+      readLongOption(parsed, { ...token, value }, argv[token.index]);
     }
   }
   return parsed;
@@ -475,6 +513,92 @@ function describePrediction(model: GpuModel, prediction: ConfigPrediction): stri
   return lines.join('\n');
 }
 
+/** The GPU `validate` checks: the PCI id asked for when the model has it, else the model's first. */
+function queriedDeviceId(query: string, model: GpuModel): string {
+  const pciQuery = /^(0x)?[0-9a-f]{4}([0-9a-f]{4})?$/i.test(query)
+    ? normalizeDeviceId(query)
+    : undefined;
+  return pciQuery && model.pciDeviceIds.includes(pciQuery) ? pciQuery : model.pciDeviceIds[0];
+}
+
+interface ValidationReport {
+  file: string;
+  model: GpuModel;
+  deviceId: string;
+  gpuCount: number;
+  strategy: MigStrategy;
+  /** The named config asked for with --config. */
+  wanted?: string;
+  parsed: MigPartedParseResult;
+  predictions: ConfigPrediction[];
+  ok: boolean;
+}
+
+/** The file judged for the node: every named config (or the one asked for) predicted on it. */
+function judgeFile(
+  report: Omit<ValidationReport, 'predictions' | 'ok' | 'parsed'>,
+  text: string,
+): ValidationReport {
+  const { model, deviceId, gpuCount, strategy, wanted } = report;
+  const parsed = parseMigPartedConfig(text);
+  const product = model.gfdProducts[0] ?? model.displayName;
+  const gpus = Array.from({ length: gpuCount }, (_, index) => ({ index, deviceId, model }));
+  const config = parsed.config;
+  const selected = wanted !== undefined ? [wanted] : config ? listConfigNames(config) : [];
+  const predictions = config
+    ? selected.map((configName) =>
+        predictNodeAfterConfig({ config, configName, strategy, product, gpus }),
+      )
+    : [];
+  const rejected = wanted !== undefined && parsed.rejectedConfigNames.includes(wanted);
+  const ok =
+    parsed.accepted &&
+    !rejected &&
+    (wanted !== undefined
+      ? predictions.every((prediction) => prediction.applicable)
+      : predictions.some((prediction) => prediction.applicable));
+  return { ...report, parsed, predictions, ok };
+}
+
+function validationJson(report: ValidationReport) {
+  const { file, ok, parsed, model, deviceId, gpuCount, strategy, predictions } = report;
+  return {
+    file,
+    valid: ok,
+    accepted: parsed.accepted,
+    model: model.id,
+    deviceId,
+    gpus: gpuCount,
+    strategy,
+    issues: parsed.issues.map((issue) => ({
+      severity: issue.severity,
+      code: issue.code,
+      message: issue.message,
+      line: issue.line ?? null,
+      configName: issue.configName ?? null,
+      entryIndex: issue.entryIndex ?? null,
+      profile: issue.profile ?? null,
+    })),
+    configs: predictions.map(predictionJson),
+  };
+}
+
+function printValidation(io: CliIo, report: ValidationReport): void {
+  const { file, parsed, model, deviceId, gpuCount, strategy, predictions, wanted } = report;
+  io.out(
+    `${file}: ${parsed.accepted ? 'mig-parted accepts the file' : 'mig-parted REJECTS the file: every named config in it fails'}\n`,
+  );
+  for (const issue of parsed.issues) io.out(`  ${formatIssue(issue)}\n`);
+  io.out(
+    `Checking for ${gpuCount} × ${shortModelName(model)} (${deviceId}), strategy ${strategy}:\n\n`,
+  );
+  for (const prediction of predictions) io.out(`${describePrediction(model, prediction)}\n\n`);
+  if (wanted === undefined && parsed.config) {
+    const valid = predictions.filter((prediction) => prediction.applicable).length;
+    io.out(`${valid} of ${predictions.length} named configs can be applied to this node.\n`);
+  }
+}
+
 function commandValidate(args: ParsedArgs, io: CliIo): number {
   rejectExtra(args, 1);
   const file = args.positionals[0];
@@ -490,70 +614,12 @@ function commandValidate(args: ParsedArgs, io: CliIo): number {
     io.err(`${readErrorMessage(file, error)}\n`);
     return EXIT_INVALID;
   }
-  const parsed = parseMigPartedConfig(text);
-  const query = args.options.get('model')!;
-  const pciQuery = /^(0x)?[0-9a-f]{4}([0-9a-f]{4})?$/i.test(query)
-    ? normalizeDeviceId(query)
-    : undefined;
-  const deviceId =
-    pciQuery && model.pciDeviceIds.includes(pciQuery) ? pciQuery : model.pciDeviceIds[0];
-  const product = model.gfdProducts[0] ?? model.displayName;
-  const gpus = Array.from({ length: gpuCount }, (_, index) => ({ index, deviceId, model }));
-
+  const deviceId = queriedDeviceId(args.options.get('model')!, model);
   const wanted = args.options.get('config');
-  const names = parsed.config ? listConfigNames(parsed.config) : [];
-  const selected = wanted !== undefined ? [wanted] : names;
-  const predictions = parsed.config
-    ? selected.map((configName) =>
-        predictNodeAfterConfig({ config: parsed.config!, configName, strategy, product, gpus }),
-      )
-    : [];
-  const rejected = wanted !== undefined && parsed.rejectedConfigNames.includes(wanted);
-  const ok =
-    parsed.accepted &&
-    !rejected &&
-    (wanted !== undefined
-      ? predictions.every((prediction) => prediction.applicable)
-      : predictions.some((prediction) => prediction.applicable));
-
-  if (args.flags.has('json')) {
-    io.out(
-      json({
-        file,
-        valid: ok,
-        accepted: parsed.accepted,
-        model: model.id,
-        deviceId,
-        gpus: gpuCount,
-        strategy,
-        issues: parsed.issues.map((issue) => ({
-          severity: issue.severity,
-          code: issue.code,
-          message: issue.message,
-          line: issue.line ?? null,
-          configName: issue.configName ?? null,
-          entryIndex: issue.entryIndex ?? null,
-          profile: issue.profile ?? null,
-        })),
-        configs: predictions.map(predictionJson),
-      }),
-    );
-    return ok ? EXIT_OK : EXIT_INVALID;
-  }
-
-  io.out(
-    `${file}: ${parsed.accepted ? 'mig-parted accepts the file' : 'mig-parted REJECTS the file: every named config in it fails'}\n`,
-  );
-  for (const issue of parsed.issues) io.out(`  ${formatIssue(issue)}\n`);
-  io.out(
-    `Checking for ${gpuCount} × ${shortModelName(model)} (${deviceId}), strategy ${strategy}:\n\n`,
-  );
-  for (const prediction of predictions) io.out(`${describePrediction(model, prediction)}\n\n`);
-  if (wanted === undefined && parsed.config) {
-    const valid = predictions.filter((prediction) => prediction.applicable).length;
-    io.out(`${valid} of ${predictions.length} named configs can be applied to this node.\n`);
-  }
-  return ok ? EXIT_OK : EXIT_INVALID;
+  const report = judgeFile({ file, model, deviceId, gpuCount, strategy, wanted }, text);
+  if (args.flags.has('json')) io.out(json(validationJson(report)));
+  else printValidation(io, report);
+  return report.ok ? EXIT_OK : EXIT_INVALID;
 }
 
 // --- entry ------------------------------------------------------------------------------------
@@ -567,12 +633,8 @@ const COMMANDS: Record<string, (args: ParsedArgs, io: CliIo) => number> = {
 
 export function runCli(argv: string[], io: CliIo): number {
   try {
-    const args = parseArgs(argv);
-    if (args.command === 'help' || (args.flags.has('help') && args.command === undefined)) {
-      io.out(USAGE);
-      return EXIT_OK;
-    }
-    if (args.flags.has('help')) {
+    const args = readArgs(argv);
+    if (args.command === 'help' || args.flags.has('help')) {
       io.out(USAGE);
       return EXIT_OK;
     }
