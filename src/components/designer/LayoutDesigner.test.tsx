@@ -1,7 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { balancedA100, unknownModel } from '../gpu-page/__fixtures__/gpuNodeViews';
 import { LayoutDesigner } from './LayoutDesigner';
+import type { DesignDraft } from './useLayoutDesign';
 
 jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
@@ -10,7 +12,8 @@ beforeAll(initTestI18n);
 
 const renderDesigner = () => {
   const onSave = jest.fn();
-  render(<LayoutDesigner nodes={[]} initialModelId="a30-24gb" onSave={onSave} />);
+  // A draft of its own: a test starts from an empty design.
+  render(<LayoutDesigner nodes={[]} initialModelId="a30-24gb" draft={{}} onSave={onSave} />);
   return { onSave, user: userEvent.setup() };
 };
 
@@ -81,5 +84,40 @@ describe('LayoutDesigner', () => {
       { deviceFilter: '0x20B710DE', devices: [0], migEnabled: true, migDevices: { '4g.24gb': 1 } },
       { deviceFilter: '0x20B710DE', devices: [1], migEnabled: true, migDevices: { '1g.6gb': 2 } },
     ]);
+  });
+
+  it('keeps the design when it is unmounted and shown again (the page unmounts hidden tabs)', async () => {
+    const draft: DesignDraft = {};
+    const user = userEvent.setup();
+    const first = render(<LayoutDesigner nodes={[]} draft={draft} onSave={jest.fn()} />);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'GPU model' }), 'a30-24gb');
+    await user.click(addButton('2g.12gb'));
+    first.unmount();
+
+    render(<LayoutDesigner nodes={[]} draft={draft} onSave={jest.fn()} />);
+    expect(screen.getByRole('combobox', { name: 'GPU model' })).toHaveValue('a30-24gb');
+    expect(
+      within(screen.getByTestId('designer-gpu-0')).getByText('2g.12gb: 1'),
+    ).toBeInTheDocument();
+  });
+
+  it('in Node mode starts from a node the catalog knows, also when the nodes arrive later', async () => {
+    const user = userEvent.setup();
+    const props = { draft: {}, onSave: jest.fn() };
+    // The nodes are still loading when the designer first renders.
+    const { rerender } = render(<LayoutDesigner nodes={[]} {...props} />);
+    rerender(<LayoutDesigner nodes={[unknownModel, balancedA100]} {...props} />);
+    // Designing for the fleet's model by default.
+    expect(screen.getByRole('combobox', { name: 'GPU model' })).toHaveValue(balancedA100.model!.id);
+
+    await user.click(screen.getByRole('button', { name: 'Node' }));
+    const node = screen.getByRole('combobox', { name: 'Node' });
+    expect(node).toHaveValue(balancedA100.name);
+    expect(within(node).queryByRole('option', { name: /gpu-mystery/ })).not.toBeInTheDocument();
+    expect(screen.queryByText(/not in the catalog/)).not.toBeInTheDocument();
+    // The node's layout is the starting point.
+    expect(screen.getByTestId('designer-gpu-0')).toHaveTextContent(
+      /1g\.5gb: 2 2g\.10gb: 1 3g\.20gb: 1/,
+    );
   });
 });

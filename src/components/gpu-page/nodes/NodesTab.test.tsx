@@ -70,14 +70,14 @@ describe('NodesTab', () => {
       'gpu-mystery',
     ]);
     const balancedRow = screen.getByText('gpu-a100-balanced').closest('tr') as HTMLElement;
-    expect(within(balancedRow).getByText('1g.5gb ×2, 2g.10gb ×1, 3g.20gb ×1')).toBeInTheDocument();
+    expect(balancedRow).toHaveTextContent('1g.5gb ×2, 2g.10gb ×1, 3g.20gb ×1');
     expect(within(balancedRow).getByText('Applied')).toBeInTheDocument();
-    expect(within(balancedRow).getByText('1 × 40 GiB')).toBeInTheDocument();
+    expect(within(balancedRow).getByText('1 × NVIDIA A100 40GB')).toBeInTheDocument();
     // Every header has its cell (expand toggle and actions included).
     const headerCount = screen.getAllByRole('columnheader').length;
     expect(balancedRow.querySelectorAll(':scope > td')).toHaveLength(headerCount);
     const pendingRow = screen.getByText('gpu-a100-pending').closest('tr') as HTMLElement;
-    expect(within(pendingRow).getByText('Pending for 42m')).toBeInTheDocument();
+    expect(within(pendingRow).getByText('Pending for 42 min')).toBeInTheDocument();
     const mysteryRow = screen.getByText('gpu-mystery').closest('tr') as HTMLElement;
     expect(within(mysteryRow).getByText('unknown model')).toBeInTheDocument();
   });

@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
-import { makeNode } from '../__fixtures__/gpuNodeViews';
+import userEvent from '@testing-library/user-event';
+import { balancedA100, makeNode, unknownModel } from '../__fixtures__/gpuNodeViews';
 import { renderWithRouter } from '../__fixtures__/renderWithRouter';
 import { clockTime } from '../../text/timeText';
 import { NodesTable } from './NodesTable';
@@ -36,5 +37,62 @@ describe('NodesTable', () => {
     expect(within(row('gpu-theirs')).getByText('Cordoned')).toBeInTheDocument();
     expect(within(row('gpu-theirs')).queryByText(/for a MIG change/)).not.toBeInTheDocument();
     expect(within(row('gpu-open')).queryByText(/Cordoned/)).not.toBeInTheDocument();
+  });
+
+  // The layout itself (no sideways scroll at 1280–1920 px) is pinned by e2e/gpu-page.spec.ts.
+  it('fits narrow pages: five one-line headers, names on one line, the actions column always in view', async () => {
+    const longName = 'ip-10-0-131-45.us-east-2.compute.internal';
+    renderWithRouter(
+      <NodesTable
+        nodes={[balancedA100, unknownModel, makeNode({ name: longName })]}
+        sort={{ key: 'name', direction: 'asc' }}
+        onSort={() => undefined}
+        expanded={new Set([balancedA100.name])}
+        onToggleExpanded={() => undefined}
+        rowActions={() => [{ title: 'Apply MIG config…' }]}
+      />,
+    );
+    const headers = screen.getAllByRole('columnheader');
+    const titled = headers.map((header) => header.textContent?.trim()).filter((text) => text);
+    expect(titled).toEqual([
+      'Row expansion',
+      'Name',
+      'MIG config',
+      'State',
+      'Allocatable',
+      'GPU pods',
+      'Actions',
+    ]);
+    for (const header of headers.filter((th) => th.querySelector('button'))) {
+      expect(header).toHaveClass('pf-m-nowrap');
+    }
+    // The kebab column sticks to the right edge when a narrow window scrolls the table.
+    const actionCells = document.querySelectorAll('td.pf-v6-c-table__action');
+    expect(actionCells).toHaveLength(3);
+    actionCells.forEach((cell) => expect(cell).toHaveClass('pf-v6-c-table__sticky-cell'));
+
+    const row = (name: string) => screen.getByRole('link', { name }).closest('tr') as HTMLElement;
+    // A name never wraps; a long one is cut with an ellipsis (CSS) and has its tooltip.
+    const nameBox = within(row(longName)).getByTestId('node-name');
+    expect(nameBox).toHaveClass('gpu-partitioning-nodes__name');
+    await userEvent.hover(nameBox);
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(longName);
+    // Under the name: the GPUs, by the catalog's short name, or the product when unknown.
+    expect(within(row(balancedA100.name)).getByTestId('node-gpus')).toHaveTextContent(
+      '1 × NVIDIA A100 40GB',
+    );
+    expect(within(row(unknownModel.name)).getByTestId('node-gpus')).toHaveTextContent(
+      `${unknownModel.gpuCount} × ${unknownModel.product}`,
+    );
+    // A resource list breaks only between resources.
+    const allocatable = within(row(balancedA100.name)).getAllByText(/×\d+$/);
+    expect(allocatable.map((chunk) => chunk.textContent)).toEqual([
+      '1g.5gb ×2',
+      '2g.10gb ×1',
+      '3g.20gb ×1',
+    ]);
+    allocatable.forEach((chunk) => expect(chunk).toHaveClass('gpu-partitioning-nodes__resource'));
+    // The product, memory and the node's strategy label moved to the row's details.
+    expect(screen.getByTestId('node-strategy')).toHaveTextContent('mixed');
   });
 });

@@ -1,4 +1,14 @@
-import { Checkbox, Label, Stack, StackItem, Tooltip } from '@patternfly/react-core';
+import {
+  Checkbox,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
+  Label,
+  Stack,
+  StackItem,
+  Tooltip,
+} from '@patternfly/react-core';
 import {
   ActionsColumn,
   ExpandableRowContent,
@@ -16,11 +26,13 @@ import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
 import { Link } from 'react-router-dom-v5-compat';
 import type { GpuNodeView } from '../../../cluster/types';
 import { NodeGroupVersionKind } from '../../../cluster/models';
+import { shortModelName } from '../../../geometry';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { formatMiB, formatResourcesCompact } from '../shared/format';
+import { resourceText } from '../../text/resourceText';
+import { formatMiB, gpuResourceEntries } from '../shared/format';
 import { NodeConditionAlerts } from '../shared/NodeConditionAlerts';
 import { CordonLabel } from '../shared/CordonLabel';
-import { ConfigStateLabel, HealthStateLabel } from '../shared/StateLabels';
+import { HealthStateLabel, MigManagerState } from '../shared/StateLabels';
 import type { NodeSortKey } from './nodeList';
 import { NodeSliceMaps } from './NodeSliceMaps';
 
@@ -52,7 +64,30 @@ export interface NodesTableSelection {
 export const nodeGpuTabPath = (nodeName: string) =>
   `/k8s/cluster/nodes/${encodeURIComponent(nodeName)}/gpu`;
 
-const COLUMN_COUNT = 9;
+/** Names longer than this are cut with an ellipsis (CSS) and shown whole in a tooltip. */
+const LONG_NAME = 24;
+
+interface NodeColumn {
+  key: NodeSortKey;
+  title: string;
+}
+
+/**
+ * Five short, one-line headers so the table fits the page from 1280 px on: the GPUs are under
+ * the node's name, and the product, GPU memory and the node's strategy label in the row's
+ * details.
+ */
+const useNodeColumns = (): NodeColumn[] => {
+  const { t } = usePluginTranslation();
+  return [
+    { key: 'name', title: t('Name') },
+    { key: 'config', title: t('MIG config') },
+    { key: 'state', title: t('State') },
+    // What the node advertises to the scheduler: `status.allocatable` (capacity can be stale).
+    { key: 'advertised', title: t('Allocatable') },
+    { key: 'pods', title: t('GPU pods') },
+  ];
+};
 
 export const NodesTable = ({
   nodes,
@@ -64,157 +99,271 @@ export const NodesTable = ({
   selection,
 }: NodesTableProps) => {
   const { t } = usePluginTranslation();
-
-  const columns: Array<{ key: NodeSortKey; title: string }> = [
-    { key: 'name', title: t('Name') },
-    { key: 'product', title: t('Product') },
-    { key: 'gpuCount', title: t('GPUs') },
-    { key: 'config', title: t('MIG config') },
-    { key: 'state', title: t('State') },
-    { key: 'strategy', title: t('Strategy') },
-    { key: 'advertised', title: t('Advertised (allocatable)') },
-    { key: 'pods', title: t('GPU pods') },
-  ];
+  const columns = useNodeColumns();
+  const sortedIndex = columns.findIndex((column) => column.key === sort.key);
 
   const sortParams = (key: NodeSortKey, index: number): ThProps['sort'] => ({
-    sortBy: {
-      index: columns.findIndex((column) => column.key === sort.key),
-      direction: sort.direction,
-      defaultDirection: 'asc',
-    },
+    sortBy: { index: sortedIndex, direction: sort.direction, defaultDirection: 'asc' },
     onSort: (_event, _index, direction) => onSort({ key, direction }),
     columnIndex: index,
   });
 
   return (
-    // Nine columns do not fit narrow windows: scroll sideways instead of clipping.
+    // The columns fit from 1280 px on; in a narrower window, or with very long names, the table
+    // scrolls sideways and the actions column stays in view.
     <InnerScrollContainer>
-      <Table aria-label={t('GPU nodes')} variant="compact" isExpandable>
+      <Table aria-label={t('GPU nodes')} variant="compact" isExpandable gridBreakPoint="grid-lg">
         <Thead>
           <Tr>
-            <Th screenReaderText={t('Row expansion')} />
-            {selection && <Th screenReaderText={t('Row select')} />}
+            <Th screenReaderText={t('Row expansion')} modifier="fitContent" />
+            {selection && <Th screenReaderText={t('Row select')} modifier="fitContent" />}
             {columns.map((column, index) => (
-              <Th key={column.key} sort={sortParams(column.key, index)} modifier="wrap">
+              <Th key={column.key} sort={sortParams(column.key, index)} modifier="nowrap">
                 {column.title}
               </Th>
             ))}
-            <Th screenReaderText={t('Actions')} />
+            <Th screenReaderText={t('Actions')} {...STICKY_RIGHT} />
           </Tr>
         </Thead>
-        {nodes.map((node, rowIndex) => {
-          const isExpanded = expanded.has(node.name);
-          const advertised = formatResourcesCompact(node.allocatable);
-          const actions = rowActions?.(node) ?? [];
-          return (
-            <Tbody key={node.name} isExpanded={isExpanded}>
-              <Tr>
-                <Td
-                  expand={{
-                    rowIndex,
-                    isExpanded,
-                    onToggle: () => onToggleExpanded(node.name),
-                    expandId: `gpu-node-${node.name}`,
-                  }}
-                />
-                {selection && (
-                  // PF's Td `select` labels every box "Select row N"; a screen reader needs the node.
-                  <Td modifier="fitContent">
-                    <Checkbox
-                      id={`gpu-node-select-${node.name}`}
-                      isChecked={selection.isSelected(node)}
-                      isDisabled={!selection.isSelectable(node)}
-                      onChange={(_event, select) => selection.onSelect(node, select)}
-                      aria-label={
-                        selection.isSelectable(node)
-                          ? t('Select node {{node}}', { node: node.name })
-                          : t('{{node}} cannot be selected: it has no MIG-capable GPU', {
-                              node: node.name,
-                            })
-                      }
-                    />
-                  </Td>
-                )}
-                <Td dataLabel={t('Name')}>
-                  <ResourceLink groupVersionKind={NodeGroupVersionKind} name={node.name} />
-                </Td>
-                <Td dataLabel={t('Product')}>
-                  <Stack>
-                    <StackItem>{node.product || t('Unknown product')}</StackItem>
-                    {!node.model && (node.migCapable || node.migConfig) && (
-                      <StackItem>
-                        <Label isCompact color="orange">
-                          {t('unknown model')}
-                        </Label>
-                      </StackItem>
-                    )}
-                  </Stack>
-                </Td>
-                <Td dataLabel={t('GPUs')}>
-                  {formatMiB(node.gpuMemoryMiB)
-                    ? t('{{gpus}} × {{memory}}', {
-                        gpus: node.gpuCount,
-                        memory: formatMiB(node.gpuMemoryMiB),
-                      })
-                    : node.gpuCount}
-                </Td>
-                <Td dataLabel={t('MIG config')}>
-                  {node.migConfig ? <code>{node.migConfig}</code> : t('Not set')}
-                </Td>
-                <Td dataLabel={t('State')}>
-                  <Stack>
-                    <StackItem>
-                      <HealthStateLabel state={node.primaryState} since={node.pendingSince} />
-                    </StackItem>
-                    {node.migConfigState !== 'absent' &&
-                      (node.primaryState === 'drifted' || node.primaryState === 'invalid') && (
-                        <StackItem>
-                          <ConfigStateLabel state={node.migConfigState} />
-                        </StackItem>
-                      )}
-                    {node.unschedulable && (
-                      <StackItem>
-                        <CordonLabel node={node} />
-                      </StackItem>
-                    )}
-                  </Stack>
-                </Td>
-                <Td dataLabel={t('Strategy')}>{node.strategyLabel ?? t('none')}</Td>
-                <Td dataLabel={t('Advertised (allocatable)')}>
-                  {advertised || (
-                    <Tooltip content={t('The node advertises no GPU resources to the scheduler.')}>
-                      <span tabIndex={0}>{t('Nothing')}</span>
-                    </Tooltip>
-                  )}
-                </Td>
-                <Td dataLabel={t('GPU pods')}>{node.pods.length}</Td>
-                <Td isActionCell>{actions.length > 0 && <ActionsColumn items={actions} />}</Td>
-              </Tr>
-              <Tr isExpanded={isExpanded}>
-                <Td colSpan={COLUMN_COUNT + (selection ? 2 : 1)}>
-                  {isExpanded && (
-                    <ExpandableRowContent>
-                      <Stack hasGutter>
-                        <StackItem>
-                          <NodeConditionAlerts node={node} />
-                        </StackItem>
-                        <StackItem>
-                          <NodeSliceMaps node={node} compact />
-                        </StackItem>
-                        <StackItem>
-                          <Link to={nodeGpuTabPath(node.name)}>
-                            {t('View GPU details of {{node}}', { node: node.name })}
-                          </Link>
-                        </StackItem>
-                      </Stack>
-                    </ExpandableRowContent>
-                  )}
-                </Td>
-              </Tr>
-            </Tbody>
-          );
-        })}
+        {nodes.map((node, rowIndex) => (
+          <NodeRow
+            key={node.name}
+            node={node}
+            rowIndex={rowIndex}
+            columnCount={columns.length + (selection ? 3 : 2)}
+            isExpanded={expanded.has(node.name)}
+            onToggleExpanded={onToggleExpanded}
+            actions={rowActions?.(node) ?? []}
+            selection={selection}
+          />
+        ))}
       </Table>
     </InnerScrollContainer>
+  );
+};
+
+const STICKY_RIGHT = {
+  isStickyColumn: true,
+  stickyRightOffset: '0',
+  stickyMinWidth: 'fit-content',
+  hasLeftBorder: true,
+} as const;
+
+interface NodeRowProps {
+  node: GpuNodeView;
+  rowIndex: number;
+  columnCount: number;
+  isExpanded: boolean;
+  onToggleExpanded: (nodeName: string) => void;
+  actions: IAction[];
+  selection?: NodesTableSelection;
+}
+
+const NodeRow = ({
+  node,
+  rowIndex,
+  columnCount,
+  isExpanded,
+  onToggleExpanded,
+  actions,
+  selection,
+}: NodeRowProps) => {
+  const { t } = usePluginTranslation();
+  return (
+    <Tbody isExpanded={isExpanded}>
+      <Tr>
+        <Td
+          expand={{
+            rowIndex,
+            isExpanded,
+            onToggle: () => onToggleExpanded(node.name),
+            expandId: `gpu-node-${node.name}`,
+          }}
+        />
+        {selection && <SelectCell node={node} selection={selection} />}
+        <Td dataLabel={t('Name')}>
+          <NodeName name={node.name} />
+          <NodeGpus node={node} />
+        </Td>
+        <Td dataLabel={t('MIG config')} modifier="nowrap">
+          {node.migConfig ? <ConfigName name={node.migConfig} /> : t('Not set')}
+        </Td>
+        <Td dataLabel={t('State')}>
+          <NodeStateLabels node={node} />
+        </Td>
+        <Td dataLabel={t('Allocatable')}>
+          <AdvertisedResources node={node} />
+        </Td>
+        <Td dataLabel={t('GPU pods')}>{node.pods.length}</Td>
+        <Td isActionCell {...STICKY_RIGHT}>
+          {actions.length > 0 && <ActionsColumn items={actions} />}
+        </Td>
+      </Tr>
+      <Tr isExpanded={isExpanded}>
+        <Td colSpan={columnCount}>
+          {isExpanded && (
+            <ExpandableRowContent>
+              <NodeRowDetails node={node} />
+            </ExpandableRowContent>
+          )}
+        </Td>
+      </Tr>
+    </Tbody>
+  );
+};
+
+// PF's Td `select` labels every box "Select row N"; a screen reader needs the node.
+const SelectCell = ({ node, selection }: { node: GpuNodeView; selection: NodesTableSelection }) => {
+  const { t } = usePluginTranslation();
+  const selectable = selection.isSelectable(node);
+  return (
+    <Td modifier="fitContent">
+      <Checkbox
+        id={`gpu-node-select-${node.name}`}
+        isChecked={selection.isSelected(node)}
+        isDisabled={!selectable}
+        onChange={(_event, select) => selection.onSelect(node, select)}
+        aria-label={
+          selectable
+            ? t('Select node {{node}}', { node: node.name })
+            : t('{{node}} cannot be selected: it has no MIG-capable GPU', { node: node.name })
+        }
+      />
+    </Td>
+  );
+};
+
+/** On one line, never broken inside the name; a long name ends in an ellipsis, whole in a tooltip. */
+const NodeName = ({ name }: { name: string }) => {
+  const link = (
+    <div className="gpu-partitioning-nodes__name" data-test="node-name">
+      <ResourceLink groupVersionKind={NodeGroupVersionKind} name={name} truncate />
+    </div>
+  );
+  return name.length > LONG_NAME ? <Tooltip content={name}>{link}</Tooltip> : link;
+};
+
+const ConfigName = ({ name }: { name: string }) => {
+  if (name.length <= LONG_NAME)
+    return <code className="gpu-partitioning-nodes__config">{name}</code>;
+  return (
+    <Tooltip content={name}>
+      <code className="gpu-partitioning-nodes__config" tabIndex={0}>
+        {name}
+      </code>
+    </Tooltip>
+  );
+};
+
+/**
+ * Under the name: `4 × NVIDIA A100 40GB` (the catalog's short model name), or the product label
+ * with the memory when the catalog does not know the model.
+ */
+const NodeGpus = ({ node }: { node: GpuNodeView }) => {
+  const { t } = usePluginTranslation();
+  const memory = formatMiB(node.gpuMemoryMiB);
+  const product = node.product || t('Unknown product');
+  const model = node.model ? shortModelName(node.model) : product;
+  return (
+    <div className="gpu-partitioning-nodes__gpus" data-test="node-gpus">
+      <small>
+        {t('{{gpus}} × {{model}}', { gpus: node.gpuCount, model })}
+        {!node.model && memory && ` (${memory})`}
+      </small>
+      {!node.model && (node.migCapable || node.migConfig) && (
+        <div>
+          <Label isCompact color="orange">
+            {t('unknown model')}
+          </Label>
+        </div>
+      )}
+    </div>
+  );
+};
+
+// The page's state only: the mig-manager's own value is in the row's details and the GPU tab.
+const NodeStateLabels = ({ node }: { node: GpuNodeView }) => (
+  <Stack>
+    <StackItem>
+      <HealthStateLabel state={node.primaryState} since={node.stateSince} />
+    </StackItem>
+    {node.unschedulable && (
+      <StackItem>
+        <CordonLabel node={node} />
+      </StackItem>
+    )}
+  </Stack>
+);
+
+/** One resource per unbreakable chunk, so a line breaks only between resources. */
+const AdvertisedResources = ({ node }: { node: GpuNodeView }) => {
+  const { t } = usePluginTranslation();
+  const advertised = gpuResourceEntries(node.allocatable).filter(([, count]) => count > 0);
+  if (advertised.length === 0) {
+    return (
+      <Tooltip content={t('The node advertises no GPU resources to the scheduler.')}>
+        <span tabIndex={0}>{t('Nothing')}</span>
+      </Tooltip>
+    );
+  }
+  return (
+    <>
+      {advertised.map(([name, count], index) => (
+        <span key={name}>
+          {index > 0 && ', '}
+          <span className="gpu-partitioning-nodes__resource">
+            {t('{{resource}} ×{{count}}', { resource: resourceText(t, name), count })}
+          </span>
+        </span>
+      ))}
+    </>
+  );
+};
+
+const NodeRowDetails = ({ node }: { node: GpuNodeView }) => {
+  const { t } = usePluginTranslation();
+  const memory = formatMiB(node.gpuMemoryMiB);
+  return (
+    <Stack hasGutter>
+      <StackItem>
+        <DescriptionList isHorizontal isCompact isAutoFit>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Product')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              {node.product || t('Unknown product')}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('GPUs')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              {memory ? t('{{gpus}} × {{memory}}', { gpus: node.gpuCount, memory }) : node.gpuCount}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('mig-manager state')}</DescriptionListTerm>
+            <DescriptionListDescription>
+              <MigManagerState state={node.migConfigState} since={node.stateSince} />
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+          <DescriptionListGroup>
+            <DescriptionListTerm>{t('Strategy label')}</DescriptionListTerm>
+            <DescriptionListDescription data-test="node-strategy">
+              {node.strategyLabel ?? t('none')}
+            </DescriptionListDescription>
+          </DescriptionListGroup>
+        </DescriptionList>
+      </StackItem>
+      <StackItem>
+        <NodeConditionAlerts node={node} />
+      </StackItem>
+      <StackItem>
+        <NodeSliceMaps node={node} compact />
+      </StackItem>
+      <StackItem>
+        <Link to={nodeGpuTabPath(node.name)}>
+          {t('View GPU details of {{node}}', { node: node.name })}
+        </Link>
+      </StackItem>
+    </Stack>
   );
 };
