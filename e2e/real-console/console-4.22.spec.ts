@@ -14,6 +14,8 @@ import {
  * 4.19 SDK: the page, the Nodes tab, a node's GPU tab, and an apply followed to success.
  */
 skipWithoutRealConsole();
+// Loading the console's development build takes seconds on two busy cores.
+test.describe.configure({ timeout: 120_000 });
 test.use({ scenario: 'seed', consoleVersion: '4.22' });
 
 const NODE = 'worker1.redhat.com';
@@ -23,7 +25,6 @@ test('console 4.22: the page, the Nodes tab and a node applied from its GPU tab'
   visit,
   adminApi,
 }) => {
-  test.setTimeout(120_000);
   await visit('/gpu-partitioning');
   await expect(summaryCard(page, 'GPUs')).toContainText('GPU nodes: 2');
   await expect(summaryCard(page, 'MIG-enabled GPUs')).toContainText('0out of 2');

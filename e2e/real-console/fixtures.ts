@@ -8,9 +8,12 @@ import {
   type RunningRealConsole,
 } from '../../host/realConsole';
 import { kubectlRunner, type KubectlResult } from '../../sandbox/testKubectl';
-import { startPluginNginx, type RunningPluginNginx } from '../../scripts/plugin-nginx';
+import {
+  startRenderedNginx,
+  type RunningNginx,
+} from '../../charts/gpu-partitioning-plugin/nginx-harness';
 import { test as base, expect } from '../fixtures';
-import { productionDist } from './pluginDist';
+import { distFiles, productionDist } from './pluginDist';
 
 /**
  * The real-console suite: the sandbox (e2e/fixtures.ts, one per spec file), the production
@@ -31,7 +34,9 @@ export const skipWithoutRealConsole = () =>
 export type ConsoleUser = 'admin' | 'viewer';
 
 type Options = { consoleUser: ConsoleUser; consoleVersion: RealConsoleVersion };
-type WorkerFixtures = { pluginServer: RunningPluginNginx; consolePool: ConsolePool };
+/** The chart's nginx serving the production bundle over TLS, and its URL. */
+type PluginServer = { nginx: RunningNginx; url: string };
+type WorkerFixtures = { pluginServer: PluginServer; consolePool: ConsolePool };
 type TestFixtures = {
   realConsole: RunningRealConsole;
   /**
@@ -99,10 +104,10 @@ export const test = base.extend<TestFixtures & Options, WorkerFixtures>({
     async ({}, provide) => {
       // E2E_PLUGIN_DIST serves a bundle built elsewhere (e.g. from an older commit, to see a
       // test fail before a fix).
-      const htmlDir = process.env.E2E_PLUGIN_DIST ?? (await productionDist());
-      const nginx = await startPluginNginx({ htmlDir });
-      await provide(nginx);
-      await nginx.close();
+      const dist = process.env.E2E_PLUGIN_DIST ?? (await productionDist());
+      const nginx = await startRenderedNginx({ files: distFiles(dist) });
+      await provide({ nginx, url: `https://127.0.0.1:${nginx.port}` });
+      await nginx.stop();
     },
     // The first build of the production bundle takes about a minute on two cores.
     { scope: 'worker', timeout: 300_000 },

@@ -14,6 +14,8 @@ import {
  * view lagged). The follow must reach Success and never say so, not even for a moment.
  */
 skipWithoutRealConsole();
+// Loading the console's development build takes seconds on two busy cores.
+test.describe.configure({ timeout: 120_000 });
 test.use({ scenario: 'mixed-fleet' });
 
 const NODE = 'a100-80-03';

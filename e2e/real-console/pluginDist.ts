@@ -76,3 +76,11 @@ export const productionDist = async (): Promise<string> => {
   renameSync(building, CACHE_DIR);
   return CACHE_DIR;
 };
+
+/** Every file of a bundle directory by its relative path, as the nginx harness serves them. */
+export const distFiles = (dir: string): Record<string, Buffer> =>
+  Object.fromEntries(
+    inputFiles(dir)
+      .filter((file) => !file.endsWith(STAMP))
+      .map((file) => [relative(dir, file), readFileSync(file)]),
+  );

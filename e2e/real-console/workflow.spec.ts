@@ -25,6 +25,8 @@ import {
  * console once (a development build, seconds to start) and moves inside it as a user does.
  */
 skipWithoutRealConsole();
+// Loading the console's development build takes seconds on two busy cores.
+test.describe.configure({ timeout: 120_000 });
 test.use({ scenario: 'seed' });
 
 const NODES = ['worker1.redhat.com', 'worker2.redhat.com'];
@@ -227,7 +229,6 @@ test("the console's own Nodes list, a node's tabs and the Pods list load", async
   page,
   visit,
 }) => {
-  test.setTimeout(120_000);
   await visit('/k8s/cluster/nodes');
   await expect(page.getByRole('heading', { level: 1, name: 'Nodes' })).toBeVisible();
   for (const node of NODES) {
