@@ -104,12 +104,8 @@ export const GpuPartitioningView = ({
 
   const body = () => {
     if (data.error?.kind === 'forbidden') {
-      return (
-        <ForbiddenState
-          detail={dataErrorText(t, data.error)}
-          {...(data.error.resource ? { resource: data.error.resource } : {})}
-        />
-      );
+      // The missing permission and the bindings say it all; the error's own words would repeat it.
+      return <ForbiddenState {...(data.error.resource ? { resource: data.error.resource } : {})} />;
     }
     if (data.operatorInstalled === false || data.error?.kind === 'no-model') {
       return <OperatorNotInstalledState />;

@@ -41,10 +41,10 @@ export const UsableHardwareProfiles = ({ summary }: { summary: ClusterGpuSummary
           <Table variant="compact" aria-label={t('OpenShift AI hardware profiles you can use')}>
             <Thead>
               <Tr>
-                <Th>{t('Profile')}</Th>
-                <Th>{t('Offered in')}</Th>
-                <Th>{t('GPU slice')}</Th>
-                <Th>{t('Allocatable')}</Th>
+                <Th modifier="wrap">{t('Profile')}</Th>
+                <Th modifier="wrap">{t('Offered in')}</Th>
+                <Th modifier="wrap">{t('GPU slice')}</Th>
+                <Th modifier="wrap">{t('Allocatable')}</Th>
               </Tr>
             </Thead>
             <Tbody>

@@ -138,10 +138,13 @@ const AllocatableAnswer = ({ answer }: { answer: AllocatableRequestAnswer }) => 
       <NodeBounds answer={answer} />
       <div>
         {answer.possibleOnOneNode
-          ? t('Request it in the pod as {{resource}}: {{wanted}}; the scheduler finds out.', {
-              resource: answer.resourceName,
-              wanted: answer.requested,
-            })
+          ? t(
+              'Request it in the pod as {{resource}}: {{wanted}}. If the pod stays Pending, other projects hold them.',
+              {
+                resource: answer.resourceName,
+                wanted: answer.requested,
+              },
+            )
           : t(
               'No single node offers {{wanted}}: run separate pods, each requesting at most {{most}} as {{resource}}.',
               {

@@ -18,10 +18,10 @@ export const AllocatableTable = ({ summary }: { summary: ClusterGpuSummary }) =>
     <Table variant="compact" aria-label={t('Allocatable GPU resources')}>
       <Thead>
         <Tr>
-          <Th>{t('Profile')}</Th>
-          <Th>{t('Allocatable')}</Th>
-          <Th>{t('Used by your pods')}</Th>
-          <Th>{t('Offered by')}</Th>
+          <Th modifier="wrap">{t('Profile')}</Th>
+          <Th modifier="wrap">{t('Allocatable')}</Th>
+          <Th modifier="wrap">{t('Used by your pods')}</Th>
+          <Th modifier="wrap">{t('Offered by')}</Th>
         </Tr>
       </Thead>
       <Tbody>
