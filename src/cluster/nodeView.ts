@@ -671,7 +671,6 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
   if (labels.migStrategy !== undefined) view.strategyLabel = labels.migStrategy;
   if (expected) view.expected = expected;
   if (stateSince) view.stateSince = stateSince;
-  if (stateSince && state === 'pending') view.pendingSince = stateSince.at;
   const configSetAt = labelSetAt(node, MIG_CONFIG_LABEL);
   if (configSetAt) view.configSetAt = configSetAt;
   if (knownWithoutMig) view.knownWithoutMig = true;

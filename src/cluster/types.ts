@@ -219,8 +219,6 @@ export interface GpuNodeView {
    * failing those, when this page first saw it.
    */
   stateSince?: ObservedTime;
-  /** `stateSince.at` while pending (kept for callers not moved to `stateSince` yet). */
-  pendingSince?: string;
   /** When `nvidia.com/mig.config` took its value, as the cluster recorded it (managedFields). */
   configSetAt?: string;
   /** The product is a known NVIDIA GPU without MIG (not merely missing from the MIG catalog). */

@@ -3,6 +3,7 @@
  * "Whole GPU" everywhere (never `gpu`), a MIG resource is its profile (`1g.10gb+me`). Under the
  * single strategy a MIG-enabled node advertises its MIG devices as `nvidia.com/gpu`: "MIG device".
  */
+import type { GpuNodeView } from '../../cluster/types';
 import { GPU_RESOURCE } from '../../geometry/naming';
 import type { Translate } from '../apply/planIssueText';
 import { gpuResourceEntries, resourceDisplayName } from '../gpu-page/shared/format';
@@ -10,6 +11,11 @@ import { gpuResourceEntries, resourceDisplayName } from '../gpu-page/shared/form
 export interface ResourceWording {
   /** `nvidia.com/gpu` counts MIG devices (single strategy, MIG enabled), not whole GPUs. */
   gpuIsMigDevice?: boolean;
+}
+
+/** How a node's `nvidia.com/gpu` reads: MIG devices on a MIG-enabled node under `single`. */
+export function resourceWordingFor(node: Pick<GpuNodeView, 'strategy' | 'gpus'>): ResourceWording {
+  return { gpuIsMigDevice: node.strategy === 'single' && node.gpus.some((gpu) => gpu.migEnabled) };
 }
 
 /** The profile of a summary row or request: `gpu` (the `nvidia.com/gpu` row) is a whole GPU. */

@@ -8,15 +8,12 @@ import {
   DescriptionListTerm,
   Grid,
   GridItem,
-  Label,
   PageSection,
   Stack,
   StackItem,
-  Tooltip,
 } from '@patternfly/react-core';
 import type { MigStateTransition } from '../../../cluster/stateHistory';
 import type { GpuNodeView, MigConfigSourceView } from '../../../cluster/types';
-import { shortModelName } from '../../../geometry/catalog';
 import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { SliceMapLegend } from '../../SliceMap';
@@ -30,12 +27,14 @@ import {
   LoadingSkeleton,
   OperatorNotInstalledState,
 } from '../shared/PageStates';
+import { ModelNote } from '../shared/ModelNote';
 import { ResourceComparison } from '../shared/ResourceComparison';
 import { CordonLabel } from '../shared/CordonLabel';
 import { HealthStateLabel, MigManagerState } from '../shared/StateLabels';
 import { MigStateHistoryTable } from './MigStateHistoryTable';
 import { NodeGpuPods } from './NodeGpuPods';
 import { dataErrorText, type DataErrorLike } from '../../text/dataErrorText';
+import { resourceWordingFor } from '../../text/resourceText';
 
 export interface NodeGpuDetailsProps {
   nodeName: string;
@@ -68,37 +67,6 @@ const configSourceText = (
     default:
       return t('Unknown');
   }
-};
-
-/**
- * Beside the product: the catalog's short name, "no MIG" for a GPU without MIG (GFD's
- * `nvidia.com/mig.capable=false`, or a product known to have none), or "unknown model".
- */
-export const ModelNote = ({ view }: { view: GpuNodeView }) => {
-  const { t } = usePluginTranslation();
-  if (view.model) return <>({shortModelName(view.model)})</>;
-  if (!view.migCapable) {
-    return (
-      <Tooltip
-        content={
-          view.knownWithoutMig
-            ? t('This GPU model has no MIG: each GPU is advertised whole.')
-            : t(
-                'GPU Feature Discovery reports no MIG on these GPUs (nvidia.com/mig.capable=false): each GPU is advertised whole.',
-              )
-        }
-      >
-        <Label isCompact color="grey" tabIndex={0}>
-          {t('no MIG')}
-        </Label>
-      </Tooltip>
-    );
-  }
-  return (
-    <Label isCompact color="orange">
-      {t('unknown model')}
-    </Label>
-  );
 };
 
 /** The Node → GPU tab body: one node's GPUs, state, history, resources and pods. */
@@ -218,6 +186,7 @@ export const NodeGpuDetails = ({
                     expected={view.expected}
                     advertised={view.allocatable}
                     inUse={view.inUse}
+                    wording={resourceWordingFor(view)}
                     ariaLabel={t('Advertised and expected resources of {{node}}', {
                       node: view.name,
                     })}
@@ -248,7 +217,11 @@ export const NodeGpuDetails = ({
               <Card isFullHeight>
                 <CardTitle component="h2">{t('Pods using GPUs')}</CardTitle>
                 <CardBody>
-                  <NodeGpuPods pods={view.pods} nodeName={view.name} />
+                  <NodeGpuPods
+                    pods={view.pods}
+                    nodeName={view.name}
+                    wording={resourceWordingFor(view)}
+                  />
                 </CardBody>
               </Card>
             </GridItem>

@@ -4,10 +4,17 @@ import type { GpuPodUsage } from '../../../cluster/types';
 import { NamespaceGroupVersionKind, PodGroupVersionKind } from '../../../cluster/models';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { podResourceIssueText } from '../../text/readingText';
-import { resourcesText } from '../../text/resourceText';
+import { resourcesText, type ResourceWording } from '../../text/resourceText';
 
 /** Pods holding GPU resources on one node. */
-export const NodeGpuPods = ({ pods, nodeName }: { pods: GpuPodUsage[]; nodeName: string }) => {
+interface NodeGpuPodsProps {
+  pods: GpuPodUsage[];
+  nodeName: string;
+  /** How the node's `nvidia.com/gpu` reads (`resourceWordingFor`). */
+  wording?: ResourceWording;
+}
+
+export const NodeGpuPods = ({ pods, nodeName, wording }: NodeGpuPodsProps) => {
   const { t } = usePluginTranslation();
   if (pods.length === 0) {
     return <>{t('No running pod on {{node}} requests GPU resources.', { node: nodeName })}</>;
@@ -37,7 +44,7 @@ export const NodeGpuPods = ({ pods, nodeName }: { pods: GpuPodUsage[]; nodeName:
               <ResourceLink groupVersionKind={NamespaceGroupVersionKind} name={pod.namespace} />
             </Td>
             <Td dataLabel={t('GPU resources')}>
-              {resourcesText(t, pod.resources) || '—'}
+              {resourcesText(t, pod.resources, wording) || '—'}
               {(pod.issues?.map((issue) => podResourceIssueText(t, issue)) ?? pod.problems)?.map(
                 (problem) => (
                   <div key={problem}>{problem}</div>

@@ -263,6 +263,7 @@ export const NodesTab = ({ nodes, write }: NodesTabProps) => {
             expanded={expanded}
             onToggleExpanded={toggleExpanded}
             {...(write ? { rowActions: write.rowActions } : {})}
+            {...(write?.applyConfig ? { onApplyConfig: write.applyConfig } : {})}
             {...(isSelectable
               ? {
                   selection: {

@@ -95,4 +95,67 @@ describe('NodesTable', () => {
     // The product, memory and the node's strategy label moved to the row's details.
     expect(screen.getByTestId('node-strategy')).toHaveTextContent('mixed');
   });
+
+  it('words GPUs and resources as the rest of the page does: no MIG, Whole GPU, MIG device', () => {
+    const l40s = makeNode({
+      name: 'gpu-l40s',
+      product: 'NVIDIA-L40S',
+      model: undefined,
+      migCapable: false,
+      knownWithoutMig: true,
+      primaryState: 'disabled',
+      allocatable: { 'nvidia.com/gpu': 4 },
+    });
+    const single = makeNode({
+      name: 'gpu-single',
+      strategy: 'single',
+      gpus: [{ ...balancedA100.gpus[0], migEnabled: true }],
+      allocatable: { 'nvidia.com/gpu': 14 },
+    });
+    renderWithRouter(
+      <NodesTable
+        nodes={[l40s, single]}
+        sort={{ key: 'name', direction: 'asc' }}
+        onSort={() => undefined}
+        expanded={new Set()}
+        onToggleExpanded={() => undefined}
+      />,
+    );
+    const row = (name: string) => screen.getByText(name).closest('tr') as HTMLElement;
+    expect(within(row('gpu-l40s')).getByText('no MIG')).toBeInTheDocument();
+    expect(within(row('gpu-l40s')).queryByText('unknown model')).not.toBeInTheDocument();
+    expect(within(row('gpu-l40s')).getByText('Whole GPU ×4')).toBeInTheDocument();
+    // Under single, a MIG-enabled node's nvidia.com/gpu are its MIG devices.
+    expect(within(row('gpu-single')).getByText('MIG device ×14')).toBeInTheDocument();
+  });
+
+  it("offers an alert's fix from the expanded row: the config a typo'd name meant", async () => {
+    const onApplyConfig = jest.fn();
+    const typo = makeNode({
+      name: 'gpu-typo',
+      migConfig: 'all-balancd',
+      migConfigState: 'failed',
+      primaryState: 'failed',
+      conditions: [
+        {
+          kind: 'unknown-config',
+          severity: 'danger',
+          title: "Config 'all-balancd' is not in the mig-parted config in use",
+          facts: { code: 'config-not-found', config: 'all-balancd', suggestion: 'all-balanced' },
+        },
+      ],
+    });
+    renderWithRouter(
+      <NodesTable
+        nodes={[typo]}
+        sort={{ key: 'name', direction: 'asc' }}
+        onSort={() => undefined}
+        expanded={new Set(['gpu-typo'])}
+        onToggleExpanded={() => undefined}
+        onApplyConfig={onApplyConfig}
+      />,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Preview all-balanced…' }));
+    expect(onApplyConfig).toHaveBeenCalledWith(typo, 'all-balanced');
+  });
 });

@@ -4,7 +4,6 @@ import {
   DescriptionListDescription,
   DescriptionListGroup,
   DescriptionListTerm,
-  Label,
   Stack,
   StackItem,
   Tooltip,
@@ -28,10 +27,11 @@ import type { GpuNodeView } from '../../../cluster/types';
 import { NodeGroupVersionKind } from '../../../cluster/models';
 import { shortModelName } from '../../../geometry';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { resourceText } from '../../text/resourceText';
+import { resourceText, resourceWordingFor } from '../../text/resourceText';
 import { formatMiB, gpuResourceEntries } from '../shared/format';
 import { NodeConditionAlerts } from '../shared/NodeConditionAlerts';
 import { CordonLabel } from '../shared/CordonLabel';
+import { ModelNote } from '../shared/ModelNote';
 import { HealthStateLabel, MigManagerState } from '../shared/StateLabels';
 import type { NodeSortKey } from './nodeList';
 import { NodeSliceMaps } from './NodeSliceMaps';
@@ -50,6 +50,8 @@ interface NodesTableProps {
   onToggleExpanded: (nodeName: string) => void;
   /** Slot for the write side: per-row actions (e.g. change MIG config). */
   rowActions?: (node: GpuNodeView) => IAction[];
+  /** Opens the apply preview for a node, with `config` chosen when given (an alert's fix). */
+  onApplyConfig?: (node: GpuNodeView, config?: string) => void;
   /** Row checkboxes; the owner keeps the selection. */
   selection?: NodesTableSelection;
 }
@@ -96,6 +98,7 @@ export const NodesTable = ({
   expanded,
   onToggleExpanded,
   rowActions,
+  onApplyConfig,
   selection,
 }: NodesTableProps) => {
   const { t } = usePluginTranslation();
@@ -134,6 +137,7 @@ export const NodesTable = ({
             isExpanded={expanded.has(node.name)}
             onToggleExpanded={onToggleExpanded}
             actions={rowActions?.(node) ?? []}
+            {...(onApplyConfig ? { onApplyConfig } : {})}
             selection={selection}
           />
         ))}
@@ -156,6 +160,7 @@ interface NodeRowProps {
   isExpanded: boolean;
   onToggleExpanded: (nodeName: string) => void;
   actions: IAction[];
+  onApplyConfig?: (node: GpuNodeView, config?: string) => void;
   selection?: NodesTableSelection;
 }
 
@@ -166,6 +171,7 @@ const NodeRow = ({
   isExpanded,
   onToggleExpanded,
   actions,
+  onApplyConfig,
   selection,
 }: NodeRowProps) => {
   const { t } = usePluginTranslation();
@@ -203,7 +209,7 @@ const NodeRow = ({
         <Td colSpan={columnCount}>
           {isExpanded && (
             <ExpandableRowContent>
-              <NodeRowDetails node={node} />
+              <NodeRowDetails node={node} {...(onApplyConfig ? { onApplyConfig } : {})} />
             </ExpandableRowContent>
           )}
         </Td>
@@ -270,11 +276,9 @@ const NodeGpus = ({ node }: { node: GpuNodeView }) => {
         {t('{{gpus}} × {{model}}', { gpus: node.gpuCount, model })}
         {!node.model && memory && ` (${memory})`}
       </small>
-      {!node.model && (node.migCapable || node.migConfig) && (
+      {!node.model && (
         <div>
-          <Label isCompact color="orange">
-            {t('unknown model')}
-          </Label>
+          <ModelNote view={node} />
         </div>
       )}
     </div>
@@ -299,6 +303,7 @@ const NodeStateLabels = ({ node }: { node: GpuNodeView }) => (
 const AdvertisedResources = ({ node }: { node: GpuNodeView }) => {
   const { t } = usePluginTranslation();
   const advertised = gpuResourceEntries(node.allocatable).filter(([, count]) => count > 0);
+  const wording = resourceWordingFor(node);
   if (advertised.length === 0) {
     return (
       <Tooltip content={t('The node advertises no GPU resources to the scheduler.')}>
@@ -312,7 +317,7 @@ const AdvertisedResources = ({ node }: { node: GpuNodeView }) => {
         <span key={name}>
           {index > 0 && ', '}
           <span className="gpu-partitioning-nodes__resource">
-            {t('{{resource}} ×{{count}}', { resource: resourceText(t, name), count })}
+            {t('{{resource}} ×{{count}}', { resource: resourceText(t, name, wording), count })}
           </span>
         </span>
       ))}
@@ -320,7 +325,12 @@ const AdvertisedResources = ({ node }: { node: GpuNodeView }) => {
   );
 };
 
-const NodeRowDetails = ({ node }: { node: GpuNodeView }) => {
+interface NodeRowDetailsProps {
+  node: GpuNodeView;
+  onApplyConfig?: (node: GpuNodeView, config?: string) => void;
+}
+
+const NodeRowDetails = ({ node, onApplyConfig }: NodeRowDetailsProps) => {
   const { t } = usePluginTranslation();
   const memory = formatMiB(node.gpuMemoryMiB);
   return (
@@ -354,7 +364,12 @@ const NodeRowDetails = ({ node }: { node: GpuNodeView }) => {
         </DescriptionList>
       </StackItem>
       <StackItem>
-        <NodeConditionAlerts node={node} />
+        <NodeConditionAlerts
+          node={node}
+          {...(onApplyConfig
+            ? { onApplyConfig: (config?: string) => onApplyConfig(node, config) }
+            : {})}
+        />
       </StackItem>
       <StackItem>
         <NodeSliceMaps node={node} compact />

@@ -5,6 +5,7 @@ import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import type { Translate } from '../../apply/planIssueText';
 import { conditionDetail, conditionTitle } from '../../text/conditionText';
 import { clockTime, durationText, elapsedSince } from '../../text/timeText';
+import { resourceWordingFor } from '../../text/resourceText';
 import { ResourceComparison } from './ResourceComparison';
 import { stateDurationText } from './StateLabels';
 
@@ -96,6 +97,7 @@ const useConditionText = (node: GpuNodeView) => {
                 <ResourceComparison
                   expected={node.expected}
                   advertised={node.allocatable}
+                  wording={resourceWordingFor(node)}
                   ariaLabel={t('Expected and advertised resources of {{node}}', {
                     node: node.name,
                   })}
@@ -141,6 +143,7 @@ const useConditionText = (node: GpuNodeView) => {
                 <ResourceComparison
                   expected={node.expected}
                   advertised={node.allocatable}
+                  wording={resourceWordingFor(node)}
                   ariaLabel={t('Expected and advertised resources of {{node}}', {
                     node: node.name,
                   })}

@@ -1,7 +1,7 @@
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { GPU_RESOURCE } from '../../../geometry/naming';
-import { resourceText } from '../../text/resourceText';
+import { resourceText, type ResourceWording } from '../../text/resourceText';
 import { gpuResourceEntries } from './format';
 
 interface ResourceComparisonProps {
@@ -10,6 +10,8 @@ interface ResourceComparisonProps {
   /** Resources in use by pods; adds a column when given. */
   inUse?: Record<string, number>;
   ariaLabel: string;
+  /** How this node's `nvidia.com/gpu` reads (`resourceWordingFor`). */
+  wording?: ResourceWording;
 }
 
 /**
@@ -22,6 +24,7 @@ export const ResourceComparison = ({
   advertised,
   inUse,
   ariaLabel,
+  wording,
 }: ResourceComparisonProps) => {
   const { t } = usePluginTranslation();
   const names = Array.from(
@@ -57,9 +60,9 @@ export const ResourceComparison = ({
             <Tr key={name}>
               <Td dataLabel={t('Resource')}>
                 {name === GPU_RESOURCE ? (
-                  resourceText(t, name)
+                  resourceText(t, name, wording)
                 ) : (
-                  <code>{resourceText(t, name)}</code>
+                  <code>{resourceText(t, name, wording)}</code>
                 )}
               </Td>
               <Td dataLabel={t('Expected')}>{expectedCount ?? t('Unknown')}</Td>

@@ -34,15 +34,12 @@ export function stateDurationText(
 interface HealthStateLabelProps {
   state: GpuHealthState;
   /** When the node entered its current mig-manager state; shown for `pending`. */
-  since?: ObservedTime | string;
+  since?: ObservedTime;
 }
 
 /** The page's state of a node (or GPU) as a label; pending says for how long, and since when. */
-export const HealthStateLabel = ({ state, since: given }: HealthStateLabelProps) => {
+export const HealthStateLabel = ({ state, since }: HealthStateLabelProps) => {
   const { t } = usePluginTranslation();
-  // TRANSITIONAL: a bare ISO string comes from callers still on `pendingSince`.
-  const since: ObservedTime | undefined =
-    typeof given === 'string' ? { at: given, from: 'cluster' } : given;
   const text = healthStateText(t, state);
   const timed = state === 'pending' && since ? stateDurationText(t, text, since) : undefined;
   const label = (
@@ -80,13 +77,6 @@ export const MigManagerState = ({ state, rawValue, since }: MigManagerStateProps
     </>
   );
 };
-
-/** TRANSITIONAL, until the Nodes table drops it: the mig-manager's value in a grey label. */
-export const ConfigStateLabel = ({ state }: { state: MigConfigState; since?: string }) => (
-  <Label isCompact>
-    <MigManagerState state={state} />
-  </Label>
-);
 
 /** A profile as people read it; whole GPUs (`nvidia.com/gpu`, profile `gpu`) get words. */
 export const useProfileName = () => {
