@@ -230,6 +230,62 @@ test.describe('keyboard', () => {
     await expect(page.getByRole('grid', { name: 'MIG instances per profile' })).toBeVisible();
   });
 
+  test('the apply dialog works from the keyboard alone: arrows choose a config, Tab reaches Apply', async ({
+    page,
+  }) => {
+    await page.goto('/gpu-partitioning?tab=nodes');
+    await page.getByRole('checkbox', { name: 'Select all nodes' }).focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('checkbox', { name: 'Select no nodes' })).toBeChecked();
+    await page.getByRole('button', { name: /^Apply MIG config to 2 nodes…$/ }).focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toBeVisible();
+
+    const pressUntil = async (key: string, pattern: RegExp, max: number) => {
+      let name = await focused(page);
+      for (let i = 0; i < max && !pattern.test(name); i++) {
+        await page.keyboard.press(key);
+        name = await focused(page);
+      }
+      return name;
+    };
+    expect(await pressUntil('Tab', /^button: MIG config/, 20)).toMatch(/^button: MIG config/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    // Escape closes the open menu only, back on its toggle; the dialog stays.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('option')).toHaveCount(0);
+    await expect(dialog).toBeVisible();
+    expect(await focused(page)).toMatch(/^button: MIG config/);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('option').first()).toBeVisible();
+    // The options are inside the dialog, so its focus trap lets the arrows reach them. A config
+    // the nodes do not run yet (the tests above may have applied all-balanced).
+    expect(await pressUntil('ArrowDown', /^option: all-1g\.6gb/, 20)).toMatch(
+      /^option: all-1g\.6gb/,
+    );
+    expect(await dialog.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+    await page.keyboard.press('Enter');
+    await expect(dialog.getByRole('button', { name: 'MIG config' })).toHaveText(/all-1g\.6gb/);
+    await expect(
+      dialog.getByRole('grid', { name: `Resources of ${NODES[1]} before and after` }),
+    ).toBeVisible();
+
+    // Tab on to Apply, ticking the acknowledgement on the way if the preview asks for one.
+    let name = '';
+    for (let i = 0; i < 80 && !/^button: Apply nvidia\.com/.test(name); i++) {
+      await page.keyboard.press('Tab');
+      name = await focused(page);
+      const id = await page.evaluate(() => document.activeElement?.id);
+      if (id === 'gpu-partitioning-apply-acknowledge') await page.keyboard.press('Space');
+    }
+    expect(name).toMatch(/^button: Apply nvidia\.com\/mig\.config=all-1g\.6gb on 2 nodes/);
+    await expect(page.locator(':focus')).toBeEnabled();
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+  });
+
   for (const [dialogName, opener] of [
     ['apply', /^Apply MIG config to 2 nodes…$/],
     ['strategy', /^Change strategy$/],

@@ -7,7 +7,7 @@ import { expect, saveScreenshot, selectAllNodes, switchUser, test } from './fixt
  * The article's workflow without `oc`: switch the strategy to mixed, apply all-balanced to both
  * A30 workers and watch them succeed; a GPU pod makes a change fail (warned, cordoned, explained,
  * recovered in one click); a concurrent label change is refused, not overwritten; the viewer
- * previews but cannot apply.
+ * is told the page is read-only and cannot open the write dialogs.
  */
 test.use({ scenario: 'seed' });
 
@@ -43,32 +43,29 @@ const openRowAction = async (page: Page, node: string, action: string) => {
 const labelOf = async (adminApi: KubeApiClient, node: string) =>
   (await adminApi.get(`/api/v1/nodes/${node}`)).metadata?.labels?.[MIG_CONFIG];
 
-test('the viewer previews but cannot apply or change the strategy, and is told why', async ({
+test('the viewer is told once that the page is read-only; Apply and Change strategy say why they are disabled', async ({
   page,
 }) => {
   await page.goto('/gpu-partitioning?tab=nodes');
   await switchUser(page, 'viewer');
+  await expect(page.getByTestId('read-only-notice')).toHaveCount(1);
+  await expect(page.getByTestId('read-only-notice')).toContainText(
+    'Read-only: you cannot patch nodes or ClusterPolicies',
+  );
   await selectAllNodes(page);
-  await page.getByRole('button', { name: /^Apply MIG config to 2 nodes…$/ }).click();
-  const dialog = page.getByRole('dialog');
-  await chooseConfig(page, 'all-balanced');
-  await expect(
-    dialog.getByRole('grid', { name: `Resources of ${NODES[0]} before and after` }),
-  ).toBeVisible();
-  await expect(
-    dialog.getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-balanced/ }),
-  ).toBeDisabled();
-  await expect(
-    dialog.getByText(/You are not allowed to patch nodes, so you can preview/),
-  ).toBeVisible();
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
-
-  await page.getByRole('button', { name: 'Change strategy' }).click();
-  await page.getByRole('radio', { name: /^mixed/ }).check();
-  await expect(page.getByRole('button', { name: /Set spec.mig.strategy=mixed/ })).toBeDisabled();
-  await expect(page.getByText(/not allowed to patch ClusterPolicies/)).toBeVisible();
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  for (const [name, reason] of [
+    [/^Apply MIG config to 2 nodes…$/, /^You cannot patch nodes \(verb patch on nodes\)/],
+    [/^Change strategy$/, /^You cannot patch ClusterPolicies/],
+  ] as const) {
+    const button = page.getByRole('button', { name });
+    await expect(button).toHaveAttribute('aria-disabled', 'true');
+    await button.hover();
+    await expect(page.getByRole('tooltip')).toHaveText(reason);
+    await button.click({ force: true });
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+  }
   await switchUser(page, 'admin');
+  await expect(page.getByTestId('read-only-notice')).toHaveCount(0);
 });
 
 test('switch to mixed, then apply all-balanced to both workers and watch them succeed', async ({

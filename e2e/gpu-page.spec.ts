@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from './axe';
-import { expect, hostErrors, saveScreenshot, test } from './fixtures';
+import { expect, hostErrors, saveScreenshot, switchUser, test } from './fixtures';
 
 /**
  * The GPU Partitioning page on a fleet with every case the page explains: A100/H100/H200 and
@@ -157,4 +157,63 @@ test('a label change in the cluster shows on the page without a reload', async (
   expect(
     await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded),
   ).toBe(true);
+});
+
+test('the viewer: one read-only notice, write actions disabled with the reason (toolbar, row, GPU tab), suggested changes still previewed', async ({
+  page,
+}) => {
+  await page.goto('/gpu-partitioning');
+  await switchUser(page, 'viewer');
+  const notice = page.getByTestId('read-only-notice');
+  await expect(notice).toHaveCount(1);
+  await expect(notice).toContainText('Read-only: you cannot patch nodes or ClusterPolicies');
+  await expect(notice).toContainText('Missing: verb patch on nodes.');
+  await expect(notice).toContainText('Missing: verb patch on clusterpolicies.nvidia.com.');
+
+  // "Can I get 1 × 7g.80gb?": no, a pod already waits for one; the suggested change opens the
+  // apply dialog with its config chosen, where the viewer can look but not apply.
+  await page.getByRole('combobox', { name: 'Profile' }).selectOption({ label: '7g.80gb' });
+  await page.getByRole('spinbutton', { name: 'Number of instances' }).fill('1');
+  await expect(page.getByText('1 pod is already waiting for 7g.80gb:')).toBeVisible();
+  await expect(page.getByText('ai-team/waiting-for-slice asks for 1')).toBeVisible();
+  await saveScreenshot(page, 'gpu-page-viewer-overview');
+  await page.getByRole('button', { name: 'Preview this change' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('button', { name: 'MIG config' })).toHaveText(/^all-7g\.80gb/);
+  await expect(
+    dialog.getByRole('button', { name: /^Apply nvidia\.com\/mig\.config=all-7g\.80gb/ }),
+  ).toBeDisabled();
+  await expect(dialog.getByText(/You are not allowed to patch nodes/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.getByRole('tab', { name: /^Nodes/ }).click();
+  for (const name of [/^Change strategy$/, /^Apply MIG config…$/, /^Disable MIG…$/]) {
+    await expect(page.getByRole('button', { name })).toHaveAttribute('aria-disabled', 'true');
+  }
+  await page.getByRole('button', { name: /^Apply MIG config…$/ }).hover();
+  await expect(page.getByRole('tooltip')).toContainText(
+    'You cannot patch nodes (verb patch on nodes).',
+  );
+  await nodeRow(page, 'a100-80-01').getByRole('button', { name: 'Kebab toggle' }).click();
+  for (const name of [/^Apply MIG config…/, /^Disable MIG/]) {
+    const item = page.getByRole('menuitem', { name });
+    await expect(item).toHaveAttribute('aria-disabled', 'true');
+    await expect(item).toContainText('You cannot patch nodes');
+  }
+  await saveScreenshot(page, 'gpu-page-viewer-nodes');
+  await page.keyboard.press('Escape');
+
+  await page.goto('/k8s/cluster/nodes/a100-80-01/gpu');
+  await expect(page.getByTestId('read-only-notice')).toContainText(
+    'Read-only: you cannot patch nodes',
+  );
+  for (const name of ['Apply MIG config…', 'Disable MIG']) {
+    await expect(page.getByRole('button', { name, exact: true })).toHaveAttribute(
+      'aria-disabled',
+      'true',
+    );
+  }
+  await saveScreenshot(page, 'gpu-page-viewer-node-tab');
+  expect(await hostErrors(page)).toEqual([]);
+  await switchUser(page, 'admin');
 });

@@ -7,6 +7,7 @@ import {
   Form,
   List,
   ListItem,
+  Stack,
 } from '@patternfly/react-core';
 import { useMemo } from 'react';
 import {
@@ -230,35 +231,37 @@ const YesAnswer = ({ plan, profile }: { plan: Plan; profile: string }) => {
       variant="success"
       title={t('Yes: {{free}} × {{profile}} free now', { free: plan.totalFree, profile })}
     >
-      <List isPlain>
-        {plan.nodes.slice(0, MAX_LISTED).map((node) => (
-          <ListItem key={node.name}>
-            {t('{{node}}: {{free}} free', { node: node.name, free: node.free })}
-          </ListItem>
-        ))}
-        {plan.nodes.length > MAX_LISTED && (
-          <ListItem>
-            {t('and {{more}} more nodes', { more: plan.nodes.length - MAX_LISTED })}
-          </ListItem>
-        )}
-      </List>
-      {plan.fitsOnOneNode ? (
-        <div>
-          {t('Request it in the pod as {{resource}}: {{wanted}}.', {
-            resource: plan.resourceName,
-            wanted: plan.requested,
-          })}
-        </div>
-      ) : (
-        <div>
-          {t(
-            'No single node has {{wanted}} free, so one pod cannot get them all: run separate pods, each requesting at most {{most}} as {{resource}}.',
-            { wanted: plan.requested, most: mostOnOneNode, resource: plan.resourceName },
+      <Stack hasGutter>
+        <List isPlain>
+          {plan.nodes.slice(0, MAX_LISTED).map((node) => (
+            <ListItem key={node.name}>
+              {t('{{node}}: {{free}} free', { node: node.name, free: node.free })}
+            </ListItem>
+          ))}
+          {plan.nodes.length > MAX_LISTED && (
+            <ListItem>
+              {t('and {{more}} more nodes', { more: plan.nodes.length - MAX_LISTED })}
+            </ListItem>
           )}
-        </div>
-      )}
-      <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
-      <Waiting plan={plan} profile={profile} />
+        </List>
+        {plan.fitsOnOneNode ? (
+          <div>
+            {t('Request it in the pod as {{resource}}: {{wanted}}.', {
+              resource: plan.resourceName,
+              wanted: plan.requested,
+            })}
+          </div>
+        ) : (
+          <div>
+            {t(
+              'No single node has {{wanted}} free, so one pod cannot get them all: run separate pods, each requesting at most {{most}} as {{resource}}.',
+              { wanted: plan.requested, most: mostOnOneNode, resource: plan.resourceName },
+            )}
+          </div>
+        )}
+        <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
+        <Waiting plan={plan} profile={profile} />
+      </Stack>
     </Alert>
   );
 };
@@ -288,43 +291,45 @@ const NoAnswer = ({
         wanted: plan.requested,
       })}
     >
-      {suggestion ? (
-        <>
+      <Stack hasGutter>
+        {suggestion ? (
+          <>
+            <div>
+              {suggestion.sufficient
+                ? t('An administrator could make it yes:')
+                : t('Even these changes would not be enough, but they come closest:')}
+            </div>
+            <List>
+              {suggestion.steps.map((step) => (
+                <StepItem
+                  key={step.toConfig}
+                  step={step}
+                  changes={suggestion.changes}
+                  profile={profile}
+                  {...(onPreviewChange ? { onPreviewChange } : {})}
+                />
+              ))}
+            </List>
+          </>
+        ) : (
           <div>
-            {suggestion.sufficient
-              ? t('An administrator could make it yes:')
-              : t('Even these changes would not be enough, but they come closest:')}
+            {offeredByFleet
+              ? t('No config change on a node that can take one would offer more {{profile}}.', {
+                  profile,
+                })
+              : t('No configuration of the GPUs in this cluster offers {{profile}}.', { profile })}
           </div>
-          <List>
-            {suggestion.steps.map((step) => (
-              <StepItem
-                key={step.toConfig}
-                step={step}
-                changes={suggestion.changes}
-                profile={profile}
-                {...(onPreviewChange ? { onPreviewChange } : {})}
-              />
-            ))}
-          </List>
-        </>
-      ) : (
-        <div>
-          {offeredByFleet
-            ? t('No config change on a node that can take one would offer more {{profile}}.', {
-                profile,
-              })
-            : t('No configuration of the GPUs in this cluster offers {{profile}}.', { profile })}
-        </div>
-      )}
-      <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
-      <LeftOut
-        title={t('Left as they are:')}
-        // A node not counted is left alone for the same reason: said once.
-        nodes={plan.notSuggested.filter(
-          (node) => !plan.notCounted.some((counted) => counted.name === node.name),
         )}
-      />
-      <Waiting plan={plan} profile={profile} />
+        <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
+        <LeftOut
+          title={t('Left as they are:')}
+          // A node not counted is left alone for the same reason: said once.
+          nodes={plan.notSuggested.filter(
+            (node) => !plan.notCounted.some((counted) => counted.name === node.name),
+          )}
+        />
+        <Waiting plan={plan} profile={profile} />
+      </Stack>
     </Alert>
   );
 };
