@@ -143,3 +143,21 @@ describe('saveCustomConfig: the ConfigMap in use is guarded by its previewed res
     expect(calls.filter((call) => call.startsWith('get'))).toEqual([]);
   });
 });
+
+describe('saveCustomConfig: what it wrote, to show before the watches catch up', () => {
+  it('returns the ConfigMap answered and the ClusterPolicy pointing at it', async () => {
+    const { api } = fakeApi('5');
+    api.createConfigMap = (data) =>
+      Promise.resolve({ ...data, metadata: { ...data.metadata, resourceVersion: '12' } });
+    // An API answering with the policy as it was: the change is applied to the previewed one.
+    api.patchClusterPolicy = () => Promise.resolve(policy);
+    const outcome = await saveCustomConfig(basis(), api);
+    expect(outcome.written?.configMap?.metadata).toMatchObject({
+      name: 'gpu-partitioning-mig-config',
+      resourceVersion: '12',
+    });
+    expect(outcome.written?.clusterPolicy?.spec).toEqual({
+      migManager: { config: { name: 'gpu-partitioning-mig-config' } },
+    });
+  });
+});

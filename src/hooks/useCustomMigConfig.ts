@@ -70,6 +70,8 @@ export interface SaveOutcome {
   /** True when something the preview read changed since: the user must re-preview. */
   conflict: boolean;
   steps: WriteStep[];
+  /** The objects as written (the API's responses), to show before the watches catch up. */
+  written?: { configMap?: ConfigMapKind; clusterPolicy?: ClusterPolicyKind };
 }
 
 /** The API calls of a save (the console SDK's; tests give their own). */
@@ -118,6 +120,37 @@ async function checkInUseSource(
 
 const notAttempted = (what: WriteStep['what']): WriteStep => ({ what, status: 'not-attempted' });
 
+const isNamedObject = (value: unknown): value is { metadata: { name: string } } =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { metadata?: { name?: unknown } }).metadata?.name === 'string';
+
+/** The ConfigMap the API answered with, else the one sent (a response may be empty). */
+const writtenConfigMap = (response: unknown, sent: ConfigMapKind): ConfigMapKind =>
+  isNamedObject(response) && response.metadata.name === sent.metadata?.name
+    ? (response as ConfigMapKind)
+    : sent;
+
+/** The ClusterPolicy the API answered with when it points at the plugin's ConfigMap, else the
+ * previewed one with that change. */
+function repointedPolicy(response: unknown, previewed: ClusterPolicyKind): ClusterPolicyKind {
+  if (isNamedObject(response)) {
+    const answered = response as ClusterPolicyKind;
+    if (currentConfigMapName(answered) === PLUGIN_MIG_CONFIG_MAP) return answered;
+  }
+  const spec = (previewed.spec ?? {}) as { migManager?: { config?: Record<string, unknown> } };
+  return {
+    ...previewed,
+    spec: {
+      ...spec,
+      migManager: {
+        ...spec.migManager,
+        config: { ...spec.migManager?.config, name: PLUGIN_MIG_CONFIG_MAP },
+      },
+    },
+  };
+}
+
 /**
  * Writes the plugin's ConfigMap, then points the ClusterPolicy at it, as `basis` previewed. The
  * ConfigMap in use is re-read first and again just before the ClusterPolicy write: if it changed
@@ -144,9 +177,12 @@ export async function saveCustomConfig(
     }
   }
   const data = configMapToWrite(basis.namespace, basis.plan.yaml, basis.ownConfigMap);
+  let configMap: ConfigMapKind;
   try {
-    if (basis.ownConfigMap) await api.updateConfigMap(data);
-    else await api.createConfigMap(data);
+    const response = basis.ownConfigMap
+      ? await api.updateConfigMap(data)
+      : await api.createConfigMap(data);
+    configMap = writtenConfigMap(response, data);
     steps.push({ what: 'configmap', status: 'done', created: !basis.ownConfigMap });
   } catch (error) {
     const failure = describeWriteFailure(error);
@@ -154,35 +190,49 @@ export async function saveCustomConfig(
     return { ok: false, conflict: failure.kind === 'conflict', steps };
   }
   const policy = basis.clusterPolicy;
+  const written = { configMap };
   if (!policy) {
     steps.push({ what: 'clusterpolicy', status: 'failed', noPolicy: true });
-    return { ok: false, conflict: false, steps };
+    return { ok: false, conflict: false, steps, written };
   }
   if (basis.previousConfigMapName === PLUGIN_MIG_CONFIG_MAP) {
     steps.push({ what: 'clusterpolicy', status: 'skipped' });
-    return { ok: true, conflict: false, steps };
+    return { ok: true, conflict: false, steps, written };
   }
   if (guarded) {
     const recheck = await checkInUseSource(guarded, api, true);
     if (recheck.status === 'failed') {
       steps.push(recheck, notAttempted('clusterpolicy'));
-      return { ok: false, conflict: recheck.change !== undefined, steps };
+      return { ok: false, conflict: recheck.change !== undefined, steps, written };
     }
   }
   try {
-    await api.patchClusterPolicy(policy, migConfigNamePatch(policy, PLUGIN_MIG_CONFIG_MAP));
+    const response = await api.patchClusterPolicy(
+      policy,
+      migConfigNamePatch(policy, PLUGIN_MIG_CONFIG_MAP),
+    );
     steps.push({ what: 'clusterpolicy', status: 'done' });
-    return { ok: true, conflict: false, steps };
+    return {
+      ok: true,
+      conflict: false,
+      steps,
+      written: { ...written, clusterPolicy: repointedPolicy(response, policy) },
+    };
   } catch (error) {
     const failure = describeWriteFailure(error);
     steps.push({ what: 'clusterpolicy', status: 'failed', failure });
-    return { ok: false, conflict: failure.kind === 'conflict', steps };
+    return { ok: false, conflict: failure.kind === 'conflict', steps, written };
   }
 }
 
 export interface CustomMigConfigResult {
   namespace: string;
   loaded: boolean;
+  /**
+   * A save was written and a watch has not shown it yet: `ownConfigMap` and `clusterPolicy` are
+   * the objects as written until then.
+   */
+  catchingUp: boolean;
   ownConfigMap?: ConfigMapKind;
   ownError?: DataError;
   clusterPolicy?: ClusterPolicyKind;
@@ -203,10 +253,47 @@ export interface CustomMigConfigResult {
  * Saving designed layouts: the plugin's ConfigMap (`gpu-partitioning-mig-config`, operator
  * namespace) carrying the configs in use plus the new one, and the ClusterPolicy pointed at it.
  */
+/** What the last save wrote, and the resourceVersions its preview read (the watches' "before"). */
+interface WrittenState {
+  configMap?: ConfigMapKind;
+  clusterPolicy?: ClusterPolicyKind;
+  configMapFrom?: string;
+  clusterPolicyFrom?: string;
+}
+
+const versionOf = (object: { metadata?: { resourceVersion?: string } } | undefined) =>
+  object?.metadata?.resourceVersion;
+
+/**
+ * The objects to show: while a watch that answers still has the version the save's preview read,
+ * it has not caught up, and the object as written stands in for it.
+ */
+function newestOf(
+  written: WrittenState | undefined,
+  watched: {
+    configMap?: ConfigMapKind;
+    /** The plugin's ConfigMap as each answering watch sees it (undefined: absent). */
+    configMapViews: Array<ConfigMapKind | undefined>;
+    clusterPolicy?: ClusterPolicyKind;
+  },
+) {
+  const configMapBehind =
+    written?.configMap !== undefined &&
+    watched.configMapViews.some((seen) => versionOf(seen) === written.configMapFrom);
+  const policyBehind =
+    written?.clusterPolicy !== undefined &&
+    versionOf(watched.clusterPolicy) === written.clusterPolicyFrom;
+  return {
+    configMap: configMapBehind ? written?.configMap : watched.configMap,
+    clusterPolicy: policyBehind ? written?.clusterPolicy : watched.clusterPolicy,
+    catchingUp: configMapBehind || policyBehind,
+  };
+}
+
 export const useCustomMigConfig = (): CustomMigConfigResult => {
   const views = useGpuNodeViews();
   const namespace = views.configSource.namespace;
-  const clusterPolicy = views.clusterPolicy.clusterPolicy;
+  const [written, setWritten] = React.useState<WrittenState>();
   const [own, ownLoaded, ownLoadError] = useK8sWatchResource<ConfigMapKind>({
     groupVersionKind: ConfigMapGroupVersionKind,
     namespace,
@@ -217,7 +304,7 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
     namespace,
     name: PLUGIN_MIG_CONFIG_MAP,
   });
-  const ownConfigMap = own?.metadata?.name && !ownProblem ? own : undefined;
+  const watchedOwn = own?.metadata?.name && !ownProblem ? own : undefined;
   // The same list useMigConfigSource watches (one shared watch): the ConfigMap in use, read here
   // as one object so the preview's copy and the resourceVersion guarding it agree.
   const [listed, listedLoaded, listError] = useK8sWatchResource<ConfigMapKind[]>({
@@ -226,6 +313,20 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
     isList: true,
   });
   const configMaps = listedLoaded && !listError && Array.isArray(listed) ? listed : undefined;
+  const byNameAnswers =
+    (ownLoaded || ownLoadError !== undefined) && (!ownProblem || ownProblem.kind === 'not-found');
+  const newest = newestOf(written, {
+    configMap: watchedOwn,
+    configMapViews: [
+      ...(byNameAnswers ? [watchedOwn] : []),
+      ...(configMaps
+        ? [configMaps.find((configMap) => configMap.metadata?.name === PLUGIN_MIG_CONFIG_MAP)]
+        : []),
+    ],
+    clusterPolicy: views.clusterPolicy.clusterPolicy,
+  });
+  const ownConfigMap = newest.configMap;
+  const clusterPolicy = newest.clusterPolicy;
   const shared = views.configSource.shared;
   const inUse = React.useMemo(() => readInUse(shared, configMaps), [shared, configMaps]);
   const ownExists = ownConfigMap !== undefined;
@@ -281,11 +382,22 @@ export const useCustomMigConfig = (): CustomMigConfigResult => {
     [views, shared, inUse, namespace, ownConfigMap, clusterPolicy],
   );
 
-  const save = React.useCallback((basis: SavePreview) => saveCustomConfig(basis), []);
+  const save = React.useCallback(async (basis: SavePreview) => {
+    const outcome = await saveCustomConfig(basis);
+    if (outcome.written) {
+      const from = {
+        configMapFrom: versionOf(basis.ownConfigMap),
+        clusterPolicyFrom: versionOf(basis.clusterPolicy),
+      };
+      setWritten({ ...outcome.written, ...from });
+    }
+    return outcome;
+  }, []);
 
   return {
     namespace,
     loaded: views.loaded && (ownLoaded || ownLoadError !== undefined),
+    catchingUp: newest.catchingUp,
     ...(ownConfigMap ? { ownConfigMap } : {}),
     ...(ownProblem && ownProblem.kind !== 'not-found' ? { ownError: ownProblem } : {}),
     ...(clusterPolicy ? { clusterPolicy } : {}),

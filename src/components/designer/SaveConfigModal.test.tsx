@@ -74,6 +74,7 @@ const fakeCustom = (save: CustomMigConfigResult['save']) => {
     nodes: nodes as unknown as CustomMigConfigResult['nodes'],
     clusterPolicy: policy,
     access: { writeConfigMap: true, patchClusterPolicy: true, loading: false },
+    catchingUp: false,
     preview: (name: string, entries: SavePreview['plan']['config']['migConfigs'][string]) => ({
       plan: planCustomConfig({ inUse, nodes, name, entries }),
       name,
@@ -342,5 +343,61 @@ describe('SaveConfigModal', () => {
     }
     expect(new Set(keys).size).toBe(12);
     expect(keys.filter((key) => !(key in catalogue))).toEqual([]);
+  });
+
+  it('shows the saved state at once, the result on top and the YAML folded, and offers Apply once the watches show it', async () => {
+    const user = userEvent.setup();
+    setK8sWatchFixtures({ objects: clusterWithDefaultAt('5') });
+    k8sGet.mockResolvedValue(defaultAt('5'));
+    const onApply = jest.fn();
+    const SaveThenApply = () => (
+      <SaveConfigModal
+        design={design}
+        custom={useCustomMigConfig()}
+        onClose={jest.fn()}
+        onApply={onApply}
+      />
+    );
+    render(<SaveThenApply />);
+    await user.click(await screen.findByRole('button', { name: 'Preview the ConfigMap' }));
+    await user.click(
+      screen.getByRole('button', { name: 'Write ConfigMap and point the ClusterPolicy at it' }),
+    );
+    const result = await screen.findByTestId('designer-save-result');
+    // The watches have not shown the writes yet: the page says what was written, not what was.
+    expect(screen.getByTestId('designer-saved-state')).toHaveTextContent(
+      'spec.migManager.config.name is now gpu-partitioning-mig-config',
+    );
+    expect(screen.queryByText(/now \(unset\)/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: /Replace the existing config/ })).toBeNull();
+    const yamlToggle = screen.getByRole('button', {
+      name: /What was written \(\d+ lines of YAML\)/,
+    });
+    expect(document.getElementById('gpu-partitioning-config-yaml')).not.toBeVisible();
+    expect(
+      result.compareDocumentPosition(yamlToggle) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('button', { name: /Waiting for the cluster to show the new file…/ }),
+    ).toHaveAttribute('aria-disabled', 'true');
+
+    const written = k8sCreate.mock.calls[0][0].data;
+    act(() =>
+      updateK8sWatchFixtures({
+        objects: [
+          ...clusterWithDefaultAt('5').filter((object) => object.kind !== 'ClusterPolicy'),
+          { ...written, metadata: { ...written.metadata, resourceVersion: '7' } },
+          {
+            ...clusterPolicy('mixed', 'gpu-partitioning-mig-config'),
+            metadata: { name: 'gpu-cluster-policy', resourceVersion: '8' },
+          },
+        ],
+      }),
+    );
+    await user.click(screen.getByRole('button', { name: 'Apply two-halves to nodes…' }));
+    expect(onApply).toHaveBeenCalledWith('two-halves');
+    expect(screen.getByTestId('designer-saved-state')).toHaveTextContent(
+      'is now gpu-partitioning-mig-config',
+    );
   });
 });
