@@ -190,7 +190,11 @@ export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
               )}
               {chosen && (
                 <StackItem>
-                  <StrategyPreviewTable preview={preview} />
+                  <StrategyPreviewTable
+                    preview={preview}
+                    {...(current ? { current } : {})}
+                    {...(chosen ? { chosen } : {})}
+                  />
                 </StackItem>
               )}
               {needsAck && chosen !== current && (

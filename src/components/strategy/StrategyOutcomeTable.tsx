@@ -3,7 +3,8 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import type { GpuNodeView } from '../../cluster/types';
 import type { MigStrategy } from '../../geometry/types';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import { formatResources } from './StrategyPreviewTable';
+import { resourcesText, resourceWordingFor } from '../text/resourceText';
+import { advertisedText } from './StrategyPreviewTable';
 import { strategyOutcome, type NodeStrategyPreview, type StrategyOutcome } from './strategyPreview';
 
 type Translate = ReturnType<typeof usePluginTranslation>['t'];
@@ -68,13 +69,20 @@ export const StrategyOutcomeTable = ({
             <Tr key={node.name}>
               <Td dataLabel={t('Node')}>{node.name}</Td>
               <Td dataLabel={t('Strategy label')}>{node.strategyLabel ?? t('none')}</Td>
-              <Td dataLabel={t('Advertised (allocatable)')}>{formatResources(node.allocatable)}</Td>
+              <Td dataLabel={t('Advertised (allocatable)')}>
+                {resourcesText(t, node.allocatable, resourceWordingFor(node)) || '—'}
+              </Td>
               <Td dataLabel={t('Outcome')}>
                 <Label status={OUTCOME_STATUS[outcome]}>{outcomeText(t, outcome)}</Label>
                 {outcome === 'differs' && previewed?.after && (
                   <Content component="small">
                     {t('Predicted: {{resources}}', {
-                      resources: formatResources(previewed.after),
+                      resources: advertisedText(
+                        t,
+                        previewed.after,
+                        strategy,
+                        previewed.migEnabledGpus,
+                      ),
                     })}
                   </Content>
                 )}

@@ -1,17 +1,24 @@
 import { Alert, Content, Label, List, ListItem, Stack } from '@patternfly/react-core';
 import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import type { MigStrategy } from '../../geometry/types';
+import { resourcesText } from '../text/resourceText';
 import type { NodeStrategyPreview } from './strategyPreview';
 
 type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
-/** `mig-1g.5gb: 8, gpu: 2`; `—` for nothing. */
-export const formatResources = (resources: Record<string, number>) => {
-  const entries = Object.entries(resources).filter(([, count]) => count > 0);
-  return entries.length === 0
-    ? '—'
-    : entries.map(([name, count]) => `${name.replace(/^nvidia\.com\//, '')}: ${count}`).join(', ');
-};
+/**
+ * What a node advertises in the page's words (`1g.5gb ×8, Whole GPU ×2`), `—` for nothing. Under
+ * `single` a node with MIG enabled advertises its MIG devices as `nvidia.com/gpu`.
+ */
+export const advertisedText = (
+  t: Translate,
+  resources: Record<string, number>,
+  strategy: MigStrategy | undefined,
+  migEnabledGpus: number,
+) =>
+  resourcesText(t, resources, { gpuIsMigDevice: strategy === 'single' && migEnabledGpus > 0 }) ||
+  '—';
 
 const unsettledText = (t: Translate, state: NodeStrategyPreview['unsettledState']) => {
   switch (state) {
@@ -27,7 +34,13 @@ const unsettledText = (t: Translate, state: NodeStrategyPreview['unsettledState'
   }
 };
 
-const AfterCell = ({ node, t }: { node: NodeStrategyPreview; t: Translate }) => {
+interface AfterCellProps {
+  node: NodeStrategyPreview;
+  chosen: MigStrategy | undefined;
+  t: Translate;
+}
+
+const AfterCell = ({ node, chosen, t }: AfterCellProps) => {
   switch (node.effect) {
     case 'invalid':
       return <Label status="danger">{t('MIG-INVALID: no GPUs')}</Label>;
@@ -36,7 +49,7 @@ const AfterCell = ({ node, t }: { node: NodeStrategyPreview; t: Translate }) => 
     case 'unknown':
       return <>{t('Cannot be predicted: the GPU model is not in the catalog')}</>;
     default:
-      return <>{formatResources(node.after ?? {})}</>;
+      return <>{advertisedText(t, node.after ?? {}, chosen, node.migEnabledGpus)}</>;
   }
 };
 
@@ -89,8 +102,15 @@ const AffectedPods = ({ preview, t }: { preview: NodeStrategyPreview[]; t: Trans
   );
 };
 
+interface StrategyPreviewTableProps {
+  preview: NodeStrategyPreview[];
+  /** The strategy now and the one chosen: under `single`, nvidia.com/gpu are MIG devices. */
+  current?: MigStrategy;
+  chosen?: MigStrategy;
+}
+
 /** The preview of a strategy switch: the pods it strands, then what each node advertises. */
-export const StrategyPreviewTable = ({ preview }: { preview: NodeStrategyPreview[] }) => {
+export const StrategyPreviewTable = ({ preview, current, chosen }: StrategyPreviewTableProps) => {
   const { t } = usePluginTranslation();
   return (
     <Stack hasGutter>
@@ -114,9 +134,11 @@ export const StrategyPreviewTable = ({ preview }: { preview: NodeStrategyPreview
               <Tr key={node.nodeName}>
                 <Td dataLabel={t('Node')}>{node.nodeName}</Td>
                 <Td dataLabel={t('MIG config')}>{node.migConfig ?? '—'}</Td>
-                <Td dataLabel={t('Now')}>{formatResources(node.before)}</Td>
+                <Td dataLabel={t('Now')}>
+                  {advertisedText(t, node.before, current, node.migEnabledGpus)}
+                </Td>
                 <Td dataLabel={t('After')}>
-                  <AfterCell node={node} t={t} />
+                  <AfterCell node={node} chosen={chosen} t={t} />
                   {unsettled && <Content component="small">{unsettled}</Content>}
                 </Td>
               </Tr>
