@@ -3,7 +3,11 @@
  * (RFC 7386) and strategic merge patch (Kubernetes' own: lists with a merge key are merged by that
  * key, `$patch` directives). Errors follow the API server: a patch that cannot be decoded is 400
  * BadRequest; one that decodes but cannot be applied (missing path, failed `test`) is 422 Invalid.
+ * JSON Patch is `fast-json-patch`'s; merge patches are short enough to keep here, and no library
+ * knows Kubernetes' strategic merge.
  */
+import { applyOperation, getValueByPointer, type Operation } from 'fast-json-patch';
+import { isDeepStrictEqual } from 'node:util';
 import { ApiError, badRequest } from './apiErrors';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -13,20 +17,26 @@ function isObject(value: unknown): value is JsonObject {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+/**
+ * A deep copy as the wire would carry it: `undefined` members are dropped (objects built with
+ * spreads carry them, and `structuredClone` would keep them, so a stored object would differ from
+ * the same object read back).
+ */
 function clone<T>(value: T): T {
   return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 }
 
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((item, index) => deepEqual(item, b[index]));
-  }
-  if (isObject(a) && isObject(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => deepEqual(a[key], b[key]));
-  }
-  return false;
+const deepEqual = (a: unknown, b: unknown): boolean => isDeepStrictEqual(a, b);
+
+/**
+ * A deep copy whose objects have no prototype: the JSON Patch library looks keys up with `obj[key]`,
+ * so `constructor` or `toString` would otherwise be found on every object of the document.
+ */
+function withoutPrototypes<T>(value: T): T {
+  if (value === undefined) return value;
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
+    isObject(item) ? Object.assign(Object.create(null) as JsonObject, item) : item,
+  ) as T;
 }
 
 /** The API server's answer to a JSON patch that decodes but does not apply. */
@@ -36,102 +46,8 @@ function unprocessable(detail: string): ApiError {
   });
 }
 
-function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw badRequest(`JSON pointer "${pointer}" must start with "/"`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
-interface Location {
-  parent: Json[] | JsonObject;
-  key: string;
-}
-
-function locate(document: Json, pointer: string, op: string): Location {
-  const tokens = parsePointer(pointer);
-  if (tokens.length === 0)
-    throw unprocessable(`jsonpatch ${op} operation on the document root is not supported`);
-  let current: Json = document;
-  for (const token of tokens.slice(0, -1)) {
-    if (Array.isArray(current)) {
-      const index = Number(token);
-      if (!/^\d+$/.test(token) || index >= current.length) {
-        throw unprocessable(
-          `jsonpatch ${op} operation does not apply: doc is missing path: "${pointer}"`,
-        );
-      }
-      current = current[index];
-    } else if (isObject(current) && Object.prototype.hasOwnProperty.call(current, token)) {
-      current = current[token];
-    } else {
-      throw unprocessable(
-        `jsonpatch ${op} operation does not apply: doc is missing path: "${pointer}"`,
-      );
-    }
-  }
-  if (!Array.isArray(current) && !isObject(current)) {
-    throw unprocessable(
-      `jsonpatch ${op} operation does not apply: doc is missing path: "${pointer}"`,
-    );
-  }
-  return { parent: current, key: tokens[tokens.length - 1] };
-}
-
-function arrayIndex(
-  array: Json[],
-  key: string,
-  pointer: string,
-  op: string,
-  allowEnd: boolean,
-): number {
-  if (key === '-' && allowEnd) return array.length;
-  const index = Number(key);
-  const limit = allowEnd ? array.length : array.length - 1;
-  if (!/^\d+$/.test(key) || index > limit) {
-    throw unprocessable(
-      `jsonpatch ${op} operation does not apply: doc is missing path: "${pointer}"`,
-    );
-  }
-  return index;
-}
-
-function getAt(document: Json, pointer: string, op: string): Json {
-  if (pointer === '') return document;
-  const { parent, key } = locate(document, pointer, op);
-  if (Array.isArray(parent)) return parent[arrayIndex(parent, key, pointer, op, false)];
-  if (!Object.prototype.hasOwnProperty.call(parent, key)) {
-    throw unprocessable(
-      `jsonpatch ${op} operation does not apply: doc is missing key: "${pointer}"`,
-    );
-  }
-  return parent[key];
-}
-
-function addAt(document: Json, pointer: string, value: Json, op: string): void {
-  const { parent, key } = locate(document, pointer, op);
-  if (Array.isArray(parent)) parent.splice(arrayIndex(parent, key, pointer, op, true), 0, value);
-  else parent[key] = value;
-}
-
-function removeAt(document: Json, pointer: string, op: string): Json {
-  const { parent, key } = locate(document, pointer, op);
-  if (Array.isArray(parent))
-    return parent.splice(arrayIndex(parent, key, pointer, op, false), 1)[0];
-  if (!Object.prototype.hasOwnProperty.call(parent, key)) {
-    throw unprocessable(
-      `jsonpatch ${op} operation does not apply: doc is missing key: "${pointer}"`,
-    );
-  }
-  const removed = parent[key];
-  delete parent[key];
-  return removed;
-}
-
 interface JsonPatchOperation {
-  op: string;
+  op: 'add' | 'remove' | 'replace' | 'move' | 'copy' | 'test';
   path: string;
   from?: string;
   value?: Json;
@@ -159,49 +75,78 @@ function decodeJsonPatch(patch: unknown): JsonPatchOperation[] {
   });
 }
 
+/**
+ * The 422 for an operation whose pointer does not resolve, in the words of the API server's
+ * json-patch library: a missing `key` when the pointer's parent is an object, a missing `path`
+ * otherwise (or when `document` is not given).
+ */
+function missing(document: Json | undefined, op: string, pointer: string): ApiError {
+  let parent: unknown;
+  try {
+    parent = getValueByPointer(document, pointer.slice(0, pointer.lastIndexOf('/')));
+  } catch {
+    parent = undefined;
+  }
+  const what = document !== undefined && pointer.startsWith('/') && isObject(parent);
+  return unprocessable(
+    `jsonpatch ${op} operation does not apply: doc is missing ${what ? 'key' : 'path'}: "${pointer}"`,
+  );
+}
+
+/** An empty token where the pointer indexes a list: the library reads it as index 0. */
+function emptyListIndex(document: Json, pointer: string): boolean {
+  const tokens = pointer.split('/');
+  return tokens.some((token, i) => {
+    if (i === 0 || token !== '') return false;
+    try {
+      return Array.isArray(getValueByPointer(document, tokens.slice(0, i).join('/')));
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * One add, remove, replace, test or get through the library, which checks that its path resolves
+ * (a relative pointer or an empty list index it would misread); `op` names the operation asked for.
+ */
+function step(document: Json, operation: Operation, op: string): Json {
+  const { path } = operation;
+  if (/^[^/]/.test(path) || emptyListIndex(document, path)) throw missing(undefined, op, path);
+  try {
+    // Again without prototypes: values the operation brought in have them.
+    return withoutPrototypes(applyOperation(document, operation, true).newDocument);
+  } catch {
+    throw missing(document, op, path);
+  }
+}
+
+/**
+ * One operation of a patch. Move and copy are a checked get, remove and add here: the library
+ * checks neither where they put the value nor, for the document root, where they take it from.
+ */
+function applyOperationTo(document: Json, operation: JsonPatchOperation): Json {
+  const { op, path, from } = operation;
+  if (op === 'remove' && path === '') throw missing(document, op, path);
+  if (op !== 'move' && op !== 'copy') return step(document, operation as Operation, op);
+  const get: Operation = { op: '_get', path: from as string, value: undefined };
+  step(document, get, op);
+  const rest =
+    op === 'move' ? step(document, { op: 'remove', path: from as string }, op) : document;
+  return step(rest, { op: 'add', path, value: clone(get.value as Json) }, op);
+}
+
 export function applyJsonPatch<T>(target: T, patch: unknown): T {
-  const operations = decodeJsonPatch(patch);
-  // A root wrapper lets operations replace the whole document uniformly.
-  const document = clone(target) as Json;
-  const root: JsonObject = { doc: document };
-  const prefixed = (pointer: string): string => `/doc${pointer}`;
-  for (const operation of operations) {
-    const path = prefixed(operation.path);
-    switch (operation.op) {
-      case 'add':
-        addAt(root, path, clone(operation.value as Json), 'add');
-        break;
-      case 'remove':
-        removeAt(root, path, 'remove');
-        break;
-      case 'replace':
-        getAt(root, path, 'replace');
-        removeAt(root, path, 'replace');
-        addAt(root, path, clone(operation.value as Json), 'replace');
-        break;
-      case 'move': {
-        const value = removeAt(root, prefixed(operation.from as string), 'move');
-        addAt(root, path, value, 'move');
-        break;
-      }
-      case 'copy':
-        addAt(root, path, clone(getAt(root, prefixed(operation.from as string), 'copy')), 'copy');
-        break;
-      case 'test': {
-        let actual: Json | undefined;
-        try {
-          actual = getAt(root, path, 'test');
-        } catch {
-          actual = undefined;
-        }
-        if (!deepEqual(actual, operation.value)) {
-          throw unprocessable(`testing value ${operation.path} failed: test failed`);
-        }
-        break;
-      }
+  let document = withoutPrototypes(target) as Json;
+  for (const operation of decodeJsonPatch(patch)) {
+    try {
+      document = applyOperationTo(document, operation);
+    } catch (error) {
+      if (operation.op !== 'test') throw error;
+      throw unprocessable(`testing value ${operation.path} failed: test failed`);
     }
   }
-  return root.doc as T;
+  return clone(document) as T;
 }
 
 export function applyMergePatch<T>(target: T, patch: unknown): T {
