@@ -11,7 +11,7 @@ import type { GpuNodeView } from '../../../cluster/types';
 import { GPU_RESOURCE } from '../../../geometry/naming';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { SliceMap } from '../../SliceMap';
-import { formatResourcesCompact } from '../shared/format';
+import { resourcesText, resourceWordingFor } from '../../text/resourceText';
 import { HealthStateLabel } from '../shared/StateLabels';
 
 /** Nodes shown before "Show all", and of those, open at first. */
@@ -66,7 +66,8 @@ const NodeSection = ({ node, initiallyOpen }: { node: GpuNodeView; initiallyOpen
           <strong>{node.name}</strong>{' '}
           {t('{{product}} × {{count}}', { product: node.product, count: node.gpuCount })}{' '}
           <HealthStateLabel state={node.primaryState} />{' '}
-          {formatResourcesCompact(node.allocatable) || t('advertises no GPU resources')}
+          {resourcesText(t, node.allocatable, resourceWordingFor(node)) ||
+            t('advertises no GPU resources')}
         </span>
       }
     >

@@ -21,7 +21,8 @@ import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
 import { findProfile } from '../../../geometry/catalog';
 import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { formatResourcesCompact, resourceDisplayName } from '../shared/format';
+import { resourceDisplayName } from '../shared/format';
+import { resourcesText } from '../../text/resourceText';
 import { useProfileName } from '../shared/StateLabels';
 import { ProfileRequestFields, useProfileRequest } from './ProfileRequestFields';
 import { nodeLeftOutReasonText, profileRequestIssueText } from '../../text/profileRequestText';
@@ -110,7 +111,7 @@ const ChangeHint = ({ change, profile }: { change: Change; profile: string }) =>
   const { t } = usePluginTranslation();
   // Said apart: the catalogue extractor misses a t() inside another t()'s values.
   const notSet = t('not set');
-  const lost = formatResourcesCompact(change.lost);
+  const lost = resourcesText(t, change.lost);
   return (
     <>
       {t(

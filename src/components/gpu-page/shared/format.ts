@@ -34,16 +34,6 @@ export const gpuResourceEntries = (
       return a.localeCompare(b, undefined, { numeric: true });
     });
 
-/**
- * `1g.6gb ×2, 2g.12gb ×1`. Zero counts are left out (the kubelet keeps resources it once saw at 0,
- * which would only add noise); an empty result means nothing is advertised.
- */
-export const formatResourcesCompact = (resources: Record<string, number> | undefined): string =>
-  gpuResourceEntries(resources)
-    .filter(([, count]) => count > 0)
-    .map(([name, count]) => `${resourceDisplayName(name)} ×${count}`)
-    .join(', ');
-
 /** MiB as GiB with one decimal when needed (`81559` → `79.6 GiB`), or undefined when unknown. */
 export const formatMiB = (mib: number | undefined): string | undefined => {
   if (mib === undefined || !Number.isFinite(mib) || mib <= 0) return undefined;
