@@ -1,4 +1,13 @@
-import { Alert, Card, CardBody, CardTitle, Form, List, ListItem } from '@patternfly/react-core';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardTitle,
+  Form,
+  List,
+  ListItem,
+  Stack,
+} from '@patternfly/react-core';
 import { useMemo } from 'react';
 import { planByAllocatable, type AllocatableRequestAnswer } from '../../../cluster/availability';
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
@@ -119,8 +128,10 @@ const AllocatableAnswer = ({ answer }: { answer: AllocatableRequestAnswer }) => 
           wanted: answer.requested,
         })}
       >
-        <div>{basis}</div>
-        <NodeBounds answer={answer} />
+        <Stack hasGutter>
+          <div>{basis}</div>
+          <NodeBounds answer={answer} />
+        </Stack>
       </Alert>
     );
   }
@@ -134,26 +145,28 @@ const AllocatableAnswer = ({ answer }: { answer: AllocatableRequestAnswer }) => 
         profile,
       })}
     >
-      <div>{basis}</div>
-      <NodeBounds answer={answer} />
-      <div>
-        {answer.possibleOnOneNode
-          ? t(
-              'Request it in the pod as {{resource}}: {{wanted}}. If the pod stays Pending, other projects hold them.',
-              {
-                resource: answer.resourceName,
-                wanted: answer.requested,
-              },
-            )
-          : t(
-              'No single node offers {{wanted}}: run separate pods, each requesting at most {{most}} as {{resource}}.',
-              {
-                wanted: answer.requested,
-                most: answer.nodes[0]?.atMost ?? 0,
-                resource: answer.resourceName,
-              },
-            )}
-      </div>
+      <Stack hasGutter>
+        <div>{basis}</div>
+        <NodeBounds answer={answer} />
+        <div>
+          {answer.possibleOnOneNode
+            ? t(
+                'Request it in the pod as {{resource}}: {{wanted}}. If the pod stays Pending, other projects hold them.',
+                {
+                  resource: answer.resourceName,
+                  wanted: answer.requested,
+                },
+              )
+            : t(
+                'No single node offers {{wanted}}: run separate pods, each requesting at most {{most}} as {{resource}}.',
+                {
+                  wanted: answer.requested,
+                  most: answer.nodes[0]?.atMost ?? 0,
+                  resource: answer.resourceName,
+                },
+              )}
+        </div>
+      </Stack>
     </Alert>
   );
 };
