@@ -43,6 +43,14 @@ const nodeRow = (page: Page, node: string) =>
 
 const cell = (row: Locator, column: string) => row.locator(`td[data-label="${column}"]`);
 
+/** The node's strategy label is in its row's details: open them, read it, close them again. */
+const expectStrategyLabel = async (row: Locator, strategy: string) => {
+  const details = row.getByRole('button', { name: 'Details' });
+  await details.click();
+  await expect(row.locator('xpath=..').getByTestId('node-strategy')).toHaveText(strategy);
+  await details.click();
+};
+
 const summaryCard = (page: Page, title: string | RegExp) =>
   page
     .locator('.pf-v6-c-card')
@@ -116,10 +124,10 @@ test('1. the starting point: two A30 workers, MIG disabled, strategy single', as
   await openTab(page, 'Nodes');
   for (const node of NODES) {
     const row = nodeRow(page, node);
-    await expect(cell(row, 'Product')).toContainText('A30');
+    await expect(cell(row, 'Name')).toContainText('A30');
     await expect(cell(row, 'MIG config')).toHaveText('all-disabled');
-    await expect(cell(row, 'Strategy')).toHaveText('single');
-    await expect(cell(row, 'Advertised (allocatable)')).toHaveText('gpu ×1');
+    await expectStrategyLabel(row, 'single');
+    await expect(cell(row, 'Allocatable')).toHaveText('Whole GPU ×1');
   }
   await shot(page, '02-nodes-mig-disabled');
 });
@@ -178,9 +186,9 @@ test("4. the Nodes table and capacity match the article's sample output", async 
   for (const node of NODES) {
     const row = nodeRow(page, node);
     await expect(cell(row, 'MIG config')).toHaveText('all-balanced');
-    await expect(cell(row, 'Strategy')).toHaveText('mixed');
+    await expectStrategyLabel(row, 'mixed');
     // nvidia.com/mig-1g.6gb: 2, nvidia.com/mig-2g.12gb: 1 (and nvidia.com/gpu: 0).
-    await expect(cell(row, 'Advertised (allocatable)')).toHaveText('1g.6gb ×2, 2g.12gb ×1');
+    await expect(cell(row, 'Allocatable')).toHaveText('1g.6gb ×2, 2g.12gb ×1');
   }
   await nodeRow(page, NODES[0])
     .getByRole('button', { name: /details|expand/i })
@@ -341,7 +349,7 @@ test('9. pods deleted, MIG disabled: the GPUs are whole again', async ({ page, a
   for (const node of NODES) {
     const row = nodeRow(page, node);
     await expect(cell(row, 'MIG config')).toHaveText('all-disabled');
-    await expect(cell(row, 'Advertised (allocatable)')).toHaveText('gpu ×1');
+    await expect(cell(row, 'Allocatable')).toHaveText('Whole GPU ×1');
   }
   await shot(page, '20-nodes-whole-gpus');
   await openTab(page, 'Overview');

@@ -52,7 +52,7 @@ test("the article's workflow, as admin", async ({ page, visit, adminApi, kubectl
       const row = nodeRow(page, node);
       await expect(row).toContainText('A30');
       await expect(cell(row, 'MIG config')).toHaveText('all-disabled');
-      await expect(cell(row, 'Advertised')).toHaveText('gpu ×1');
+      await expect(cell(row, 'Allocatable')).toHaveText('Whole GPU ×1');
     }
   });
 
@@ -94,7 +94,7 @@ test("the article's workflow, as admin", async ({ page, visit, adminApi, kubectl
     for (const node of NODES) expect(await labelOf(node)).toBe('all-balanced');
     await closeProgress(page);
     for (const node of NODES) {
-      await expect(cell(nodeRow(page, node), 'Advertised')).toHaveText('1g.6gb ×2, 2g.12gb ×1');
+      await expect(cell(nodeRow(page, node), 'Allocatable')).toHaveText('1g.6gb ×2, 2g.12gb ×1');
     }
     await nodeRow(page, NODES[0]).getByRole('button', { name: 'Details' }).click();
     await docsScreenshot(page, 'nodes');
