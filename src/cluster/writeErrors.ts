@@ -94,3 +94,22 @@ export function classifyWriteError(error: unknown): WriteError {
               : 'failed';
   return { ...(status !== undefined ? { status } : {}), kind, message };
 }
+
+/** How one write ended, in categories the UI words differently. */
+export type WriteStatus =
+  | 'written'
+  /** The `test` failed (422) or the object changed (409): someone else wrote first. */
+  | 'conflict'
+  /** The API server refused the value itself (a 422 other than a failed `test`): see the message. */
+  | 'invalid'
+  | 'forbidden'
+  | 'not-found'
+  | 'failed'
+  /** Not tried because an earlier write failed. */
+  | 'not-attempted';
+
+/** The write's outcome from the SDK's error (`classifyWriteError`: a failed `test` is a conflict). */
+export function statusOfError(error: unknown): { status: WriteStatus; message: string } {
+  const { kind, message } = classifyWriteError(error);
+  return { status: kind === 'network' ? 'failed' : kind, message };
+}

@@ -538,6 +538,13 @@ export type StartBlock =
   | { kind: 'max-reached'; profile: string; count: number }
   | { kind: 'compute'; needed: number; left: number };
 
+/** Why one more instance cannot be added, as data in the layout designer (`additionBlockText` says it in words). */
+export type AdditionBlock =
+  | { kind: 'not-a-profile'; profile: string }
+  | { kind: 'layout'; problem: LayoutProblem }
+  | { kind: 'start'; block: StartBlock }
+  | { kind: 'does-not-fit' };
+
 /**
  * For the layout designer: each legal start of `profileName`, and whether it is free next to the
  * `existing` instances (or why not: held units, max count reached, compute slices used up).

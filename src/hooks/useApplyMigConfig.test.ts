@@ -8,7 +8,8 @@ import {
   serveOneObject,
 } from './testing/fakeApiServer';
 import { sdkMock } from './testing/sdkMock';
-import { RESOURCE_VERSION_RETRIES, applyMigConfig } from './useApplyMigConfig';
+import { RESOURCE_VERSION_RETRIES } from '../cluster/guardedWrite';
+import { applyMigConfig } from './useApplyMigConfig';
 
 const RESOURCE_VERSION_PATH = '/metadata/resourceVersion';
 

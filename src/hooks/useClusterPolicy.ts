@@ -1,17 +1,10 @@
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
 import * as React from 'react';
-import { operatorNamespace, readStrategy } from '../cluster/configSource';
+import { operatorNamespace, readStrategy, type ClusterPolicyIssue } from '../cluster/configSource';
 import { classifyDataError, type DataError } from '../cluster/errors';
 import { readWithReboot, type WithRebootReading } from '../cluster/migManagerReboot';
 import { ClusterPolicyGroupVersionKind, type ClusterPolicyKind } from '../cluster/models';
 import type { MigStrategy } from '../geometry/types';
-
-/** Something wrong with the ClusterPolicies, as data. */
-export type ClusterPolicyIssue =
-  /** `count` policies exist; the page shows `shown`, the oldest. */
-  | { kind: 'several-policies'; count: number; shown: string }
-  /** `spec.mig.strategy` is `value`, not none, single or mixed. */
-  | { kind: 'unknown-strategy'; value: string };
 
 export interface ClusterPolicyResult {
   /** The policy in force (the oldest when several exist: the operator honours only one). */

@@ -6,7 +6,7 @@ import {
   sentPatches,
   serveOneObject,
 } from './testing/fakeApiServer';
-import { RESOURCE_VERSION_RETRIES } from './useApplyMigConfig';
+import { RESOURCE_VERSION_RETRIES } from '../cluster/guardedWrite';
 import { changeStrategy } from './useStrategyChange';
 
 const policy = (spec: ClusterPolicyKind['spec']): ClusterPolicyKind => ({

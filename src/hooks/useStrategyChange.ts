@@ -7,7 +7,8 @@ import {
   strategyPatch,
 } from '../cluster/patches';
 import type { MigStrategy } from '../geometry/types';
-import { sendGuardedWrite, statusOfError, type WriteStatus } from './useApplyMigConfig';
+import { sendGuardedWrite } from '../cluster/guardedWrite';
+import { statusOfError, type WriteStatus } from '../cluster/writeErrors';
 
 export interface StrategyWriteResult {
   status: WriteStatus;

@@ -27,7 +27,8 @@ import { MIG_CONFIG_LABEL, MIG_CONFIG_STATE_LABEL, nodeLabels } from '../../clus
 import type { NodeKind } from '../../cluster/models';
 import type { GpuNodeView } from '../../cluster/types';
 import type { MigStrategy } from '../../geometry/types';
-import { useApplyMigConfig, type ApplyOutcome } from '../../hooks/useApplyMigConfig';
+import type { ApplyOutcome } from '../../cluster/applyOutcome';
+import { useApplyMigConfig } from '../../hooks/useApplyMigConfig';
 import { useGpuNodes } from '../../hooks/useGpuNodes';
 import { useGpuNodeViews } from '../../hooks/useGpuNodeViews';
 import { useNodePatchAccess } from '../../hooks/useMigWriteAccess';

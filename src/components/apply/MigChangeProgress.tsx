@@ -14,7 +14,8 @@ import {
 } from '@patternfly/react-core';
 import * as React from 'react';
 import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
-import { statusOfError, uncordonNode, type WriteStatus } from '../../hooks/useApplyMigConfig';
+import { statusOfError, type WriteStatus } from '../../cluster/writeErrors';
+import { uncordonNode } from '../../hooks/useApplyMigConfig';
 import {
   changeFollowedMigConfig,
   useFollowMigChange,

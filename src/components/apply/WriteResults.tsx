@@ -1,5 +1,5 @@
 import { Alert } from '@patternfly/react-core';
-import type { ApplyOutcome, NodeWriteResult } from '../../hooks/useApplyMigConfig';
+import type { ApplyOutcome, NodeWriteResult } from '../../cluster/applyOutcome';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import type { Translate } from './planIssueText';
 

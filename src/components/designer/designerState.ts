@@ -6,12 +6,12 @@
  */
 import {
   legalStartsFor,
+  type AdditionBlock,
   placeInstances,
   type GpuModel,
   type LayoutProblem,
   type PlacedInstance,
   type ProfileCounts,
-  type StartBlock,
   type StartOption,
 } from '../../geometry';
 
@@ -32,13 +32,6 @@ export function countsOf(instances: PlacedInstance[]): ProfileCounts {
   for (const instance of instances) counts[instance.profile] = (counts[instance.profile] ?? 0) + 1;
   return counts;
 }
-
-/** Why one more instance cannot be added, as data (`additionBlockText` says it in words). */
-export type AdditionBlock =
-  | { kind: 'not-a-profile'; profile: string }
-  | { kind: 'layout'; problem: LayoutProblem }
-  | { kind: 'start'; block: StartBlock }
-  | { kind: 'does-not-fit' };
 
 export interface AdditionCheck {
   allowed: boolean;

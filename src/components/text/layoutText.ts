@@ -4,6 +4,7 @@
  * The engine keeps its English `message` for the CLI, logs and tests; the UI says it here, once.
  */
 import type {
+  AdditionBlock,
   AdvertisementWarningFacts,
   LayoutProblem,
   LayoutWarningFacts,
@@ -13,7 +14,6 @@ import type {
   UnitHolder,
 } from '../../geometry';
 import type { Translate } from '../apply/planIssueText';
-import type { AdditionBlock } from '../designer/designerState';
 
 /** `2 × 1g.10gb = 2, 1 × 3g.40gb = 3`: numbers and profile names, the same in every language. */
 const partsText = (parts: ProfileAmount[]) =>
