@@ -19,6 +19,15 @@ describe('serializeMigPartedConfig', () => {
     expect(text).toContain('        "1g.5gb+me": 1\n');
   });
 
+  it('quotes a config name YAML 1.1 reads otherwise, the merge key `<<` included', () => {
+    const entries = [{ devices: 'all' as const, migEnabled: false }];
+    for (const name of ['<<', 'yes', 'E0', '1e3', '~', '0x10']) {
+      const text = serializeMigPartedConfig({ version: 'v1', migConfigs: { [name]: entries } });
+      expect(text).toContain(`  ${JSON.stringify(name)}:\n`);
+      expect(listConfigNames(parseMigPartedConfig(text).config!)).toEqual([name]);
+    }
+  });
+
   const profileName = fc
     .tuple(
       fc.integer({ min: 1, max: 7 }),

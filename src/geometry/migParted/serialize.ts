@@ -29,9 +29,9 @@ const TO_STRING_OPTIONS = { lineWidth: 0, flowCollectionPadding: false, nullStr:
  * YAML 1.1 without merge keys: with them the library writes a config named `<<` as a plain `<<`,
  * which reads back as a merge key, quoted or not.
  */
-const WRITE_SCHEMA = {
-  customTags: (tags: Tags) => tags.filter((tag) => tag.tag !== 'tag:yaml.org,2002:merge'),
-};
+const isMergeTag = (tag: Tags[number]) =>
+  typeof tag === 'string' ? tag === 'merge' : tag.tag === 'tag:yaml.org,2002:merge';
+const WRITE_SCHEMA = { customTags: (tags: Tags) => tags.filter((tag) => !isMergeTag(tag)) };
 
 const YAML_11_SPECIAL_WORDS = new Set([
   'y',
