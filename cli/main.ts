@@ -28,6 +28,7 @@ import {
   type GpuModel,
   type LayoutResult,
   type MigPartedParseResult,
+  type MigProfile,
   type MigStrategy,
   type PlacedInstance,
   type ProfileCounts,
@@ -276,32 +277,32 @@ function formatPlacements(instances: { start: number; size: number }[]): string 
   return instances.map((slot) => `${slot.start}:${slot.size}`).join(' ');
 }
 
+function profileJson(profile: MigProfile) {
+  return {
+    name: profile.name,
+    computeSlices: profile.computeSlices,
+    memorySlices: profile.memorySlices,
+    memoryMiB: profile.memoryMiB,
+    multiprocessors: profile.multiprocessors,
+    maxInstances: profile.maxInstances,
+    placements: profile.placements,
+    placementSize: profile.placementSize,
+    resourceName: profile.resourceName,
+    giProfileId: profile.giProfileId,
+    engines: profile.engines,
+    attributes: profile.attributes,
+    confidence: profile.confidence,
+    unconfirmed: profile.unconfirmed,
+    notes: profile.notes,
+  };
+}
+
 function commandProfiles(args: ParsedArgs, io: CliIo): number {
   rejectExtra(args, 0);
   const model = requireModel(args, io);
   if (!model) return EXIT_INVALID;
   if (args.flags.has('json')) {
-    io.out(
-      json(
-        model.profiles.map((profile) => ({
-          name: profile.name,
-          computeSlices: profile.computeSlices,
-          memorySlices: profile.memorySlices,
-          memoryMiB: profile.memoryMiB,
-          multiprocessors: profile.multiprocessors,
-          maxInstances: profile.maxInstances,
-          placements: profile.placements,
-          placementSize: profile.placementSize,
-          resourceName: profile.resourceName,
-          giProfileId: profile.giProfileId,
-          engines: profile.engines,
-          attributes: profile.attributes,
-          confidence: profile.confidence,
-          unconfirmed: profile.unconfirmed,
-          notes: profile.notes,
-        })),
-      ),
-    );
+    io.out(json(model.profiles.map(profileJson)));
     return EXIT_OK;
   }
   const rows = [['PROFILE', 'SLICES', 'MEMORY', 'MiB', 'SMs', 'MAX', 'PLACEMENTS', 'CONFIDENCE']];
