@@ -151,6 +151,69 @@ export function groupGpuPodsByNode(pods: PodKind[] | undefined): Map<string, Gpu
   return byNode;
 }
 
+interface CachedUsage {
+  resourceVersion: unknown;
+  usage: GpuPodUsage | undefined;
+}
+
+// Per pod object: the console hands out the same object while the pod is unchanged. The
+// resourceVersion guards against an object changed in place.
+const usageByPod = new WeakMap<object, CachedUsage>();
+
+function cachedGpuPodUsage(pod: PodKind | undefined | null): GpuPodUsage | undefined {
+  if (!pod || typeof pod !== 'object') return undefined;
+  const resourceVersion = pod.metadata?.resourceVersion;
+  const cached = usageByPod.get(pod);
+  if (cached && cached.resourceVersion === resourceVersion) return cached.usage;
+  const usage = gpuPodUsage(pod);
+  usageByPod.set(pod, { resourceVersion, usage });
+  return usage;
+}
+
+const usageKeys = new WeakMap<GpuPodUsage, string>();
+const usageKey = (usage: GpuPodUsage): string => {
+  let key = usageKeys.get(usage);
+  if (key === undefined) {
+    key = JSON.stringify(usage);
+    usageKeys.set(usage, key);
+  }
+  return key;
+};
+
+const samePodLists = (a: GpuPodUsage[], b: GpuPodUsage[]): boolean =>
+  a.length === b.length &&
+  a.every((pod, index) => pod === b[index] || usageKey(pod) === usageKey(b[index]));
+
+/**
+ * `groupGpuPodsByNode` for a list that changes a little at a time (a watch): each pod is read once
+ * per version, and a node's list keeps its identity while its GPU pods are the same, so views of
+ * nodes whose pods did not change need not be rebuilt. A grouping per watched list.
+ */
+export class GpuPodGrouping {
+  private pods: readonly PodKind[] | undefined = undefined;
+  private byNode = new Map<string, GpuPodUsage[]>();
+
+  group(pods: readonly PodKind[] | undefined): ReadonlyMap<string, GpuPodUsage[]> {
+    if (pods === this.pods && this.pods !== undefined) return this.byNode;
+    const next = new Map<string, GpuPodUsage[]>();
+    for (const pod of Array.isArray(pods) ? pods : []) {
+      const usage = cachedGpuPodUsage(pod);
+      if (!usage) continue;
+      const list = next.get(usage.nodeName);
+      if (list) list.push(usage);
+      else next.set(usage.nodeName, [usage]);
+    }
+    for (const [nodeName, list] of next) {
+      list.sort(comparePods);
+      const previous = this.byNode.get(nodeName);
+      if (previous && samePodLists(previous, list)) next.set(nodeName, previous);
+    }
+    this.pods = pods;
+    this.byNode = next;
+    return next;
+  }
+}
+
 /** Oldest first, then namespace/name: the order used to assign pods to predicted instances. */
 export function comparePods(a: GpuPodUsage, b: GpuPodUsage): number {
   const byTime = (a.createdAt ?? '').localeCompare(b.createdAt ?? '');

@@ -19,8 +19,56 @@ function isSchedulableGpuResource(name: string): boolean {
   return name === GPU_RESOURCE || parseMigResourceName(name) !== undefined;
 }
 
-/** Aggregates node views. Allocatable comes from `status.allocatable`; in use from pod requests. */
-export function summarizeCluster(nodes: GpuNodeView[], strategy?: MigStrategy): ClusterGpuSummary {
+type NodeAvailability = ProfileAvailability['nodes'][number];
+
+/** What one node adds to the summary. */
+interface NodeContribution {
+  migEnabledGpus: number;
+  resources: Array<{ resourceName: string; profile: string; entry: NodeAvailability }>;
+}
+
+function contributionOf(node: GpuNodeView): NodeContribution {
+  const names = new Set(
+    [...Object.keys(node.allocatable), ...Object.keys(node.inUse)].filter(isSchedulableGpuResource),
+  );
+  const resources: NodeContribution['resources'] = [];
+  for (const resourceName of names) {
+    const allocatable = node.allocatable[resourceName] ?? 0;
+    const inUse = node.inUse[resourceName] ?? 0;
+    if (allocatable === 0 && inUse === 0) continue;
+    // An unschedulable (cordoned) node still counts as allocatable but offers nothing new.
+    const free = node.unschedulable ? 0 : Math.max(0, allocatable - inUse);
+    resources.push({
+      resourceName,
+      profile: parseMigResourceName(resourceName) ?? WHOLE_GPU_PROFILE,
+      entry: { name: node.name, allocatable, inUse, free },
+    });
+  }
+  return { migEnabledGpus: node.gpus.filter((gpu) => gpu.migEnabled).length, resources };
+}
+
+// The default collator is what `localeCompare` uses; one instance spares creating it per call.
+const byName = new Intl.Collator();
+const byResourceName = new Intl.Collator(undefined, { numeric: true });
+
+const compareRows = (a: ProfileAvailability, b: ProfileAvailability) =>
+  a.resourceName === GPU_RESOURCE
+    ? -1
+    : b.resourceName === GPU_RESOURCE
+      ? 1
+      : byResourceName.compare(a.resourceName, b.resourceName);
+
+const sortedByName = (entries: NodeAvailability[]) =>
+  entries.every(
+    (entry, index) => index === 0 || byName.compare(entries[index - 1].name, entry.name) <= 0,
+  );
+
+function summarize(
+  nodes: readonly GpuNodeView[],
+  strategy: MigStrategy | undefined,
+  contribution: (node: GpuNodeView) => NodeContribution,
+  sortedNodes: boolean,
+): ClusterGpuSummary {
   const nodesByState: Record<MigConfigState, number> = {
     success: 0,
     pending: 0,
@@ -44,41 +92,27 @@ export function summarizeCluster(nodes: GpuNodeView[], strategy?: MigStrategy): 
     nodesByState[node.migConfigState] += 1;
     nodesByHealth[node.primaryState] += 1;
     totalGpus += node.gpuCount;
-    migEnabledGpus += node.gpus.filter((gpu) => gpu.migEnabled).length;
-    const names = new Set(
-      [...Object.keys(node.allocatable), ...Object.keys(node.inUse)].filter(
-        isSchedulableGpuResource,
-      ),
-    );
-    for (const resourceName of names) {
-      const allocatable = node.allocatable[resourceName] ?? 0;
-      const inUse = node.inUse[resourceName] ?? 0;
-      if (allocatable === 0 && inUse === 0) continue;
-      // An unschedulable (cordoned) node still counts as allocatable but offers nothing new.
-      const free = node.unschedulable ? 0 : Math.max(0, allocatable - inUse);
-      const row = profiles.get(resourceName) ?? {
-        resourceName,
-        profile: parseMigResourceName(resourceName) ?? WHOLE_GPU_PROFILE,
-        allocatable: 0,
-        inUse: 0,
-        free: 0,
-        nodes: [],
-      };
-      row.allocatable += allocatable;
-      row.inUse += inUse;
-      row.free += free;
-      row.nodes.push({ name: node.name, allocatable, inUse, free });
-      profiles.set(resourceName, row);
+    const adds = contribution(node);
+    migEnabledGpus += adds.migEnabledGpus;
+    for (const { resourceName, profile, entry } of adds.resources) {
+      let row = profiles.get(resourceName);
+      if (!row) {
+        row = { resourceName, profile, allocatable: 0, inUse: 0, free: 0, nodes: [] };
+        profiles.set(resourceName, row);
+      }
+      row.allocatable += entry.allocatable;
+      row.inUse += entry.inUse;
+      row.free += entry.free;
+      row.nodes.push(entry);
     }
   }
-  const rows = [...profiles.values()].sort((a, b) =>
-    a.resourceName === GPU_RESOURCE
-      ? -1
-      : b.resourceName === GPU_RESOURCE
-        ? 1
-        : a.resourceName.localeCompare(b.resourceName, undefined, { numeric: true }),
-  );
-  for (const row of rows) row.nodes.sort((a, b) => a.name.localeCompare(b.name));
+  const rows = [...profiles.values()].sort(compareRows);
+  // Views sorted by name give rows sorted by name: nothing to sort.
+  for (const row of rows) {
+    if (!sortedNodes && !sortedByName(row.nodes)) {
+      row.nodes.sort((a, b) => byName.compare(a.name, b.name));
+    }
+  }
   const summary: ClusterGpuSummary = {
     totalGpus,
     migEnabledGpus,
@@ -88,4 +122,30 @@ export function summarizeCluster(nodes: GpuNodeView[], strategy?: MigStrategy): 
   };
   if (strategy) summary.strategy = strategy;
   return summary;
+}
+
+/** Aggregates node views. Allocatable comes from `status.allocatable`; in use from pod requests. */
+export function summarizeCluster(nodes: GpuNodeView[], strategy?: MigStrategy): ClusterGpuSummary {
+  return summarize(nodes, strategy, contributionOf, false);
+}
+
+/**
+ * `summarizeCluster` for views that are never changed after they are built, given sorted by name
+ * (those of `NodeViewIndex`): each view's share is read once, so summarizing 1,000 views again
+ * after one changed is a sum, not a re-read of every node's resources.
+ */
+export class ClusterSummaryBuilder {
+  private readonly contributions = new WeakMap<GpuNodeView, NodeContribution>();
+
+  summarize(sortedByName: readonly GpuNodeView[], strategy?: MigStrategy): ClusterGpuSummary {
+    const contribution = (node: GpuNodeView) => {
+      let known = this.contributions.get(node);
+      if (!known) {
+        known = contributionOf(node);
+        this.contributions.set(node, known);
+      }
+      return known;
+    };
+    return summarize(sortedByName, strategy, contribution, true);
+  }
 }

@@ -1,14 +1,11 @@
 import * as React from 'react';
-import type { ClusterMigConfigSources, ResolvedMigConfigSource } from '../cluster/configSource';
+import type { ClusterMigConfigSources } from '../cluster/configSource';
 import { waitingGpuPods, type WaitingGpuPod } from '../cluster/availability';
 import type { DataError } from '../cluster/errors';
-import { readGpuLabels } from '../cluster/labels';
 import type { NodeKind, PodKind } from '../cluster/models';
-import { buildGpuNodeView } from '../cluster/nodeView';
-import { groupGpuPodsByNode } from '../cluster/pods';
+import { NodeViewIndex, type NodeViews } from '../cluster/nodeViewIndex';
 import { migStateHistory } from '../cluster/stateHistory';
-import { summarizeCluster } from '../cluster/summary';
-import type { ClusterGpuSummary, GpuNodeView, GpuPodUsage } from '../cluster/types';
+import type { ClusterGpuSummary, GpuNodeView } from '../cluster/types';
 import type { MigStrategy } from '../geometry/types';
 import { useClusterPolicy, type ClusterPolicyResult } from './useClusterPolicy';
 import { useGpuNodes } from './useGpuNodes';
@@ -40,35 +37,57 @@ export interface GpuNodeViewsResult {
   forbidden: boolean;
 }
 
-const objectIds = new WeakMap<object, number>();
-let nextObjectId = 1;
-function objectId(value: object): number {
-  let id = objectIds.get(value);
-  if (id === undefined) {
-    id = nextObjectId;
-    nextObjectId += 1;
-    objectIds.set(value, id);
-  }
-  return id;
-}
+/**
+ * A batch of views larger than this is built in slices of about `SLICE_BUDGET_MS`, each in its own
+ * task, so the page stays responsive while 1,000 nodes arrive or change at once.
+ */
+const SLICE_MIN_BUILDS = 100;
+const SLICE_BUDGET_MS = 25;
 
-function podsKey(pods: GpuPodUsage[] | undefined): string {
-  if (!pods) return '';
-  return pods
-    .map((pod) => `${pod.namespace}/${pod.name}:${pod.phase}:${JSON.stringify(pod.resources)}`)
-    .join(',');
-}
-
-interface CachedView {
-  key: string;
-  view: GpuNodeView;
-}
+const firstSeenPending = (nodeName: string) => migStateHistory.pendingSince(nodeName);
 
 /**
- * Builds node views, reusing the previous view of a node while its inputs are unchanged (same
- * resourceVersion, same GPU pods, same config source and strategy): a 1,000-node refresh rebuilds
- * only the nodes that changed.
+ * Node views and their summary from the watched lists, through a `NodeViewIndex` kept for the
+ * component's life: an update rebuilds only the nodes whose inputs changed, and keeps the views
+ * array and summary objects when nothing did. With `slices`, a large batch is built over several
+ * renders (the rest of the nodes keep their previous view meanwhile); `complete` says when none
+ * is left.
  */
+export function useNodeViewIndex(
+  nodes: NodeKind[],
+  pods: PodKind[],
+  strategy: MigStrategy | undefined,
+  sources: ClusterMigConfigSources,
+  now: Date,
+  { slices = false }: { slices?: boolean } = {},
+): NodeViews & { complete: boolean } {
+  const index = React.useRef<NodeViewIndex>();
+  index.current ??= new NodeViewIndex();
+  const [, continueBuilding] = React.useReducer((count: number) => count + 1, 0);
+  const result = index.current.update(
+    { nodes, pods, ...(strategy ? { strategy } : {}), sources, now, firstSeenPending },
+    slices ? { deadline: performance.now() + SLICE_BUDGET_MS, minBuilds: SLICE_MIN_BUILDS } : {},
+  );
+  const complete = result.outdated === 0 && result.missing === 0;
+  React.useEffect(() => {
+    if (complete) return undefined;
+    // A task of its own: the browser paints and handles input between slices.
+    const timer = setTimeout(continueBuilding, 0);
+    return () => clearTimeout(timer);
+  }, [result, complete]);
+
+  // Record state transitions after render (the store notifies subscribers).
+  const { views } = result;
+  React.useEffect(() => {
+    const observedAt = new Date();
+    for (const view of views) {
+      migStateHistory.observe(view.name, view.migConfigState, view.migConfig, observedAt);
+    }
+  }, [views]);
+  return React.useMemo(() => ({ ...result, complete }), [result, complete]);
+}
+
+/** The views of the given nodes (one node for the node tab), sorted by name. */
 export function useNodeViewCache(
   nodes: NodeKind[],
   pods: PodKind[],
@@ -76,57 +95,7 @@ export function useNodeViewCache(
   sources: ClusterMigConfigSources,
   now: Date,
 ): GpuNodeView[] {
-  const cache = React.useRef(new Map<string, CachedView>());
-  const podsByNode = React.useMemo(() => groupGpuPodsByNode(pods), [pods]);
-  const minute = Math.floor(now.getTime() / 60_000);
-  const views = React.useMemo(() => {
-    const next = new Map<string, CachedView>();
-    const result: GpuNodeView[] = [];
-    for (const node of nodes) {
-      if (!node || typeof node !== 'object') continue;
-      const name = node.metadata?.name ?? '';
-      const nodePods = podsByNode.get(name) ?? [];
-      const source: ResolvedMigConfigSource = sources.forNode(name);
-      const state = readGpuLabels(node).values.migConfigState;
-      const firstSeenPending =
-        state === 'pending'
-          ? (migStateHistory.pendingSince(name) ?? new Date(minute * 60_000).toISOString())
-          : undefined;
-      const key = [
-        node.metadata?.resourceVersion ?? `object${objectId(node)}`,
-        podsKey(nodePods),
-        // By content: a new ConfigMap list or policy object with the same config text keeps the view.
-        `${source.config ? objectId(source.config) : 'none'}|${JSON.stringify(source.view)}`,
-        strategy ?? '',
-        state === 'pending' ? `${minute}|${firstSeenPending ?? ''}` : '',
-      ].join('\u0000');
-      const cached = cache.current.get(name);
-      const view =
-        cached && cached.key === key
-          ? cached.view
-          : buildGpuNodeView({
-              node,
-              pods: nodePods,
-              ...(strategy ? { strategy } : {}),
-              configSource: source,
-              now: new Date(minute * 60_000),
-              ...(firstSeenPending ? { firstSeenPending } : {}),
-            });
-      next.set(name, { key, view });
-      result.push(view);
-    }
-    cache.current = next;
-    return result.sort((a, b) => a.name.localeCompare(b.name));
-  }, [nodes, podsByNode, strategy, sources, minute]);
-
-  // Record state transitions after render (the store notifies subscribers).
-  React.useEffect(() => {
-    const observedAt = new Date();
-    for (const view of views) {
-      migStateHistory.observe(view.name, view.migConfigState, view.migConfig, observedAt);
-    }
-  }, [views]);
-  return views;
+  return useNodeViewIndex(nodes, pods, strategy, sources, now).views;
 }
 
 /** Everything the overview needs, combined and memoised. */
@@ -136,11 +105,19 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
   const clusterPolicy = useClusterPolicy();
   const { sources, loaded: sourcesLoaded } = useMigConfigSource(clusterPolicy.clusterPolicy);
   const now = useNow();
-  const views = useNodeViewCache(nodes.data, pods.data, clusterPolicy.strategy, sources, now);
-  const summary = React.useMemo(
-    () => summarizeCluster(views, clusterPolicy.strategy),
-    [views, clusterPolicy.strategy],
+  const { views, summary, complete } = useNodeViewIndex(
+    nodes.data,
+    pods.data,
+    clusterPolicy.strategy,
+    sources,
+    now,
+    { slices: true },
   );
+  // Until the first build is complete (in slices on a large cluster) the page shows it loading,
+  // not a part of the fleet; later batches update the views in place.
+  const wasComplete = React.useRef(false);
+  if (complete) wasComplete.current = true;
+  const viewsReady = wasComplete.current;
   const waitingPods = React.useMemo(() => waitingGpuPods(pods.data), [pods.data]);
   return React.useMemo(() => {
     const errors = [nodes.error, pods.error, clusterPolicy.error, sources.error].filter(
@@ -159,7 +136,8 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
         (nodes.loaded || nodes.error !== undefined) &&
         clusterPolicy.loaded &&
         (pods.loaded || pods.error !== undefined) &&
-        sourcesLoaded,
+        sourcesLoaded &&
+        viewsReady,
       errors,
       forbidden: errors.some((error) => error.kind === 'forbidden'),
     };
@@ -169,5 +147,5 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
     }
     if (nodes.error) result.error = nodes.error;
     return result;
-  }, [views, summary, sources, clusterPolicy, nodes, pods, sourcesLoaded, waitingPods]);
+  }, [views, summary, sources, clusterPolicy, nodes, pods, sourcesLoaded, waitingPods, viewsReady]);
 };

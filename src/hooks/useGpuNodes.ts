@@ -1,4 +1,5 @@
 import { useK8sWatchResource } from '@openshift-console/dynamic-plugin-sdk';
+import * as React from 'react';
 import { classifyDataError } from '../cluster/errors';
 import { GPU_NODE_SELECTOR } from '../cluster/labels';
 import { NodeGroupVersionKind, type NodeKind } from '../cluster/models';
@@ -16,8 +17,11 @@ export const useGpuNodes = (): DataResult<NodeKind[]> => {
     isList: true,
     selector: GPU_NODE_SELECTOR,
   });
-  const error = classifyDataError(loadError, 'nodes');
-  return { data: Array.isArray(data) ? data : EMPTY, loaded, ...(error ? { error } : {}) };
+  // One object while the watch's answer is the same: the page's memos depend on it.
+  return React.useMemo(() => {
+    const error = classifyDataError(loadError, 'nodes');
+    return { data: Array.isArray(data) ? data : EMPTY, loaded, ...(error ? { error } : {}) };
+  }, [data, loaded, loadError]);
 };
 
 /** One node by name (the node tab), whatever its labels. */
