@@ -51,15 +51,20 @@ test('Nodes table lists GPU nodes and explains the failed and drifted ones', asy
   adminApi,
 }) => {
   const gpuNodes = await adminApi.list('/api/v1/nodes', 'nvidia.com/gpu.present=true');
-  const failed = gpuNodes.find((node) => node.metadata?.labels?.[MIG_CONFIG_STATE] === 'failed');
+  // A node whose config exists but failed (the scenario's other failed node has a typo'd name).
+  const failed = gpuNodes.find(
+    (node) =>
+      node.metadata?.labels?.[MIG_CONFIG_STATE] === 'failed' &&
+      node.metadata.labels['nvidia.com/mig.config'] === 'all-balanced',
+  );
   expect(failed, 'the scenario has a failed node').toBeDefined();
   const failedName = failed!.metadata!.name!;
 
   await page.goto('/gpu-partitioning');
   // The Overview's state counts link to the filtered Nodes tab.
-  await page.getByRole('link', { name: /^Nodes in state failed: / }).click();
+  await page.getByRole('link', { name: /^Nodes in state Failed: / }).click();
   await expect(page).toHaveURL(/tab=nodes/);
-  await expect(page).toHaveURL(/state=failed/);
+  await expect(page).toHaveURL(/health=failed/);
   const failedRow = nodeRow(page, failedName);
   await expect(failedRow.getByText('Failed').first()).toBeVisible();
   await failedRow.getByRole('button', { name: 'Details' }).click();
@@ -67,6 +72,21 @@ test('Nodes table lists GPU nodes and explains the failed and drifted ones', asy
   await expect(
     page.getByText(/The reason is in the logs of the nvidia-mig-manager pod on this node/).first(),
   ).toBeVisible();
+
+  // A typo'd config name: one alert with the nearest name, fixed through the usual preview.
+  await page.goto('/gpu-partitioning?tab=nodes&name=a100-40-03');
+  await nodeRow(page, 'a100-40-03').getByRole('button', { name: 'Details' }).click();
+  await expect(
+    page.getByText('all-balancd is not in the mig-parted config: did you mean all-balanced?'),
+  ).toBeVisible();
+  await expect(page.getByText(/Applying MIG configuration .* failed/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Preview all-balanced…' }).click();
+  await expect(
+    page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-balanced on 1 node/ }),
+  ).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
   await page.goto('/gpu-partitioning?tab=nodes&health=drifted');
   const driftedRow = page.locator(`${nodesTable} tbody tr`).first();
