@@ -44,6 +44,8 @@ export interface GpuNodeViewsResult {
 const SLICE_MIN_BUILDS = 100;
 const SLICE_BUDGET_MS = 25;
 
+const NO_WAITING_PODS: WaitingGpuPod[] = [];
+
 const firstSeenPending = (nodeName: string) => migStateHistory.pendingSince(nodeName);
 
 /**
@@ -118,9 +120,16 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
   const wasComplete = React.useRef(false);
   if (complete) wasComplete.current = true;
   const viewsReady = wasComplete.current;
-  const waitingPods = React.useMemo(() => waitingGpuPods(pods.data), [pods.data]);
+  const waitingPods = React.useMemo(() => {
+    const waiting = waitingGpuPods(pods.data);
+    return waiting.length > 0 ? waiting : NO_WAITING_PODS;
+  }, [pods.data]);
+  // The parts the result is made of, not the watch answers: a page of pods that changes no view
+  // must not re-render the page.
+  const { error: nodesError, loaded: nodesLoaded } = nodes;
+  const { error: podsError, loaded: podsLoaded, visibility } = pods;
   return React.useMemo(() => {
-    const errors = [nodes.error, pods.error, clusterPolicy.error, sources.error].filter(
+    const errors = [nodesError, podsError, clusterPolicy.error, sources.error].filter(
       (error): error is DataError => error !== undefined,
     );
     const result: GpuNodeViewsResult = {
@@ -128,14 +137,14 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
       summary,
       configSource: sources,
       clusterPolicy,
-      podsAvailable: pods.error === undefined,
-      podVisibility: pods.visibility,
+      podsAvailable: podsError === undefined,
+      podVisibility: visibility,
       waitingPods,
       // Pods and ConfigMaps are optional: the page renders without them and says so.
       loaded:
-        (nodes.loaded || nodes.error !== undefined) &&
+        (nodesLoaded || nodesError !== undefined) &&
         clusterPolicy.loaded &&
-        (pods.loaded || pods.error !== undefined) &&
+        (podsLoaded || podsError !== undefined) &&
         sourcesLoaded &&
         viewsReady,
       errors,
@@ -145,7 +154,20 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
     if (clusterPolicy.operatorInstalled !== undefined) {
       result.operatorInstalled = clusterPolicy.operatorInstalled;
     }
-    if (nodes.error) result.error = nodes.error;
+    if (nodesError) result.error = nodesError;
     return result;
-  }, [views, summary, sources, clusterPolicy, nodes, pods, sourcesLoaded, waitingPods, viewsReady]);
+  }, [
+    views,
+    summary,
+    sources,
+    clusterPolicy,
+    nodesError,
+    nodesLoaded,
+    podsError,
+    podsLoaded,
+    visibility,
+    sourcesLoaded,
+    waitingPods,
+    viewsReady,
+  ]);
 };
