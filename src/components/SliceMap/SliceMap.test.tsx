@@ -2,7 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SliceMap } from './SliceMap';
 import { SliceMapLegend } from './SliceMapLegend';
-import { A30_BALANCED, initTestI18n, model } from './testUtils';
+import { A30_BALANCED, model } from './testUtils';
+import { initTestI18n } from '../../hooks/testing/i18n';
 
 beforeAll(initTestI18n);
 

@@ -1,7 +1,8 @@
 // Instances other projects' pods may hold (the user cannot read those pods) are never "free".
 import { render, screen, within } from '@testing-library/react';
 import { SliceMap } from './SliceMap';
-import { A30_BALANCED, initTestI18n, model } from './testUtils';
+import { A30_BALANCED, model } from './testUtils';
+import { initTestI18n } from '../../hooks/testing/i18n';
 
 beforeAll(initTestI18n);
 

@@ -1,21 +1,6 @@
-import i18next from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import { findModel } from '../../geometry/catalog';
 import type { GpuModel } from '../../geometry/types';
 import type { SliceMapInstance } from './types';
-
-/** i18next as the console configures it: English keys, `~` namespaces, no key nesting. */
-export async function initTestI18n(): Promise<void> {
-  if (i18next.isInitialized) return;
-  await i18next.use(initReactI18next).init({
-    lng: 'en',
-    fallbackLng: 'en',
-    resources: {},
-    nsSeparator: '~',
-    keySeparator: false,
-    react: { useSuspense: false },
-  });
-}
 
 export function model(id: string): GpuModel {
   const found = findModel(id);

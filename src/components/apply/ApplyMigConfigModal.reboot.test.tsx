@@ -1,14 +1,13 @@
-import { sdkMock } from './__fixtures__/sdkMock';
+import { sdkMock } from '../../hooks/testing/sdkMock';
 import { render, screen } from '@testing-library/react';
 import type { ClusterPolicyKind } from '../../cluster/models';
 import { ApplyMigConfigModal } from './ApplyMigConfigModal';
 import { seedCluster } from './__fixtures__/cluster';
-import { initTestI18n } from './__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 
 /** The apply preview reads WITH_REBOOT from the ClusterPolicy (issue 10, item 2). */
 const { resetK8sWatchFixtures, setK8sWatchFixtures } = sdkMock;
 
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 jest.mock('../SliceMap', () =>
   jest.requireActual('../gpu-page/__fixtures__/sliceMapStub').sliceMapModuleStub(),
 );

@@ -1,10 +1,10 @@
-import { sdkMock } from './__fixtures__/sdkMock';
+import { sdkMock } from '../../hooks/testing/sdkMock';
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
 import type { FollowTarget } from '../../hooks/useFollowMigChange';
 import { MigChangeProgress } from './MigChangeProgress';
-import { initTestI18n } from './__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 
 const {
   consoleFetch,
@@ -15,8 +15,6 @@ const {
   setAccessReviewAllowed,
   setK8sWatchFixtures,
 } = sdkMock;
-
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 const patchMock = k8sPatch as unknown as jest.Mock;
 const fetchMock = consoleFetch as unknown as jest.Mock;

@@ -1,14 +1,13 @@
-import { sdkMock } from './__fixtures__/sdkMock';
+import { sdkMock } from '../../hooks/testing/sdkMock';
 import { render, screen } from '@testing-library/react';
 import { a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
 import type { NodeKind } from '../../cluster/models';
-import { initTestI18n } from './__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import { NodeGpuActions } from './NodeGpuActions';
 
 const { resetK8sWatchFixtures } = sdkMock;
 
 // jsdom resolves `yaml` to its ESM browser build, which Jest cannot load; use the CommonJS build.
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 beforeAll(initTestI18n);
 afterEach(() => {

@@ -6,10 +6,8 @@ import {
   viewOf,
   wholeGpusPod,
 } from '../../cluster/__fixtures__/applyNodes';
-import { initTestI18n } from './__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import { NodePlanCard } from './NodePlanCard';
-
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 beforeAll(initTestI18n);
 

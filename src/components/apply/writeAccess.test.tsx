@@ -1,10 +1,10 @@
-import { sdkMock } from './__fixtures__/sdkMock';
+import { sdkMock } from '../../hooks/testing/sdkMock';
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ActionsColumn } from '@patternfly/react-table';
 import { a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
 import { seedCluster } from './__fixtures__/cluster';
-import { initTestI18n } from './__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import { NodeGpuActions } from './NodeGpuActions';
 import { useGpuWriteActions, type GpuWriteActions } from './useGpuWriteActions';
 import { ReadOnlyNotice } from './writeAccess';
@@ -12,7 +12,6 @@ import { ReadOnlyNotice } from './writeAccess';
 const { resetK8sWatchFixtures, setAccessReviewAllowed, setK8sWatchFixtures } = sdkMock;
 
 // jsdom resolves `yaml` to its ESM browser build, which Jest cannot load; use the CommonJS build.
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 jest.mock('../SliceMap', () =>
   jest.requireActual('../gpu-page/__fixtures__/sliceMapStub').sliceMapModuleStub(),
 );

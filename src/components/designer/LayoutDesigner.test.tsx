@@ -1,11 +1,9 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import { balancedA100, unknownModel } from '../gpu-page/__fixtures__/gpuNodeViews';
 import { LayoutDesigner } from './LayoutDesigner';
 import type { DesignDraft } from './useLayoutDesign';
-
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 beforeAll(initTestI18n);
 // The plugin marks elements with data-test (the console's convention), as the e2e tests read them.

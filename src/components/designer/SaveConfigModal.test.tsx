@@ -16,12 +16,10 @@ import {
   type SavePreview,
 } from '../../hooks/useCustomMigConfig';
 import { defaultConfigMap, seedCluster } from '../apply/__fixtures__/cluster';
-import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import catalogue from '../../../locales/en/plugin__gpu-partitioning-plugin.json';
 import { catalogueT } from '../text/__fixtures__/catalogue';
 import { nameProblemText, SaveConfigModal, warningText } from './SaveConfigModal';
-
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 const { k8sCreate, k8sGet, k8sPatch, k8sUpdate, setK8sWatchFixtures, updateK8sWatchFixtures } =
   sdkMock;

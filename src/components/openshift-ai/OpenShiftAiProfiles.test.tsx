@@ -9,10 +9,8 @@ import {
   type MigResourceRow,
 } from '../../cluster/openshiftAi';
 import type { OpenShiftAiProfilesResult } from '../../hooks/useOpenShiftAiProfiles';
-import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import { OpenShiftAiProfiles } from './OpenShiftAiProfiles';
-
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 beforeAll(initTestI18n);
 // The plugin marks elements with data-test (the console's convention), as the e2e tests read them.

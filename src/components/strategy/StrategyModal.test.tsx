@@ -5,11 +5,9 @@ import { a30DisabledNode } from '../../cluster/__fixtures__/applyNodes';
 import { a30AllBalancedNode, clusterPolicy, gpuPod } from '../../cluster/__fixtures__/nodes';
 import type { NodeKind } from '../../cluster/models';
 import { defaultConfigMap, seedCluster } from '../apply/__fixtures__/cluster';
-import { initTestI18n } from '../apply/__fixtures__/i18n';
-import { sdkMock } from '../apply/__fixtures__/sdkMock';
+import { initTestI18n } from '../../hooks/testing/i18n';
+import { sdkMock } from '../../hooks/testing/sdkMock';
 import { StrategyModal } from './StrategyModal';
-
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 
 const {
   k8sPatch,

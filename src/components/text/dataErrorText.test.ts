@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { classifyDataError, type DataSubject } from '../../cluster/errors';
 import { catalogueT } from './__fixtures__/catalogue';
-import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import type { Translate } from '../apply/planIssueText';
 import { dataErrorText } from './dataErrorText';
 

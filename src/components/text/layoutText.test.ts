@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { checkAddition } from '../designer/designerState';
-import { initTestI18n } from '../apply/__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 import type { Translate } from '../apply/planIssueText';
 import {
   findModel,

@@ -3,23 +3,12 @@
  * instance, so interpolation and plurals render as they do in the console.
  */
 import { render } from '@testing-library/react';
-import i18next from 'i18next';
 import type { ReactElement } from 'react';
-import { initReactI18next } from 'react-i18next';
 import { MemoryRouter, Route } from 'react-router-dom';
 import { CompatRouter } from 'react-router-dom-v5-compat';
+import { initTestI18n } from '../../../hooks/testing/i18n';
 
-if (!i18next.isInitialized) {
-  void i18next.use(initReactI18next).init({
-    lng: 'en',
-    fallbackLng: 'en',
-    resources: {},
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
-}
+void initTestI18n();
 
 export interface RenderedRoute {
   /** `pathname?search` of the router after the test's interactions. */

@@ -4,7 +4,7 @@ import { a30AllBalancedNode } from '../../../cluster/__fixtures__/nodes';
 import { builtInMigConfig } from '../../../cluster/configSource';
 import { buildGpuNodeView } from '../../../cluster/nodeView';
 import { parseMigPartedConfig } from '../../../geometry';
-import { initTestI18n } from '../../apply/__fixtures__/i18n';
+import { initTestI18n } from '../../../hooks/testing/i18n';
 import { NodeConditionAlerts } from './NodeConditionAlerts';
 
 beforeAll(initTestI18n);

@@ -5,18 +5,16 @@
  */
 import i18next from 'i18next';
 import catalogue from '../../../../locales/en/plugin__gpu-partitioning-plugin.json';
+import { TEST_I18N_OPTIONS } from '../../../hooks/testing/i18n';
 import type { Translate } from '../../apply/planIssueText';
 
 const NS = 'plugin__gpu-partitioning-plugin';
 const instance = i18next.createInstance();
 void instance.init({
-  lng: 'en',
+  ...TEST_I18N_OPTIONS,
   ns: [NS],
   defaultNS: NS,
   resources: { en: { [NS]: catalogue } },
-  keySeparator: false,
-  nsSeparator: '~',
-  interpolation: { escapeValue: false },
   initImmediate: false,
 });
 
