@@ -139,6 +139,8 @@ export interface SliceInstanceView extends PlacedInstance {
    * instance, so pods are spread over predicted instances oldest first, lowest GPU index first.
    */
   assignmentInferred?: boolean;
+  /** Not held by a pod the user can see, and others' pods are hidden: in use or free. */
+  usageUnknown?: boolean;
 }
 
 export interface GpuView {
@@ -229,6 +231,11 @@ export interface GpuNodeView {
   configSource?: MigConfigSourceView;
   /** Cluster strategy used for the prediction (undefined when no ClusterPolicy was read). */
   strategy?: MigStrategy;
+  /**
+   * Set when only the user's own pods could be read (`ownPodsOnly` in ownUsage.ts): `pods` and
+   * `inUse` are theirs, and what they do not hold may be held by others.
+   */
+  ownPodsOnly?: boolean;
 }
 
 /** Why predictions use the built-in copy instead of a ConfigMap of the cluster. */

@@ -2,6 +2,7 @@ import * as React from 'react';
 import type { ClusterMigConfigSources } from '../cluster/configSource';
 import type { DataError } from '../cluster/errors';
 import type { NodeKind } from '../cluster/models';
+import { ownPodsOnly } from '../cluster/ownUsage';
 import type { GpuNodeView } from '../cluster/types';
 import type { MigStrategy } from '../geometry/types';
 import { useClusterPolicy } from './useClusterPolicy';
@@ -38,7 +39,13 @@ export const useGpuNodeView = (node: NodeKind | string | undefined): GpuNodeView
   const { sources, loaded: sourcesLoaded } = useMigConfigSource(clusterPolicy.clusterPolicy);
   const now = useNow();
   const nodes = React.useMemo(() => (current ? [current] : []), [current]);
-  const [view] = useNodeViewCache(nodes, pods.data, clusterPolicy.strategy, sources, now);
+  const [built] = useNodeViewCache(nodes, pods.data, clusterPolicy.strategy, sources, now);
+  // Only the user's own pods are known: the slices they do not hold are not free.
+  const ownOnly = pods.visibility.scope === 'namespaces';
+  const view = React.useMemo(
+    () => (built && ownOnly ? ownPodsOnly(built) : built),
+    [built, ownOnly],
+  );
   const errors = [watched.error, pods.error, clusterPolicy.error, sources.error].filter(
     (error): error is DataError => error !== undefined,
   );

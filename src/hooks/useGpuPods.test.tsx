@@ -3,8 +3,9 @@
  */
 // A user who may not list pods cluster-wide sees their own projects' pods, and the result says so.
 import { render } from '@testing-library/react';
-import { gpuPod } from '../cluster/__fixtures__/nodes';
+import { a30AllBalancedNode, clusterPolicy, gpuPod } from '../cluster/__fixtures__/nodes';
 import { sdkMock } from './testing/sdkMock';
+import { useGpuNodeView } from './useGpuNodeView';
 import { useGpuPods, type GpuPodsResult } from './useGpuPods';
 
 const project = (name: string) => ({
@@ -82,4 +83,32 @@ test('on the node tab, own pods on that node only', () => {
   expect(
     sdkMock.getK8sWatchCalls().find((call) => call.namespace === 'team-a')?.fieldSelector,
   ).toBe('spec.nodeName=w1,status.phase!=Succeeded,status.phase!=Failed');
+});
+
+test('the node tab of a user who sees only their own pods marks the other slices unknown', () => {
+  sdkMock.setAccessReviewAllowed(false);
+  const node = a30AllBalancedNode();
+  sdkMock.setK8sWatchFixtures({
+    objects: [
+      node,
+      clusterPolicy('mixed'),
+      project('team-a'),
+      gpuPod(
+        'mine',
+        'worker1.redhat.com',
+        { 'nvidia.com/mig-1g.6gb': '1' },
+        { namespace: 'team-a' },
+      ),
+    ],
+  });
+  let latest: ReturnType<typeof useGpuNodeView> | undefined;
+  const Probe = () => {
+    latest = useGpuNodeView('worker1.redhat.com');
+    return null;
+  };
+  render(<Probe />);
+  const instances = latest!.view!.gpus[0].instances;
+  expect(instances.filter((instance) => instance.inUse)).toHaveLength(1);
+  expect(instances.filter((instance) => instance.usageUnknown)).toHaveLength(2);
+  expect(latest!.view!.ownPodsOnly).toBe(true);
 });

@@ -1,17 +1,10 @@
-import {
-  Button,
-  ExpandableSection,
-  Flex,
-  FlexItem,
-  Stack,
-  StackItem,
-} from '@patternfly/react-core';
-import { useState } from 'react';
+import { Button, ExpandableSection, Stack, StackItem } from '@patternfly/react-core';
+import { useMemo, useState } from 'react';
+import { ownPodsOnly } from '../../../cluster/ownUsage';
 import type { GpuNodeView } from '../../../cluster/types';
-import { GPU_RESOURCE } from '../../../geometry/naming';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { SliceMap } from '../../SliceMap';
 import { resourcesText, resourceWordingFor } from '../../text/resourceText';
+import { NodeSliceMaps } from '../nodes/NodeSliceMaps';
 import { HealthStateLabel } from '../shared/StateLabels';
 
 /** Nodes shown before "Show all", and of those, open at first. */
@@ -19,43 +12,13 @@ const FIRST_NODES = 10;
 const OPEN_NODES = 3;
 
 /**
- * One node's slice maps when only the user's own pods are known: their instances are in use,
- * every other one is "in use or free" (another project's pod may hold it), never "free".
+ * A node's line (name, GPUs, state, allocatable) that opens to its slice maps: the user's own
+ * pods' slices in use, every other one "in use or free" (another project's pod may hold it).
  */
-const OwnUsageSliceMaps = ({ node }: { node: GpuNodeView }) => {
-  const { t } = usePluginTranslation();
-  if (node.gpus.length === 0) {
-    return <>{t('No per-GPU information: the node reports no GPU count.')}</>;
-  }
-  let ownWholeGpus = node.inUse[GPU_RESOURCE] ?? 0;
-  return (
-    <Flex spaceItems={{ default: 'spaceItemsLg' }} alignItems={{ default: 'alignItemsFlexStart' }}>
-      {node.gpus.map((gpu) => {
-        const ownWholeGpu = !gpu.migEnabled && ownWholeGpus > 0;
-        if (ownWholeGpu) ownWholeGpus -= 1;
-        return (
-          <FlexItem key={gpu.index}>
-            <SliceMap
-              model={gpu.model ?? node.model}
-              gpuIndex={gpu.index}
-              instances={gpu.instances.map((instance) =>
-                instance.inUse ? instance : { ...instance, usageUnknown: true },
-              )}
-              migEnabled={gpu.migEnabled}
-              wholeGpuInUse={ownWholeGpu ? true : 'unknown'}
-              state={gpu.state}
-            />
-          </FlexItem>
-        );
-      })}
-    </Flex>
-  );
-};
-
-/** A node's line (name, GPUs, state, allocatable) that opens to its slice maps. */
 const NodeSection = ({ node, initiallyOpen }: { node: GpuNodeView; initiallyOpen: boolean }) => {
   const { t } = usePluginTranslation();
   const [open, setOpen] = useState(initiallyOpen);
+  const ownOnly = useMemo(() => ownPodsOnly(node), [node]);
   return (
     <ExpandableSection
       isIndented
@@ -71,7 +34,7 @@ const NodeSection = ({ node, initiallyOpen }: { node: GpuNodeView; initiallyOpen
         </span>
       }
     >
-      <OwnUsageSliceMaps node={node} />
+      <NodeSliceMaps node={ownOnly} />
     </ExpandableSection>
   );
 };

@@ -11,7 +11,7 @@ interface NodeSliceMapsProps {
 /**
  * One slice map per GPU of a node. A whole GPU (MIG off) counts as in use when the node has
  * pods holding `nvidia.com/gpu`; which physical GPU they hold is unknown, so the first ones are
- * marked.
+ * marked. When only the user's own pods are known (`ownPodsOnly`), the others are "in use or free".
  */
 export const NodeSliceMaps = ({ node, compact }: NodeSliceMapsProps) => {
   const { t } = usePluginTranslation();
@@ -25,8 +25,10 @@ export const NodeSliceMaps = ({ node, compact }: NodeSliceMapsProps) => {
       alignItems={{ default: 'alignItemsFlexStart' }}
     >
       {node.gpus.map((gpu) => {
-        const wholeGpuInUse = !gpu.migEnabled && wholeGpusInUse > 0;
-        if (wholeGpuInUse) wholeGpusInUse -= 1;
+        const held = !gpu.migEnabled && wholeGpusInUse > 0;
+        if (held) wholeGpusInUse -= 1;
+        // Only the user's own pods are known: a GPU they do not hold may be someone else's.
+        const wholeGpuInUse = held || (node.ownPodsOnly ? ('unknown' as const) : false);
         return (
           <FlexItem key={gpu.index}>
             <SliceMap
