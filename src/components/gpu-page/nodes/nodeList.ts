@@ -133,6 +133,9 @@ const sortValue = (node: GpuNodeView, key: NodeSortKey): string | number => {
   }
 };
 
+// `localeCompare` with options builds a collator per call: sorting 1,000 nodes took ~100 ms.
+const NUMERIC = new Intl.Collator(undefined, { numeric: true });
+
 export const sortNodes = (
   nodes: GpuNodeView[],
   key: NodeSortKey,
@@ -145,11 +148,9 @@ export const sortNodes = (
     const order =
       typeof left === 'number' && typeof right === 'number'
         ? left - right
-        : String(left).localeCompare(String(right), undefined, { numeric: true });
+        : NUMERIC.compare(String(left), String(right));
     // Name breaks ties so the order is stable while the watch updates.
-    return order !== 0
-      ? order * factor
-      : a.name.localeCompare(b.name, undefined, { numeric: true });
+    return order !== 0 ? order * factor : NUMERIC.compare(a.name, b.name);
   });
 };
 
@@ -163,8 +164,7 @@ export const filterOptions = (nodes: GpuNodeView[]) => {
     configs.add(node.migConfig ?? NO_CONFIG);
     freeProfilesOf(node).forEach((_free, profile) => profiles.add(profile));
   });
-  const sorted = (values: Set<string>) =>
-    Array.from(values).sort((a, b) => a.localeCompare(b, undefined, { numeric: true }));
+  const sorted = (values: Set<string>) => Array.from(values).sort(NUMERIC.compare);
   return { products: sorted(products), configs: sorted(configs), profiles: sorted(profiles) };
 };
 
