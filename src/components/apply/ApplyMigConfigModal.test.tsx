@@ -59,9 +59,18 @@ describe('ApplyMigConfigModal', () => {
     renderModal();
     await userEvent.click(screen.getByRole('button', { name: 'MIG config' }));
     expect(screen.getByRole('option', { name: /^all-balanced/ })).toBeEnabled();
+    // The configs made for other GPUs are folded away, then listed with one short reason each.
+    expect(screen.queryByRole('option', { name: /^all-1g\.10gb\s/ })).toBeNull();
+    await userEvent.click(
+      screen.getByRole('option', { name: /^Show: Made for other GPU models \(\d+\)/ }),
+    );
     const h100 = screen.getByRole('option', { name: /^all-1g\.10gb\s/ });
     expect(h100).toBeDisabled();
-    expect(h100).toHaveTextContent(/worker1: .*1g\.10gb/);
+    // Both selected nodes say the same, so neither is named.
+    expect(h100).toHaveTextContent(/^all-1g\.10gbno entry for this GPU model$/);
+    expect(screen.getByRole('option', { name: /^all-7g\.80gb\s/ })).toHaveTextContent(
+      'no 7g.80gb on this GPU model',
+    );
   });
 
   it('previews every node and states exactly what Apply writes', async () => {

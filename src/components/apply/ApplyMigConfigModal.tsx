@@ -267,6 +267,7 @@ export const ApplyMigConfigModal = ({
                 <FormGroup label={t('MIG config')} fieldId="gpu-partitioning-apply-config">
                   <ConfigSelect
                     options={options}
+                    nodeCount={selectedViews.length}
                     {...(configName ? { selected: configName } : {})}
                     onSelect={setConfigName}
                   />

@@ -1,3 +1,4 @@
+import { AngleDownIcon, AngleRightIcon } from '@patternfly/react-icons';
 import {
   Divider,
   MenuToggle,
@@ -9,10 +10,17 @@ import {
 import * as React from 'react';
 import type { ConfigOption } from '../../cluster/applyPlan';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import { configOptionReasonText } from '../text/configIssueText';
+import {
+  groupLabel,
+  groupUnavailable,
+  shortReasonText,
+  type UnavailableGroup,
+} from './configOptionGroups';
 
 interface ConfigSelectProps {
   options: ConfigOption[];
+  /** How many nodes the options were judged for (a reason all of them share names none). */
+  nodeCount: number;
   selected?: string;
   onSelect: (name: string) => void;
 }
@@ -20,12 +28,36 @@ interface ConfigSelectProps {
 /** The toggle's id: the form label points at it. */
 const TOGGLE_ID = 'gpu-partitioning-apply-config';
 
-/** Named configs: the valid ones to choose, the others disabled with the reason. */
-export const ConfigSelect = ({ options, selected, onSelect }: ConfigSelectProps) => {
+/** The value of an option that folds or unfolds a group of unavailable configs. */
+const GROUP_TOGGLE = 'gpu-partitioning-config-group:';
+
+/**
+ * Named configs: the valid ones to choose first; the others folded into groups (made for other
+ * GPU models, not in a node's config, do not fit), each disabled with one short reason.
+ */
+export const ConfigSelect = ({ options, nodeCount, selected, onSelect }: ConfigSelectProps) => {
   const { t } = usePluginTranslation();
   const [isOpen, setIsOpen] = React.useState(false);
+  const [unfolded, setUnfolded] = React.useState<UnavailableGroup[]>([]);
+  const containerRef = React.useRef<HTMLDivElement>(null);
   const available = options.filter((option) => option.available);
-  const unavailable = options.filter((option) => !option.available);
+  const unavailableGroups = groupUnavailable(options);
+  const unavailableCount = unavailableGroups.reduce((sum, entry) => sum + entry.options.length, 0);
+
+  const choose = (value: unknown) => {
+    if (typeof value !== 'string') return;
+    if (value.startsWith(GROUP_TOGGLE)) {
+      // Folding keeps the menu open, and the focus on the group's toggle.
+      const group = value.slice(GROUP_TOGGLE.length) as UnavailableGroup;
+      setUnfolded((current) =>
+        current.includes(group) ? current.filter((name) => name !== group) : [...current, group],
+      );
+      return;
+    }
+    onSelect(value);
+    setIsOpen(false);
+    containerRef.current?.querySelector<HTMLElement>(`#${TOGGLE_ID}`)?.focus();
+  };
 
   const describe = (option: ConfigOption) => {
     const parts: string[] = [];
@@ -49,21 +81,18 @@ export const ConfigSelect = ({ options, selected, onSelect }: ConfigSelectProps)
 
   return (
     // Only passes Escape on; the toggle and the options handle every other key.
-    <div onKeyDown={closeMenuOnEscape}>
+    <div onKeyDown={closeMenuOnEscape} ref={containerRef}>
       <Select
         isOpen={isOpen}
         selected={selected}
-        onSelect={(_event, value) => {
-          if (typeof value === 'string') onSelect(value);
-          setIsOpen(false);
-        }}
+        onSelect={(_event, value) => choose(value)}
         onOpenChange={setIsOpen}
         isScrollable
         maxMenuHeight="360px"
         // Inside the dialog, not appended to <body>: the modal's focus trap keeps focus out of
-        // anything outside it, so arrow keys could not reach the options.
-        popperProps={{ appendTo: 'inline' }}
-        shouldFocusToggleOnSelect
+        // anything outside it, so arrow keys could not reach the options. As wide as the toggle:
+        // a long description wraps instead of widening the menu past the dialog.
+        popperProps={{ appendTo: 'inline', width: 'trigger' }}
         toggle={(toggleRef) => (
           <MenuToggle
             ref={toggleRef}
@@ -91,26 +120,39 @@ export const ConfigSelect = ({ options, selected, onSelect }: ConfigSelectProps)
             ))}
           </SelectList>
         </SelectGroup>
-        {unavailable.length > 0 && (
+        {unavailableCount > 0 && (
           <>
             <Divider />
-            <SelectGroup label={t('Not available')}>
-              <SelectList aria-label={t('Unavailable configs')}>
-                {unavailable.map((option) => (
-                  <SelectOption
-                    key={option.name}
-                    value={option.name}
-                    isDisabled
-                    description={
-                      option.why[0]
-                        ? configOptionReasonText(t, option.why[0])
-                        : t('Not valid for these GPUs')
-                    }
-                  >
-                    {option.name}
-                  </SelectOption>
-                ))}
-              </SelectList>
+            <SelectGroup label={t('Not available ({{count}})', { count: unavailableCount })}>
+              {unavailableGroups.map(({ group, options: groupOptions }) => {
+                const isUnfolded = unfolded.includes(group);
+                return (
+                  <SelectList key={group} aria-label={groupLabel(t, group, groupOptions.length)}>
+                    <SelectOption
+                      value={`${GROUP_TOGGLE}${group}`}
+                      icon={isUnfolded ? <AngleDownIcon /> : <AngleRightIcon />}
+                      data-test={`config-group-${group}`}
+                    >
+                      {isUnfolded
+                        ? t('Hide: {{group}}', { group: groupLabel(t, group, groupOptions.length) })
+                        : t('Show: {{group}}', {
+                            group: groupLabel(t, group, groupOptions.length),
+                          })}
+                    </SelectOption>
+                    {isUnfolded &&
+                      groupOptions.map((option) => (
+                        <SelectOption
+                          key={option.name}
+                          value={option.name}
+                          isDisabled
+                          description={shortReasonText(t, option, nodeCount)}
+                        >
+                          {option.name}
+                        </SelectOption>
+                      ))}
+                  </SelectList>
+                );
+              })}
             </SelectGroup>
           </>
         )}
