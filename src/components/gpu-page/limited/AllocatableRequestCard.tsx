@@ -13,8 +13,12 @@ import { planByAllocatable, type AllocatableRequestAnswer } from '../../../clust
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
 import type { MigStrategy } from '../../../geometry/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import { nodeLeftOutReasonText, profileRequestIssueText } from '../../text/profileRequestText';
-import { ProfileRequestFields, useProfileRequest } from '../overview/ProfileRequestFields';
+import { nodeLeftOutReasonText } from '../../text/profileRequestText';
+import {
+  ProfileRequestFields,
+  RequestIssues,
+  useProfileRequest,
+} from '../overview/ProfileRequestFields';
 import { resourceDisplayName } from '../shared/format';
 import { useProfileName } from '../shared/StateLabels';
 
@@ -101,17 +105,7 @@ const AllocatableAnswer = ({ answer }: { answer: AllocatableRequestAnswer }) => 
   const { t } = usePluginTranslation();
   const profileName = useProfileName();
   const profile = profileName(answer.profile ?? resourceDisplayName(answer.resourceName));
-  if (answer.issues.length > 0) {
-    return (
-      <Alert isInline isPlain variant="info" title={t('This request cannot be answered')}>
-        <List>
-          {answer.issues.map((issue) => (
-            <ListItem key={issue.kind}>{profileRequestIssueText(t, issue)}</ListItem>
-          ))}
-        </List>
-      </Alert>
-    );
-  }
+  if (answer.issues.length > 0) return <RequestIssues issues={answer.issues} />;
   const basis = t(
     'Counted from allocatable: nodes offer {{allocatable}} × {{profile}}, your pods use {{own}}. Pods of other projects are not visible to you and may hold the rest.',
     { allocatable: answer.allocatable, profile, own: answer.ownInUse },

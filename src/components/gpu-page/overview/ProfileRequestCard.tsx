@@ -24,8 +24,8 @@ import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { resourceDisplayName } from '../shared/format';
 import { resourcesText } from '../../text/resourceText';
 import { useProfileName } from '../shared/StateLabels';
-import { ProfileRequestFields, useProfileRequest } from './ProfileRequestFields';
-import { nodeLeftOutReasonText, profileRequestIssueText } from '../../text/profileRequestText';
+import { ProfileRequestFields, RequestIssues, useProfileRequest } from './ProfileRequestFields';
+import { nodeLeftOutReasonText } from '../../text/profileRequestText';
 
 interface ProfileRequestCardProps {
   nodes: GpuNodeView[];
@@ -344,20 +344,9 @@ const PlanAnswer = ({
   nodes: GpuNodeView[];
   onPreviewChange?: (step: ConfigChangeStep) => void;
 }) => {
-  const { t } = usePluginTranslation();
   const profileName = useProfileName();
   const profile = profileName(plan.profile ?? resourceDisplayName(plan.resourceName));
-  if (plan.issues.length > 0) {
-    return (
-      <Alert isInline isPlain variant="info" title={t('This request cannot be answered')}>
-        <List>
-          {plan.issues.map((issue) => (
-            <ListItem key={issue.kind}>{profileRequestIssueText(t, issue)}</ListItem>
-          ))}
-        </List>
-      </Alert>
-    );
-  }
+  if (plan.issues.length > 0) return <RequestIssues issues={plan.issues} />;
   if (plan.satisfiable) return <YesAnswer plan={plan} profile={profile} />;
   const wanted = plan.profile;
   const offeredByFleet =

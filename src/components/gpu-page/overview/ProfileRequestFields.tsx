@@ -1,5 +1,8 @@
 import {
+  Alert,
   FormGroup,
+  List,
+  ListItem,
   FormSelect,
   FormSelectOption,
   NumberInput,
@@ -7,8 +10,10 @@ import {
   SplitItem,
 } from '@patternfly/react-core';
 import { useMemo, useState } from 'react';
+import type { ProfileRequestIssue } from '../../../cluster/availability';
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { profileRequestIssueText } from '../../text/profileRequestText';
 import { useProfileName } from '../shared/StateLabels';
 
 /** Profiles worth asking about: those advertised, then those the fleet's GPU models offer. */
@@ -76,5 +81,19 @@ export const ProfileRequestFields = ({
         </FormGroup>
       </SplitItem>
     </Split>
+  );
+};
+
+/** Why a request cannot be answered (an unknown profile, strategy none, a bad count). */
+export const RequestIssues = ({ issues }: { issues: ProfileRequestIssue[] }) => {
+  const { t } = usePluginTranslation();
+  return (
+    <Alert isInline isPlain variant="info" title={t('This request cannot be answered')}>
+      <List>
+        {issues.map((issue) => (
+          <ListItem key={issue.kind}>{profileRequestIssueText(t, issue)}</ListItem>
+        ))}
+      </List>
+    </Alert>
   );
 };
