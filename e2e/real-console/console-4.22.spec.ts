@@ -41,7 +41,7 @@ test('console 4.22: the page, the Nodes tab and a node applied from its GPU tab'
   await dialog
     .getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-1g.6gb on 1 node/ })
     .click();
-  await expectPhase(page, NODE, 'Success');
+  await expectPhase(page, NODE, 'Applied');
   const labels = (await adminApi.get(`/api/v1/nodes/${NODE}`)).metadata?.labels;
   expect(labels?.['nvidia.com/mig.config']).toBe('all-1g.6gb');
 });

@@ -34,7 +34,7 @@ test("all-balanced applied from a node's GPU tab is followed to success, not cal
   await dialog
     .getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-balanced on 1 node/ })
     .click();
-  await expectPhase(page, NODE, 'Success');
+  await expectPhase(page, NODE, 'Applied');
   expect(await phasesSeen()).not.toContain(SOMEONE_ELSES_CHANGE);
   const node = await adminApi.get(`/api/v1/nodes/${NODE}`);
   expect(node.metadata?.labels?.['nvidia.com/mig.config']).toBe('all-balanced');

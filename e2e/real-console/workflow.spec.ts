@@ -89,7 +89,7 @@ test("the article's workflow, as admin", async ({ page, visit, adminApi, kubectl
     await dialog
       .getByRole('button', { name: /^Apply nvidia.com\/mig.config=all-balanced on 2 nodes?$/ })
       .click();
-    for (const node of NODES) await expectPhase(page, node, 'Success');
+    for (const node of NODES) await expectPhase(page, node, 'Applied');
     expect(await phasesSeen()).not.toContain(SOMEONE_ELSES_CHANGE);
     for (const node of NODES) expect(await labelOf(node)).toBe('all-balanced');
     await closeProgress(page);
@@ -169,7 +169,7 @@ test("the article's workflow, as admin", async ({ page, visit, adminApi, kubectl
     const progress = page.getByTestId(`mig-progress-${node}`);
     await expect(progress.getByText('The GPU was in use by another client')).toBeVisible();
     await progress.getByRole('button', { name: 'Back to all-balanced' }).click();
-    await expectPhase(page, node, 'Success');
+    await expectPhase(page, node, 'Applied');
     await closeProgress(page);
     await expect(cell(nodeRow(page, node), 'MIG config')).toHaveText('all-balanced');
     await adminApi.delete(`/api/v1/namespaces/${NAMESPACE}/pods/train-1`);
@@ -202,7 +202,7 @@ test("the article's workflow, as admin", async ({ page, visit, adminApi, kubectl
     const apply = page.getByRole('dialog');
     await acknowledgeWarnings(apply);
     await apply.getByRole('button', { name: /^Apply nvidia.com\/mig.config=two-halves/ }).click();
-    await expectPhase(page, NODES[0], 'Success');
+    await expectPhase(page, NODES[0], 'Applied');
     expect(await labelOf(NODES[0])).toBe('two-halves');
     await closeProgress(page);
   });
