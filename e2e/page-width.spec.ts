@@ -29,15 +29,11 @@ for (const width of [1280, 1440, 1920]) {
   }) => {
     const table = await openNodes(page, width);
     // The table's own scroll container (PatternFly's InnerScrollContainer) has nothing to scroll.
-    // At 1280 px a pending node's long label ("Pending (seen for under a minute)") may still push
-    // it a few pixels: there the actions column sticks to the right edge instead.
-    if (width >= 1440) {
-      const hidden = await table.evaluate((el) => {
-        const container = el.parentElement as HTMLElement;
-        return container.scrollWidth - container.clientWidth;
-      });
-      expect(hidden, 'pixels of the table hidden sideways').toBeLessThanOrEqual(0);
-    }
+    const hidden = await table.evaluate((el) => {
+      const container = el.parentElement as HTMLElement;
+      return container.scrollWidth - container.clientWidth;
+    });
+    expect(hidden, 'pixels of the table hidden sideways').toBeLessThanOrEqual(0);
 
     const firstRow = table.locator('tbody tr').first();
     await expect(firstRow.getByRole('button', { name: 'Kebab toggle' })).toBeInViewport({

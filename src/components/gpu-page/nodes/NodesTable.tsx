@@ -115,7 +115,13 @@ export const NodesTable = ({
     // The columns fit from 1280 px on; in a narrower window, or with very long names, the table
     // scrolls sideways and the actions column stays in view.
     <InnerScrollContainer>
-      <Table aria-label={t('GPU nodes')} variant="compact" isExpandable gridBreakPoint="grid-lg">
+      <Table
+        aria-label={t('GPU nodes')}
+        variant="compact"
+        isExpandable
+        gridBreakPoint="grid-lg"
+        className="gpu-partitioning-nodes"
+      >
         <Thead>
           <Tr>
             <Th screenReaderText={t('Row expansion')} modifier="fitContent" />
@@ -336,7 +342,7 @@ const NodeRowDetails = ({ node, onApplyConfig }: NodeRowDetailsProps) => {
   return (
     <Stack hasGutter>
       <StackItem>
-        <DescriptionList isHorizontal isCompact isAutoFit>
+        <DescriptionList isCompact columnModifier={{ default: '2Col', lg: '3Col' }}>
           <DescriptionListGroup>
             <DescriptionListTerm>{t('Product')}</DescriptionListTerm>
             <DescriptionListDescription>
