@@ -1,7 +1,13 @@
 import { type Page } from '@playwright/test';
-import { join } from 'node:path';
 import type { KubeApiClient } from './api-client';
-import { expect, saveScreenshot, selectAllNodes, switchUser, test } from './fixtures';
+import {
+  expect,
+  saveDocsScreenshot,
+  saveScreenshot,
+  selectAllNodes,
+  switchUser,
+  test,
+} from './fixtures';
 
 /**
  * The article's workflow without `oc`: switch the strategy to mixed, apply all-balanced to both
@@ -98,9 +104,7 @@ test('switch to mixed, then apply all-balanced to both workers and watch them su
   await page.evaluate(() => document.documentElement.classList.add('pf-v6-theme-dark'));
   await saveScreenshot(page, 'apply-preview-dark');
   await page.evaluate(() => document.documentElement.classList.remove('pf-v6-theme-dark'));
-  await dialog.screenshot({
-    path: join(__dirname, '..', 'docs', 'screenshots', 'apply-preview.png'),
-  });
+  await saveDocsScreenshot(dialog, 'apply-preview');
 
   await acknowledgeWarnings(page);
   await dialog

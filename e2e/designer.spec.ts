@@ -1,5 +1,4 @@
-import { join } from 'node:path';
-import { expect, saveScreenshot, test } from './fixtures';
+import { expect, saveDocsScreenshot, saveScreenshot, test } from './fixtures';
 
 /**
  * A custom layout designed on the slice map, saved as a named config in the plugin's ConfigMap
@@ -70,7 +69,7 @@ test('design two 2g.12gb halves, save, point the ClusterPolicy, apply to a node'
   );
   await page.setViewportSize({ width: 1280, height: 1560 });
   await page.getByRole('heading', { name: 'GPU Partitioning', level: 1 }).scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(__dirname, '..', 'docs', 'screenshots', 'designer.png') });
+  await saveDocsScreenshot(page, 'designer');
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: 'Clear layout' }).click();
   await expect(map).toHaveAccessibleDescription(/0 MIG instances/);

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { type RunningDemo, startDemo } from '../host/demo';
 import { KubeApiClient } from './api-client';
@@ -116,6 +116,22 @@ export const setTheme = async (page: Page, theme: 'light' | 'dark') => {
 /** Saves a full-page screenshot under e2e/artifacts/ for people (and CI) to look at. */
 export const saveScreenshot = (page: Page, name: string) =>
   page.screenshot({ path: join(ARTIFACTS_DIR, `${name}.png`), fullPage: true });
+
+/**
+ * True when a run may rewrite the committed documentation images (docs/screenshots/,
+ * docs/workshop/): UPDATE_SCREENSHOTS=1. The older names still work: SCREENSHOTS=1 (the
+ * real-console suite) and UPDATE_WORKSHOP_DOCS=1 (the workshop). A normal run never rewrites them.
+ */
+export const updatingScreenshots = (): boolean =>
+  ['UPDATE_SCREENSHOTS', 'SCREENSHOTS', 'UPDATE_WORKSHOP_DOCS'].some(
+    (name) => process.env[name] === '1',
+  );
+
+/** The documentation's picture docs/screenshots/<name>.png of `target`, only when `updatingScreenshots()`. */
+export const saveDocsScreenshot = async (target: Page | Locator, name: string) => {
+  if (!updatingScreenshots()) return;
+  await target.screenshot({ path: join(__dirname, '..', 'docs', 'screenshots', `${name}.png`) });
+};
 
 /** Ticks every MIG-capable node the Nodes tab shows (the bulk select's checkbox). */
 export const selectAllNodes = async (page: Page) => {

@@ -2,7 +2,7 @@ import { type Locator, type Page } from '@playwright/test';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS_DIR } from './browser';
-import { expect, selectAllNodes, test } from './fixtures';
+import { expect, selectAllNodes, test, updatingScreenshots } from './fixtures';
 
 /**
  * The article ("NVIDIA GPU sharing with MIG on OpenShift AI") as a presenter shows it, through the
@@ -13,7 +13,7 @@ import { expect, selectAllNodes, test } from './fixtures';
  * does so outside the console: creating, scaling and deleting pods.
  *
  * Every step leaves a screenshot in e2e/artifacts/workshop/NN-step.png; with
- * UPDATE_WORKSHOP_DOCS=1 they are also copied to docs/workshop/ for the presenter's guide.
+ * UPDATE_SCREENSHOTS=1 (or the older UPDATE_WORKSHOP_DOCS=1) they are also copied to docs/workshop/ for the presenter's guide.
  */
 test.use({ scenario: 'seed', reconfigureDelayMs: 6000 });
 test.describe.configure({ mode: 'serial' });
@@ -29,7 +29,7 @@ const shot = async (page: Page, name: string) => {
   // Let charts and transitions settle so the picture shows what the assertions saw.
   await page.waitForTimeout(300);
   await page.screenshot({ path: file, fullPage: true });
-  if (process.env.UPDATE_WORKSHOP_DOCS === '1') {
+  if (updatingScreenshots()) {
     mkdirSync(DOCS_DIR, { recursive: true });
     copyFileSync(file, join(DOCS_DIR, `${name}.png`));
   }

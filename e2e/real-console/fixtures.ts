@@ -12,7 +12,7 @@ import {
   startRenderedNginx,
   type RunningNginx,
 } from '../../charts/gpu-partitioning-plugin/nginx-harness';
-import { test as base, expect } from '../fixtures';
+import { test as base, expect, updatingScreenshots } from '../fixtures';
 import { distFiles, productionDist } from './pluginDist';
 
 /**
@@ -26,6 +26,11 @@ export const REAL_CONSOLE = findRealConsole(process.env.REAL_CONSOLE_DIR);
 const PLUGIN_NAME = 'gpu-partitioning-plugin';
 /** Where the console serves the plugin's files: every frame of our code carries it. */
 export const PLUGIN_ASSETS_PATH = `/api/plugins/${PLUGIN_NAME}/`;
+
+// Said once, by the runner (workers have TEST_WORKER_INDEX), when the suite will be skipped.
+if (!REAL_CONSOLE.install && process.env.TEST_WORKER_INDEX === undefined) {
+  console.log(`real-console suite skipped: ${REAL_CONSOLE.reason}`);
+}
 
 /** Skips the spec file, with the reason, when the real console is not here (a fresh clone). */
 export const skipWithoutRealConsole = () =>
@@ -202,12 +207,12 @@ export const navigate = async (page: Page, section: string, item: string) => {
 };
 
 /**
- * The README's screenshots, retaken in the real console only when SCREENSHOTS=1 (a normal run
+ * The README's screenshots, retaken in the real console only when UPDATE_SCREENSHOTS=1 (or SCREENSHOTS=1; a normal run
  * never rewrites the committed images): the page from its top, or one element, in a window tall
  * enough to show what the step is about, without a hover tooltip.
  */
 export const docsScreenshot = async (page: Page, name: string, target?: Locator) => {
-  if (process.env.SCREENSHOTS !== '1') return;
+  if (!updatingScreenshots()) return;
   const dir = join(__dirname, '..', '..', 'docs', 'screenshots', 'real-console');
   mkdirSync(dir, { recursive: true });
   const size = page.viewportSize();

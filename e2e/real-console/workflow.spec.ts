@@ -1,4 +1,4 @@
-import { selectAllNodes } from '../fixtures';
+import { selectAllNodes, updatingScreenshots } from '../fixtures';
 import { docsScreenshot, expect, navigate, skipWithoutRealConsole, test } from './fixtures';
 import {
   acknowledgeWarnings,
@@ -178,7 +178,7 @@ test("the article's workflow, as admin", async ({ page, visit, adminApi, kubectl
   await test.step('a designer config saved to the ConfigMap and applied', async () => {
     await openTab(page, 'Layout designer');
     const gpu = page.getByTestId('designer-gpu-0');
-    if (process.env.SCREENSHOTS === '1') {
+    if (updatingScreenshots()) {
       // The documentation's picture: a mixed A30 layout, its live map and mig-devices preview.
       for (const profile of ['2g.12gb', '1g.6gb', '1g.6gb'])
         await gpu.getByRole('button', { name: `Add ${profile}`, exact: true }).click();
