@@ -21,6 +21,7 @@ import {
   type WebSocketProtocols,
 } from './auth';
 import { applyCsrApproval, CSR_KEY, prepareCsrCreate } from './certificates';
+import { managerFromUserAgent, type Writer } from './managedFields';
 import { openApiV2Document } from './openapiV2';
 import { applyPatch, cloneJson, patchTypeOf } from './patch';
 import { RbacAuthorizer, type PolicyRule } from './rbac';
@@ -114,6 +115,14 @@ interface RequestContext {
 }
 
 type Handler = (context: RequestContext) => Promise<void> | void;
+
+/** The field manager of a write: `?fieldManager=`, else the User-Agent's prefix (kube-apiserver). */
+function requestWriter(context: RequestContext, subresource?: string): Writer {
+  const manager =
+    context.url.searchParams.get('fieldManager') ||
+    managerFromUserAgent(context.request.headers['user-agent']);
+  return subresource ? { manager, subresource } : { manager };
+}
 
 function sendJson(response: ServerResponse, code: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -825,7 +834,7 @@ export class ApiServer {
       this.respondObjects(context, type, object, 201);
       return;
     }
-    const created = this.store.create(typeKey(type), object);
+    const created = this.store.create(typeKey(type), object, requestWriter(context));
     this.respondObjects(context, type, created, 201);
   }
 
@@ -982,7 +991,12 @@ export class ApiServer {
       this.respondObjects(context, type, next);
       return;
     }
-    const stored = this.store.update(typeKey(type), next, expectedResourceVersion);
+    const stored = this.store.update(
+      typeKey(type),
+      next,
+      expectedResourceVersion,
+      requestWriter(context, parsed.subresource),
+    );
     this.respondObjects(context, type, stored);
   }
 

@@ -19,6 +19,7 @@ import { APPLY_FAILING_ISSUE_CODES, predictNodeAfterConfig } from '../src/geomet
 import { predictNodeAdvertisement, type PredictedGpu } from '../src/geometry/prediction';
 import type { MigStrategy, ProfileCounts } from '../src/geometry/types';
 import type { StatusCause } from './apiErrors';
+import type { Writer } from './managedFields';
 import type { PodLogs } from './podLogs';
 import { type KubeObject, type ObjectStore, type StoreEvent } from './store';
 import type { TypeValidator } from './validation';
@@ -38,6 +39,12 @@ export const FAILURE_CAUSES = ['nvidia_drm', 'in-use', 'insufficient-resources']
 export type FailureCause = (typeof FAILURE_CAUSES)[number];
 
 const PAUSED = 'paused-for-mig-change';
+
+/** Field managers of the simulated components' node writes (metadata.managedFields). */
+const MIG_MANAGER_WRITER: Writer = { manager: 'nvidia-mig-manager' };
+const GPU_OPERATOR_WRITER: Writer = { manager: 'gpu-operator' };
+/** GFD's labels; the same write's capacity/allocatable are the kubelet's node status. */
+const GFD_WRITER: Writer = { manager: 'gpu-feature-discovery', statusManager: 'kubelet' };
 /** Operands the mig-manager pauses, with the pod name prefix of their DaemonSet. */
 const PAUSABLE_OPERANDS: { label: string; component: string; podPrefix: string }[] = [
   {
@@ -354,13 +361,18 @@ export class GpuOperatorSimulation {
     }
   }
 
+  /** Read-modify-write of a node by one of the simulated components. */
+  private mutateNode(name: string, writer: Writer, change: (node: KubeObject) => void): void {
+    this.store.mutate('nodes', undefined, name, change, writer);
+  }
+
   /** The operator's node-labelling controller: MIG-capable nodes without a config get the default. */
   labelUnconfiguredNodes(): void {
     const fallback = this.defaultConfig();
     if (!fallback) return;
     for (const [name, hardware] of this.hardware) {
       if (!hardware.modelId) continue;
-      this.store.mutate('nodes', undefined, name, (node) => {
+      this.mutateNode(name, GPU_OPERATOR_WRITER, (node) => {
         const labels = (node.metadata.labels ??= {});
         if (!labels[MIG_CONFIG_LABEL]) labels[MIG_CONFIG_LABEL] = fallback;
       });
@@ -389,7 +401,7 @@ export class GpuOperatorSimulation {
       gpus,
       strategy: this.strategy(),
     });
-    this.store.mutate('nodes', undefined, nodeName, (node) => {
+    this.mutateNode(nodeName, GFD_WRITER, (node) => {
       const labels: Labels = {};
       for (const [key, value] of Object.entries(node.metadata.labels ?? {})) {
         if (!isAdvertisedLabel(key)) labels[key] = value;
@@ -561,7 +573,7 @@ export class GpuOperatorSimulation {
       `Changing the '${MIG_STATE_LABEL}' node label to '${state}'`,
       `node/${nodeName} labeled`,
     ]);
-    this.store.mutate('nodes', undefined, nodeName, (node) => {
+    this.mutateNode(nodeName, MIG_MANAGER_WRITER, (node) => {
       (node.metadata.labels ??= {})[MIG_STATE_LABEL] = state;
     });
   }
@@ -752,7 +764,7 @@ export class GpuOperatorSimulation {
       'Shutting down all GPU clients in Kubernetes by disabling their component-specific nodeSelector labels',
       `node/${nodeName} labeled`,
     ]);
-    this.store.mutate('nodes', undefined, nodeName, (node) => {
+    this.mutateNode(nodeName, MIG_MANAGER_WRITER, (node) => {
       const labels = (node.metadata.labels ??= {});
       for (const operand of PAUSABLE_OPERANDS) {
         // A value of `false` set by someone else is kept.
@@ -779,7 +791,7 @@ export class GpuOperatorSimulation {
       'Restarting all GPU clients previously shutdown in Kubernetes by reenabling their component-specific nodeSelector labels',
       `node/${nodeName} labeled`,
     ]);
-    this.store.mutate('nodes', undefined, nodeName, (node) => {
+    this.mutateNode(nodeName, MIG_MANAGER_WRITER, (node) => {
       const labels = (node.metadata.labels ??= {});
       for (const operand of PAUSABLE_OPERANDS)
         if (labels[operand.label] === PAUSED) labels[operand.label] = 'true';
@@ -799,7 +811,7 @@ export class GpuOperatorSimulation {
     const node = this.store.get('nodes', undefined, nodeName);
     const cause = node?.metadata.annotations?.[FAIL_NEXT_ANNOTATION];
     if (cause) {
-      this.store.mutate('nodes', undefined, nodeName, (current) => {
+      this.mutateNode(nodeName, MIG_MANAGER_WRITER, (current) => {
         delete current.metadata.annotations?.[FAIL_NEXT_ANNOTATION];
       });
       if (cause === 'nvidia_drm') {

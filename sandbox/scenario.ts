@@ -28,12 +28,14 @@ import {
   FAILURE_CAUSES,
   FAIL_NEXT_ANNOTATION,
   MIG_CONFIG_LABEL,
+  MIG_STATE_LABEL,
   OPERATOR_NAMESPACE,
   STICK_IN_PENDING_ANNOTATION,
   runningStatus,
   type GpuOperatorSimulation,
   type NodeHardware,
 } from './operator';
+import { rfc3339Seconds } from './managedFields';
 import type { PodLogs } from './podLogs';
 import { CRD_KEY } from './registry';
 import { FieldReader, ScenarioError } from './scenarioFields';
@@ -73,6 +75,8 @@ export interface ScenarioNode {
   appliedConfig?: string;
   failNextReconfigure?: string;
   stickInPending: boolean;
+  /** Dates the writes of `nvidia.com/mig.config` and its state label this long before start. */
+  migLabelsSetMinutesAgo?: number;
   labels: Record<string, string>;
   annotations: Record<string, string>;
   unschedulable: boolean;
@@ -201,6 +205,7 @@ function readNode(file: string, index: number, value: unknown): ScenarioNode {
     'appliedConfig',
     'failNextReconfigure',
     'stickInPending',
+    'migLabelsSetMinutesAgo',
     'labels',
     'annotations',
     'unschedulable',
@@ -252,6 +257,10 @@ function readNode(file: string, index: number, value: unknown): ScenarioNode {
     appliedConfig: node.optionalString('appliedConfig'),
     failNextReconfigure: failNext,
     stickInPending: node.boolean('stickInPending', false),
+    migLabelsSetMinutesAgo:
+      node.value.migLabelsSetMinutesAgo === undefined
+        ? undefined
+        : node.integer('migLabelsSetMinutesAgo', 0, 0, 525600),
     labels: node.stringMap('labels'),
     annotations: node.stringMap('annotations'),
     unschedulable: node.boolean('unschedulable', false),
@@ -977,6 +986,16 @@ export function buildCluster(scenario: Scenario, parts: ClusterParts): void {
       status.capacity = applyOverrides(status.capacity ?? {}, advertised.capacity);
       status.allocatable = applyOverrides(status.allocatable ?? {}, advertised.allocatable);
     });
+  }
+  backdateMigLabels(store, scenario.nodes);
+}
+
+/** "Set N minutes before the demo": the managedFields times of the MIG config and state labels. */
+function backdateMigLabels(store: ObjectStore, nodes: ScenarioNode[]): void {
+  for (const node of nodes) {
+    if (node.migLabelsSetMinutesAgo === undefined) continue;
+    const time = rfc3339Seconds(new Date(Date.now() - node.migLabelsSetMinutesAgo * 60_000));
+    store.backdateLabels('nodes', undefined, node.name, [MIG_CONFIG_LABEL, MIG_STATE_LABEL], time);
   }
 }
 

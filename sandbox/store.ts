@@ -7,6 +7,12 @@
 import { randomUUID } from 'node:crypto';
 import { alreadyExists, conflict, expired, notFound } from './apiErrors';
 import { deepEqual, cloneJson } from './patch';
+import {
+  backdateLabelOwners,
+  DEFAULT_WRITER,
+  nextManagedFields,
+  type Writer,
+} from './managedFields';
 
 export interface ObjectMeta {
   name?: string;
@@ -81,6 +87,11 @@ function stripVolatile(object: KubeObject): unknown {
   const { metadata, status: _status, ...rest } = object;
   void metadata;
   return rest;
+}
+
+function setManagedFields(object: KubeObject, entries: unknown[] | undefined): void {
+  if (entries && entries.length > 0) object.metadata.managedFields = entries;
+  else delete object.metadata.managedFields;
 }
 
 export class ObjectStore {
@@ -257,7 +268,8 @@ export class ObjectStore {
     return this.objects.get(key)?.size ?? 0;
   }
 
-  create(key: string, input: KubeObject): KubeObject {
+  /** Stores a new object; `writer` becomes the manager of its fields (`metadata.managedFields`). */
+  create(key: string, input: KubeObject, writer: Writer = DEFAULT_WRITER): KubeObject {
     const object = cloneJson(input);
     const metadata = object.metadata;
     if (!metadata.name && metadata.generateName) {
@@ -283,6 +295,8 @@ export class ObjectStore {
       metadata.creationTimestamp ?? new Date().toISOString().replace(/\.\d+Z$/, 'Z');
     metadata.generation = 1;
     delete metadata.deletionTimestamp;
+    delete metadata.managedFields;
+    setManagedFields(object, nextManagedFields(undefined, object, writer));
     this.revision += 1;
     metadata.resourceVersion = String(this.revision);
     bucket.set(id, object);
@@ -294,9 +308,15 @@ export class ObjectStore {
   /**
    * Replaces an object. With `expectedResourceVersion` set (the caller's `metadata.resourceVersion`)
    * a stale version is a 409 Conflict, the API server's optimistic concurrency. Writing an
-   * identical object is a no-op that keeps the resourceVersion, as the API server does.
+   * identical object is a no-op that keeps the resourceVersion, as the API server does. Changed
+   * fields move to `writer` in `metadata.managedFields` (the caller's managedFields are ignored).
    */
-  update(key: string, input: KubeObject, expectedResourceVersion?: string): KubeObject {
+  update(
+    key: string,
+    input: KubeObject,
+    expectedResourceVersion?: string,
+    writer: Writer = DEFAULT_WRITER,
+  ): KubeObject {
     const object = cloneJson(input);
     const name = object.metadata.name ?? '';
     const id = objectId(object.metadata.namespace, name);
@@ -313,7 +333,9 @@ export class ObjectStore {
     object.metadata.resourceVersion = current.metadata.resourceVersion;
     if (current.metadata.deletionTimestamp)
       object.metadata.deletionTimestamp = current.metadata.deletionTimestamp;
+    setManagedFields(object, current.metadata.managedFields as unknown[] | undefined);
     if (deepEqual(object, current)) return cloneJson(current);
+    setManagedFields(object, nextManagedFields(current, object, writer));
     if (!deepEqual(stripVolatile(object), stripVolatile(current))) {
       object.metadata.generation = (current.metadata.generation ?? 1) + 1;
     }
@@ -337,11 +359,40 @@ export class ObjectStore {
     namespace: string | undefined,
     name: string,
     change: (object: KubeObject) => void,
+    writer: Writer = DEFAULT_WRITER,
   ): KubeObject | undefined {
     const object = this.get(key, namespace, name);
     if (!object) return undefined;
     change(object);
-    return this.update(key, object);
+    return this.update(key, object, undefined, writer);
+  }
+
+  /**
+   * Scenario set-up only: dates the managedFields entries owning these labels at `time`, as if
+   * their writers had set them then. A MODIFIED event like any change.
+   */
+  backdateLabels(
+    key: string,
+    namespace: string | undefined,
+    name: string,
+    labels: string[],
+    time: string,
+  ): void {
+    const id = objectId(namespace, name);
+    const current = this.objects.get(key)?.get(id);
+    if (!current) return;
+    const object = cloneJson(current);
+    if (!backdateLabelOwners(object, labels, time)) return;
+    this.revision += 1;
+    object.metadata.resourceVersion = String(this.revision);
+    this.objects.get(key)?.set(id, object);
+    this.record({
+      key,
+      type: 'MODIFIED',
+      object,
+      previous: current,
+      resourceVersion: this.revision,
+    });
   }
 
   delete(
