@@ -1,0 +1,566 @@
+/**
+ * Main-thread figures of the GPU Partitioning pages on a large sandbox cluster, in the real
+ * OpenShift console and in the demo host, measured in one run against one sandbox:
+ *
+ * - page loads: a fresh browser context opens the page and waits `--window` seconds (20 by
+ *   default); the figure is the page's long tasks (> 50 ms, the browser's Long Tasks API) that
+ *   started in that window: their total, their count and the longest. In the real console the
+ *   console's own Projects page is measured the same way, interleaved with the plugin's pages, as
+ *   the yardstick (plugin ÷ Projects; on the sandbox, which serves no projects API, that page is
+ *   the console's shell with an empty list), and the console's own Nodes list (1,003 nodes) as a
+ *   console page that lists as much as ours. Also the first data row (as `bench/browser.ts` marks it)
+ *   and the JS heap after a forced garbage collection at the end of the window;
+ * - one burst of watch events: the Nodes tab filtered to the last GPU node, then the
+ *   `nvidia.com/mig.strategy` label of every GPU node rewritten in the sandbox's store in one go
+ *   (one MODIFIED event per node, name order, so the filtered node comes last). Figures: wall
+ *   clock from the burst to the page showing the last node's new value, and from the last node's
+ *   watch message reaching the page (a wrapped WebSocket records it) to the page showing it (the
+ *   console applies watch events in bulk every 500 ms, so up to 500 ms of that is the console's
+ *   wait); the long tasks in between; and, in a second burst under the CPU profiler, the self time
+ *   of the plugin's own code (in the real console: every function served from the plugin's URL
+ *   path, its bundled libraries included; in the demo host: functions whose source map says
+ *   `src/`).
+ *
+ * `--profile` also records a CPU profile of each page load and prints the functions with the
+ * most self time. Prints figures; never asserts on time (the machine is shared): read the load
+ * average printed with each figure, and the ratios measured in the same run.
+ *
+ *   npx tsx bench/mainThread.ts [--target both|real|host] [--scenario large] [--runs 1]
+ *     [--window 20] [--dist DIR] [--host-bundle DIR] [--build] [--profile] [--port-base 9950]
+ *     [--no-burst] [--screenshots DIR]
+ *
+ * `--dist` is a production plugin build (default `dist/`, built when missing or with `--build`);
+ * `--host-bundle` a demo-host bundle (default a fresh one in a temporary directory, or
+ * `host/dist` when it exists and `--build` is not given).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
+import { buildHostBundle, hostBundleExists, HOST_DIST } from '../host/build';
+import { startDemo, type RunningDemo } from '../host/demo';
+import { startRealConsole, type RunningRealConsole } from '../host/realConsole';
+import {
+  buildPluginDist,
+  PLUGIN_DIST,
+  startStaticServer,
+  type RunningStaticServer,
+} from '../host/realConsoleDemo';
+import { startSandbox, type RunningSandbox } from '../sandbox/server';
+import {
+  profileSummary,
+  selfTimes,
+  sourceMapClassifier,
+  type CpuProfile,
+  type FrameClassifier,
+} from './support/cpuProfile';
+
+const STRATEGY_LABEL = 'nvidia.com/mig.strategy';
+const PLUGIN_PATH = '/api/plugins/gpu-partitioning-plugin/';
+const TIMEOUT_MS = 180_000;
+
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+const ms = (value: number) => `${Math.round(value).toLocaleString('en-US')} ms`;
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/**
+ * Runs in every page before its scripts: long tasks, the first data row of the Overview and of
+ * the Nodes tab, and the arrival of watch messages naming a node (`window.benchWatchFor`).
+ * A string, not a function: tsx would wrap inner functions in a helper the page lacks.
+ */
+const INSTRUMENT_PAGE = `(() => {
+  window.benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.benchLongTasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch (error) {}
+  window.benchMarks = {};
+  const firstRow = (table, text) => () =>
+    Array.from(document.querySelectorAll('table[aria-label="' + table + '"] tbody tr')).some(
+      (row) => !text || (row.textContent || '').includes(text),
+    );
+  const checks = [
+    { name: 'overview', test: firstRow('MIG instances per profile') },
+    { name: 'nodes', test: firstRow('GPU nodes', 'gpu-node-') },
+    { name: 'consoleList', test: () => !!document.querySelector('[data-test-rows="resource-row"], .co-m-pane__body table tbody tr, table tbody tr') },
+  ];
+  new MutationObserver(() => {
+    for (const { name, test } of checks) {
+      if (window.benchMarks[name] === undefined && test()) window.benchMarks[name] = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+  window.benchWatch = { count: 0, last: undefined, lastMatch: undefined };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        const now = performance.now();
+        window.benchWatch.count += 1;
+        window.benchWatch.last = now;
+        if (window.benchWatchFor && typeof event.data === 'string' && event.data.includes(window.benchWatchFor)) {
+          window.benchWatch.lastMatch = now;
+        }
+      });
+    }
+  };
+})();`;
+
+type PageWindow = {
+  benchLongTasks: [number, number][];
+  benchMarks: Record<string, number>;
+  benchWatch: { count: number; last?: number; lastMatch?: number };
+  benchWatchFor?: string;
+  benchDone?: number;
+};
+
+type LongTasks = { total: number; count: number; longest: number };
+
+const longTasksBetween = (tasks: [number, number][], from: number, to: number): LongTasks => {
+  const inside = tasks.filter(([start]) => start >= from && start < to);
+  return {
+    total: inside.reduce((sum, [, duration]) => sum + duration, 0),
+    count: inside.length,
+    longest: inside.reduce((max, [, duration]) => Math.max(max, duration), 0),
+  };
+};
+
+const describeTasks = (tasks: LongTasks) =>
+  `${ms(tasks.total)} in ${tasks.count} long tasks, longest ${ms(tasks.longest)}`;
+
+const heapAfterGc = async (page: Page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  return metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? NaN;
+};
+
+/**
+ * CPU time of the page's main thread so far (CDP `Performance` ThreadTime), in ms: unlike the
+ * long tasks' wall-clock durations, not stretched by the waits for a core on a loaded machine.
+ */
+const mainThreadClock = async (page: Page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return (metrics.find((metric) => metric.name === 'ThreadTime')?.value ?? NaN) * 1000;
+  };
+};
+
+const startProfiler = async (page: Page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return async (): Promise<CpuProfile> => {
+    const { profile } = await cdp.send('Profiler.stop');
+    await cdp.detach();
+    return profile as CpuProfile;
+  };
+};
+
+interface Target {
+  name: string;
+  url: string;
+  /** Pages to load, by label and path. */
+  pages: { label: string; path: string; mark: string }[];
+  /** Whether a profile frame is the plugin's own code. */
+  isPlugin: FrameClassifier;
+  context(browser: Browser): Promise<BrowserContext>;
+}
+
+interface PageFigures {
+  label: string;
+  tasks: LongTasks;
+  /** Main-thread CPU time in the window. */
+  cpu: number;
+  firstRow?: number;
+  heap: number;
+  load: string;
+}
+
+const measurePageLoad = async (
+  browser: Browser,
+  target: Target,
+  page: Target['pages'][number],
+  windowMs: number,
+  profile: boolean,
+  screenshots?: string,
+): Promise<PageFigures> => {
+  const context = await target.context(browser);
+  const tab = await context.newPage();
+  const stopProfiler = profile ? await startProfiler(tab) : undefined;
+  await tab.goto(target.url + page.path, { waitUntil: 'commit' });
+  const cpuTime = await mainThreadClock(tab);
+  const cpuStart = await cpuTime();
+  await tab.waitForTimeout(windowMs);
+  const cpu = (await cpuTime()) - cpuStart;
+  const profiled = await stopProfiler?.();
+  if (screenshots) {
+    const file = join(screenshots, `${target.name}-${page.label}.png`.replace(/\s+/g, '-'));
+    await tab.screenshot({ path: file });
+  }
+  const { tasks, marks } = await tab.evaluate(() => {
+    const w = window as unknown as PageWindow;
+    return { tasks: w.benchLongTasks, marks: w.benchMarks };
+  });
+  const figures: PageFigures = {
+    label: page.label,
+    tasks: longTasksBetween(tasks, 0, windowMs),
+    cpu,
+    heap: await heapAfterGc(tab),
+    load: load(),
+  };
+  if (marks[page.mark] !== undefined) figures.firstRow = marks[page.mark];
+  if (profiled) {
+    console.log(`  CPU profile, ${target.name} ${page.label} (${windowMs / 1000} s):`);
+    console.log(profileSummary(profiled, target.isPlugin, 15).replace(/^/gm, '    '));
+  }
+  await context.close();
+  return figures;
+};
+
+/** Waits until the page has had no long task for `quietMs` (the lists and pods have arrived). */
+const waitUntilQuiet = async (page: Page, quietMs: number, maxMs: number) => {
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const idleFor = await page.evaluate(() => {
+      const w = window as unknown as PageWindow;
+      const last = w.benchLongTasks[w.benchLongTasks.length - 1];
+      return performance.now() - (last ? last[0] + last[1] : 0);
+    });
+    if (idleFor >= quietMs) return;
+    await page.waitForTimeout(500);
+  }
+};
+
+interface BurstFigures {
+  events: number;
+  storeMs: number;
+  toShown: number;
+  lastMessageToShown?: number;
+  tasks: LongTasks;
+  /** Main-thread CPU time from the burst to a second after the page showed it. */
+  cpu: number;
+  pluginSelfMs?: number;
+  scriptingMs?: number;
+  heapBefore: number;
+  heapAfter: number;
+  load: string;
+}
+
+const burst = async (
+  browser: Browser,
+  target: Target,
+  sandbox: RunningSandbox,
+  gpuNodes: string[],
+  profile: boolean,
+): Promise<BurstFigures> => {
+  const lastNode = gpuNodes[gpuNodes.length - 1];
+  const context = await target.context(browser);
+  const page = await context.newPage();
+  await page.goto(`${target.url}/gpu-partitioning?tab=nodes&name=${encodeURIComponent(lastNode)}`, {
+    waitUntil: 'commit',
+  });
+  const strategyCell = page
+    .locator('table[aria-label="GPU nodes"] tbody tr')
+    .filter({ hasText: lastNode })
+    .locator('td[data-label="Strategy"]');
+  const before = (await strategyCell.textContent({ timeout: TIMEOUT_MS }))?.trim();
+  const next = before === 'single' ? 'mixed' : 'single';
+  await waitUntilQuiet(page, 3000, 60_000);
+  const heapBefore = await heapAfterGc(page);
+  await page.evaluate(
+    ({ lastNode, next }) => {
+      const w = window as unknown as PageWindow;
+      w.benchWatchFor = `"name":"${lastNode}"`;
+      w.benchWatch.lastMatch = undefined;
+      w.benchDone = undefined;
+      const observer = new MutationObserver(() => {
+        const row = Array.from(
+          document.querySelectorAll('table[aria-label="GPU nodes"] tbody tr'),
+        ).find((tr) => (tr.textContent ?? '').includes(lastNode));
+        const cell = row?.querySelector('td[data-label="Strategy"]');
+        if (cell && (cell.textContent ?? '').trim() === next && w.benchDone === undefined) {
+          w.benchDone = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    },
+    { lastNode, next },
+  );
+  const stopProfiler = profile ? await startProfiler(page) : undefined;
+  const cpuTime = await mainThreadClock(page);
+  const cpuStart = await cpuTime();
+  const pageStart = await page.evaluate(() => performance.now());
+  const started = performance.now();
+  for (const name of gpuNodes) {
+    sandbox.store.mutate('nodes', undefined, name, (node) => {
+      (node.metadata.labels ??= {})[STRATEGY_LABEL] = next;
+    });
+  }
+  const storeMs = performance.now() - started;
+  await page.waitForFunction(
+    () => (window as unknown as PageWindow).benchDone !== undefined,
+    undefined,
+    { timeout: TIMEOUT_MS, polling: 50 },
+  );
+  const done = await page.evaluate(() => {
+    const w = window as unknown as PageWindow;
+    return { shown: w.benchDone!, lastMatch: w.benchWatch.lastMatch, tasks: w.benchLongTasks };
+  });
+  // Work the page still does after showing the value (the rest of the render, effects).
+  await page.waitForTimeout(1000);
+  const cpu = (await cpuTime()) - cpuStart;
+  const profiled = await stopProfiler?.();
+  const tasks = await page.evaluate(() => (window as unknown as PageWindow).benchLongTasks);
+  const figures: BurstFigures = {
+    events: gpuNodes.length,
+    storeMs,
+    toShown: done.shown - pageStart,
+    tasks: longTasksBetween(tasks, pageStart, done.shown + 1000),
+    cpu,
+    heapBefore,
+    heapAfter: await heapAfterGc(page),
+    load: load(),
+  };
+  if (done.lastMatch !== undefined) figures.lastMessageToShown = done.shown - done.lastMatch;
+  if (profiled) {
+    const summary = selfTimes(profiled, target.isPlugin);
+    figures.pluginSelfMs = summary.plugin;
+    figures.scriptingMs = summary.scripting;
+    console.log(`  CPU profile of the burst (${target.name}):`);
+    console.log(profileSummary(profiled, target.isPlugin, 12).replace(/^/gm, '    '));
+  }
+  await context.close();
+  return figures;
+};
+
+const printBurst = (label: string, figures: BurstFigures) => {
+  const parts = [
+    `${label}: ${figures.events} watch events (${ms(figures.storeMs)} to write in the store): ` +
+      `page shows the last one ${ms(figures.toShown)} after the burst`,
+  ];
+  if (figures.lastMessageToShown !== undefined) {
+    parts.push(`${ms(figures.lastMessageToShown)} after its watch message arrived`);
+  }
+  console.log(
+    `${parts.join(', ')}; ${describeTasks(figures.tasks)}; main-thread CPU ${ms(figures.cpu)} ` +
+      `[load ${figures.load}]`,
+  );
+  if (figures.pluginSelfMs !== undefined) {
+    console.log(
+      `  profiled burst: plugin self time ${ms(figures.pluginSelfMs)}, all JavaScript ${ms(figures.scriptingMs ?? NaN)}`,
+    );
+  }
+  console.log(
+    `  JS heap after GC: before the burst ${mib(figures.heapBefore)}, after ${mib(figures.heapAfter)}`,
+  );
+};
+
+const realConsoleTarget = async (
+  sandbox: RunningSandbox,
+  distDir: string,
+  portBase: number,
+  stops: (() => Promise<void>)[],
+): Promise<Target> => {
+  const plugin: RunningStaticServer = await startStaticServer(distDir, portBase + 2);
+  stops.push(() => plugin.close());
+  const running: RunningRealConsole = await startRealConsole({
+    port: portBase,
+    api: sandbox.url,
+    token: sandbox.adminToken,
+    plugins: { 'gpu-partitioning-plugin': `${plugin.url}/` },
+  });
+  stops.push(() => running.close());
+  let storageState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
+  return {
+    name: 'real console',
+    url: running.url,
+    pages: [
+      { label: 'console Projects page', path: '/k8s/cluster/projects', mark: 'consoleList' },
+      { label: 'console Nodes list', path: '/k8s/cluster/nodes', mark: 'consoleList' },
+      { label: 'Overview', path: '/gpu-partitioning', mark: 'overview' },
+      { label: 'Nodes tab', path: '/gpu-partitioning?tab=nodes', mark: 'nodes' },
+    ],
+    isPlugin: (frame) => frame.url.includes(PLUGIN_PATH),
+    async context(browser) {
+      if (!storageState) {
+        // The console greets a first visit with its tour; skip it once and keep the setting.
+        const first = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+        const page = await first.newPage();
+        await page.goto(`${running.url}/k8s/cluster/projects`);
+        await page.getByRole('button', { name: 'Skip tour' }).click({ timeout: 120_000 });
+        await page.waitForTimeout(1000);
+        storageState = await first.storageState();
+        await first.close();
+      }
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        storageState,
+      });
+      await context.addInitScript(INSTRUMENT_PAGE);
+      return context;
+    },
+  };
+};
+
+const hostTarget = async (
+  sandbox: RunningSandbox,
+  bundleDir: string,
+  portBase: number,
+  stops: (() => Promise<void>)[],
+): Promise<Target> => {
+  const demo: RunningDemo = await startDemo({
+    port: portBase + 1,
+    api: sandbox.url,
+    token: sandbox.adminToken,
+    bundleDir,
+    build: 'never',
+  });
+  stops.push(() => demo.close());
+  return {
+    name: 'demo host',
+    url: demo.url,
+    pages: [
+      { label: 'Overview', path: '/gpu-partitioning', mark: 'overview' },
+      { label: 'Nodes tab', path: '/gpu-partitioning?tab=nodes', mark: 'nodes' },
+    ],
+    isPlugin: sourceMapClassifier(bundleDir, (source) => /(^|\/)src\//.test(source)),
+    async context(browser) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.addInitScript(INSTRUMENT_PAGE);
+      return context;
+    },
+  };
+};
+
+const main = async () => {
+  const { values } = parseArgs({
+    options: {
+      target: { type: 'string', default: 'both' },
+      scenario: { type: 'string', default: 'large' },
+      runs: { type: 'string', default: '1' },
+      window: { type: 'string', default: '20' },
+      dist: { type: 'string' },
+      'host-bundle': { type: 'string' },
+      build: { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'no-burst': { type: 'boolean', default: false },
+      'port-base': { type: 'string', default: '9950' },
+      screenshots: { type: 'string' },
+    },
+    strict: true,
+  });
+  const runs = Math.max(1, Number(values.runs));
+  const windowMs = Number(values.window) * 1000;
+  const portBase = Number(values['port-base']);
+  const targets = values.target === 'both' ? ['real', 'host'] : [values.target!];
+  const stops: (() => Promise<void>)[] = [];
+  const temporary: string[] = [];
+  try {
+    const distDir = values.dist ?? PLUGIN_DIST;
+    if (targets.includes('real')) {
+      let exists = false;
+      try {
+        exists = readFileSync(join(distDir, 'plugin-manifest.json')).length > 0;
+      } catch {
+        exists = false;
+      }
+      if (values.build || !exists) {
+        const started = performance.now();
+        await buildPluginDist(distDir);
+        console.log(`production plugin build in ${distDir}: ${ms(performance.now() - started)}`);
+      }
+    }
+    let bundleDir = values['host-bundle'] ?? HOST_DIST;
+    if (targets.includes('host') && (values.build || !hostBundleExists(bundleDir))) {
+      if (!values['host-bundle']) {
+        bundleDir = mkdtempSync(join(tmpdir(), 'gpu-partitioning-bench-host-'));
+        temporary.push(bundleDir);
+      }
+      const started = performance.now();
+      await buildHostBundle(bundleDir);
+      console.log(`host bundle in ${bundleDir}: ${ms(performance.now() - started)}`);
+    }
+
+    const startedSandbox = performance.now();
+    const sandbox = await startSandbox({ port: portBase + 3, scenario: values.scenario });
+    stops.push(() => sandbox.close());
+    const gpuNodes = sandbox.store
+      .list('nodes')
+      .map((node) => node.metadata.name ?? '')
+      .filter((name) => name.startsWith('gpu-node-'))
+      .sort();
+    console.log(
+      `sandbox (${values.scenario}): ${gpuNodes.length} GPU nodes, ${sandbox.store.count('pods')} pods, ` +
+        `ready in ${ms(performance.now() - startedSandbox)}`,
+    );
+
+    const ready: Target[] = [];
+    for (const target of targets) {
+      ready.push(
+        target === 'real'
+          ? await realConsoleTarget(sandbox, distDir, portBase, stops)
+          : await hostTarget(sandbox, bundleDir, portBase, stops),
+      );
+    }
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    stops.push(() => browser.close());
+
+    for (const target of ready) {
+      console.log(`\n== ${target.name} (${target.url}), ${windowMs / 1000} s after navigation`);
+      // Warm the browser's and the server's first-visit costs once, outside the figures.
+      await (await target.context(browser)).close();
+      for (let run = 1; run <= runs; run++) {
+        const figures: PageFigures[] = [];
+        for (const page of target.pages) {
+          figures.push(
+            await measurePageLoad(
+              browser,
+              target,
+              page,
+              windowMs,
+              values.profile,
+              values.screenshots,
+            ),
+          );
+        }
+        const yardstick = figures.find((page) => page.label === 'console Projects page');
+        for (const page of figures) {
+          const ratio = (of: number, to: number | undefined) =>
+            yardstick && page !== yardstick && to ? ` = ${(of / to).toFixed(2)} × Projects` : '';
+          console.log(
+            `run ${run} ${page.label}: ${describeTasks(page.tasks)}` +
+              `${ratio(page.tasks.total, yardstick?.tasks.total)}; main-thread CPU ${ms(page.cpu)}` +
+              `${ratio(page.cpu, yardstick?.cpu)}; first row ` +
+              `${page.firstRow === undefined ? 'not seen' : ms(page.firstRow)}; JS heap after GC ` +
+              `${mib(page.heap)} [load ${page.load}]`,
+          );
+        }
+      }
+      if (!values['no-burst']) {
+        printBurst(`burst`, await burst(browser, target, sandbox, gpuNodes, false));
+        printBurst(`burst (profiled)`, await burst(browser, target, sandbox, gpuNodes, true));
+      }
+    }
+  } finally {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
