@@ -29,13 +29,6 @@ import type { ClusterPolicyKind, ConfigMapKind } from './models';
 import { safeText } from './quantities';
 import type { ConfigFallbackFacts, MigConfigSourceView } from './types';
 
-/** Something wrong with the ClusterPolicies, as data. */
-export type ClusterPolicyIssue =
-  /** `count` policies exist; the page shows `shown`, the oldest. */
-  | { kind: 'several-policies'; count: number; shown: string }
-  /** `spec.mig.strategy` is `value`, not none, single or mixed. */
-  | { kind: 'unknown-strategy'; value: string };
-
 /** The operator namespace on OpenShift (OperatorHub install); used when the policy does not say. */
 export const DEFAULT_OPERATOR_NAMESPACE = 'nvidia-gpu-operator';
 

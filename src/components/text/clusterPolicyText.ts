@@ -2,7 +2,7 @@
  * The words for what is wrong with the cluster's ClusterPolicies (`useClusterPolicy`'s `issues`).
  * Policy names and the strategy value as written stay as they are.
  */
-import type { ClusterPolicyIssue } from '../../cluster/configSource';
+import type { ClusterPolicyIssue } from '../../cluster/clusterPolicy';
 import type { Translate } from '../apply/planIssueText';
 
 export function clusterPolicyIssueText(t: Translate, issue: ClusterPolicyIssue): string {
