@@ -1,4 +1,4 @@
-import { type Locator, type Page } from '@playwright/test';
+import { type Locator, type Page, type TestInfo } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -101,6 +101,45 @@ const fromPlugin = (text: string) => text.includes(PLUGIN_ASSETS_PATH);
 const SHARED_MODULE_NOTICE =
   /^warning: Unsatisfied version \S+ from \S+ of shared singleton module /;
 
+/**
+ * Collects what fails a test in the real console: a page error or a console error or warning
+ * (React's warnings included) raised from the plugin's code. The console itself logs errors
+ * against the sandbox (no Prometheus, no OLM); those are noted on the test, not failures.
+ */
+const collectPluginProblems = async (
+  { page }: { page: Page },
+  provide: (problems: string[]) => Promise<void>,
+  testInfo: TestInfo,
+) => {
+  const fromThePlugin: string[] = [];
+  const others: string[] = [];
+  const notices: string[] = [];
+  page.on('pageerror', (error) => {
+    const text = error.stack ?? error.message;
+    (fromPlugin(text) ? fromThePlugin : others).push(`page error: ${text}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = `${message.type()}: ${message.text()} (at ${message.location().url})`;
+    if (!fromPlugin(text)) return;
+    (SHARED_MODULE_NOTICE.test(text) ? notices : fromThePlugin).push(text);
+  });
+  await provide(fromThePlugin);
+  if (notices.length > 0) {
+    testInfo.annotations.push({
+      type: 'shared-module notices from the plugin entry',
+      description: notices.join('\n'),
+    });
+  }
+  if (others.length > 0) {
+    testInfo.annotations.push({
+      type: "the console's own page errors",
+      description: others.join('\n').slice(0, 4000),
+    });
+  }
+  expect(fromThePlugin, "page errors and React warnings from the plugin's code").toEqual([]);
+};
+
 export const test = base.extend<TestFixtures & Options, WorkerFixtures>({
   consoleUser: ['admin', { option: true }],
   consoleVersion: ['4.19', { option: true }],
@@ -160,40 +199,8 @@ export const test = base.extend<TestFixtures & Options, WorkerFixtures>({
   kubectl: async ({ demo }, provide) => {
     await provide(kubectlRunner(demo.sandbox!.kubeconfigPath));
   },
-  // Replaces e2e/fixtures.ts's check: the console itself logs errors against the sandbox (no
-  // Prometheus, no OLM); what fails a test is a page error or a React warning from the plugin.
-  pageErrors: [
-    async ({ page }, provide, testInfo) => {
-      const fromThePlugin: string[] = [];
-      const others: string[] = [];
-      const notices: string[] = [];
-      page.on('pageerror', (error) => {
-        const text = error.stack ?? error.message;
-        (fromPlugin(text) ? fromThePlugin : others).push(`page error: ${text}`);
-      });
-      page.on('console', (message) => {
-        if (message.type() !== 'error' && message.type() !== 'warning') return;
-        const text = `${message.type()}: ${message.text()} (at ${message.location().url})`;
-        if (!fromPlugin(text)) return;
-        (SHARED_MODULE_NOTICE.test(text) ? notices : fromThePlugin).push(text);
-      });
-      await provide(fromThePlugin);
-      if (notices.length > 0) {
-        testInfo.annotations.push({
-          type: 'shared-module notices from the plugin entry',
-          description: notices.join('\n'),
-        });
-      }
-      if (others.length > 0) {
-        testInfo.annotations.push({
-          type: "the console's own page errors",
-          description: others.join('\n').slice(0, 4000),
-        });
-      }
-      expect(fromThePlugin, "page errors and React warnings from the plugin's code").toEqual([]);
-    },
-    { auto: true },
-  ],
+  // Replaces e2e/fixtures.ts's check (and stays automatic, as it is there).
+  pageErrors: collectPluginProblems,
 });
 
 export { expect };
