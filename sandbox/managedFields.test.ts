@@ -122,8 +122,8 @@ describe('through the API server', () => {
     return (await response.json()) as KubeObject;
   }
 
-  const entriesOf = (object: { metadata?: { managedFields?: unknown } }) =>
-    (object.metadata?.managedFields ?? []) as ManagedFieldsEntry[];
+  const entriesOf = (object: KubeObject) =>
+    (object.metadata.managedFields ?? []) as ManagedFieldsEntry[];
 
   test('the mixed fleet dates h100-02 pending state 25 minutes before start', async () => {
     const before = Date.now();
