@@ -54,7 +54,11 @@ export const startDemo = async (options: DemoOptions = {}): Promise<RunningDemo>
       staticDir: bundleDir,
       apiURL: options.api ?? sandbox!.url,
       users: sandbox
-        ? { admin: sandbox.adminToken, viewer: sandbox.viewerToken }
+        ? {
+            admin: sandbox.adminToken,
+            viewer: sandbox.viewerToken,
+            'data-scientist': sandbox.dataScientistToken,
+          }
         : { [options.token ? 'token' : 'proxy']: options.token },
       mode: sandbox ? 'sandbox' : 'api',
       scenario: sandbox
@@ -97,7 +101,7 @@ const USAGE = `Usage: npm run demo -- [options]
                     real[=DIR]: the real OpenShift console from DIR
                     (default ../shared/real-console) with the production dist/
   --console-version V  4.19 (default) or 4.22, with --console real
-  --user NAME       admin (default) or viewer: whose token the real console sends`;
+  --user NAME       admin (default), viewer or data-scientist: whose token the real console sends`;
 
 const wholeNumber = (flag: string, text: string, max: number): number => {
   const value = Number(text);
@@ -212,8 +216,8 @@ export const parseDemoCommand = (args: string[], env: NodeJS.ProcessEnv = {}): D
     throw new Error(`--console-version: "${version}" is not ${REAL_CONSOLE_VERSIONS.join(' or ')}`);
   }
   const user = values.user ?? 'admin';
-  if (user !== 'admin' && user !== 'viewer') {
-    throw new Error(`--user: "${user}" is neither admin nor viewer`);
+  if (!isDemoUser(user)) {
+    throw new Error(`--user: "${user}" is not one of ${DEMO_USERS.join(', ')}`);
   }
   return {
     kind: 'real-console',
@@ -227,6 +231,11 @@ export const parseDemoCommand = (args: string[], env: NodeJS.ProcessEnv = {}): D
     },
   };
 };
+
+/** The sandbox's users: cluster admin, the chart's viewer, a project-scoped data scientist. */
+const DEMO_USERS = ['admin', 'viewer', 'data-scientist'] as const;
+const isDemoUser = (user: string): user is (typeof DEMO_USERS)[number] =>
+  (DEMO_USERS as readonly string[]).includes(user);
 
 const printSandbox = (sandbox: RunningSandbox, scenario: string | undefined) => {
   console.log(`Sandbox API:            ${sandbox.url} (scenario ${scenario ?? 'seed'})`);
@@ -264,7 +273,9 @@ const startFromCommand = async (
   console.log(`GPU Partitioning demo:  ${demo.url}/gpu-partitioning`);
   if (demo.sandbox) {
     printSandbox(demo.sandbox, options.scenario);
-    console.log('Users:                  admin (default) and viewer, switched in the banner');
+    console.log(
+      `Users:                  ${DEMO_USERS.join(', ')} (admin first), switched in the banner`,
+    );
   } else {
     console.log(`Kubernetes API:         ${options.api}`);
   }

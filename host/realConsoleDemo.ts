@@ -31,7 +31,7 @@ export type RealConsoleDemoOptions = DemoSandboxOptions & {
   consoleDir?: string;
   version?: RealConsoleVersion;
   /** Whose token the console sends: the sandbox's `admin` (default) or `viewer`. */
-  user?: 'admin' | 'viewer';
+  user?: 'admin' | 'viewer' | 'data-scientist';
   /** Console port (default 9000; 0 = any free port). */
   port?: number;
   /** `always` runs the production build, `if-missing` only when dist/ has no manifest. */
@@ -151,7 +151,12 @@ export const startRealConsoleDemo = async (
       version: options.version,
       port: options.port ?? 9000,
       api: sandbox.url,
-      token: options.user === 'viewer' ? sandbox.viewerToken : sandbox.adminToken,
+      token:
+        options.user === 'viewer'
+          ? sandbox.viewerToken
+          : options.user === 'data-scientist'
+            ? sandbox.dataScientistToken
+            : sandbox.adminToken,
       plugins: { [PLUGIN_NAME]: `${plugin.url}/` },
     });
     stops.push(() => realConsole.close());
