@@ -1,9 +1,9 @@
+import { reAdvertisedUnderSingle } from './__fixtures__/reAdvertised';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { act } from '@testing-library/react';
 import { a30DisabledNode } from '../../cluster/__fixtures__/applyNodes';
 import { a30AllBalancedNode, clusterPolicy, gpuPod } from '../../cluster/__fixtures__/nodes';
-import type { NodeKind } from '../../cluster/models';
 import { defaultConfigMap, seedCluster } from '../apply/__fixtures__/cluster';
 import { initTestI18n } from '../../hooks/testing/i18n';
 import { sdkMock } from '../../hooks/testing/sdkMock';
@@ -16,22 +16,6 @@ const {
   setAccessReviewAllowed,
   updateK8sWatchFixtures,
 } = sdkMock;
-
-/** A node as GFD and the device plugin leave it under single. */
-const underSingle = (node: NodeKind, product: string, allocatable: Record<string, string>) => ({
-  ...node,
-  metadata: {
-    ...node.metadata,
-    // Node views are rebuilt when the resourceVersion moves.
-    resourceVersion: '2002',
-    labels: {
-      ...node.metadata?.labels,
-      'nvidia.com/mig.strategy': 'single',
-      'nvidia.com/gpu.product': product,
-    },
-  },
-  status: { ...node.status, allocatable: { cpu: '31500m', ...allocatable } },
-});
 
 beforeAll(initTestI18n);
 afterEach(() => {
@@ -129,12 +113,12 @@ describe('StrategyModal', () => {
     act(() =>
       updateK8sWatchFixtures({
         objects: [
-          underSingle(balanced, 'NVIDIA-A30-MIG-INVALID', {
+          reAdvertisedUnderSingle(balanced, 'NVIDIA-A30-MIG-INVALID', {
             'nvidia.com/gpu': '0',
             'nvidia.com/mig-1g.6gb': '0',
             'nvidia.com/mig-2g.12gb': '0',
           }),
-          underSingle(worker2, 'NVIDIA-A30', { 'nvidia.com/gpu': '1' }),
+          reAdvertisedUnderSingle(worker2, 'NVIDIA-A30', { 'nvidia.com/gpu': '1' }),
           ...others,
         ],
       }),

@@ -1,32 +1,12 @@
+import { reAdvertisedUnderSingle } from './__fixtures__/reAdvertised';
 import { a30DisabledNode, viewOf, wholeGpuPod } from '../../cluster/__fixtures__/applyNodes';
 import { a30AllBalancedNode, gpuPod } from '../../cluster/__fixtures__/nodes';
-import type { NodeKind } from '../../cluster/models';
 import { gpuPodUsage } from '../../cluster/pods';
 import { previewNodeStrategy, strategyOutcome } from './strategyPreview';
 
 const slicePod = gpuPodUsage(
   gpuPod('llm-small-0', 'worker1.redhat.com', { 'nvidia.com/mig-1g.6gb': '1' }),
 )!;
-
-/** The node as GFD and the device plugin leave it once they re-advertised under single. */
-const reAdvertised = (
-  node: NodeKind,
-  product: string,
-  allocatable: Record<string, string>,
-): NodeKind => ({
-  ...node,
-  metadata: {
-    ...node.metadata,
-    // Node views are rebuilt when the resourceVersion moves.
-    resourceVersion: '2002',
-    labels: {
-      ...node.metadata?.labels,
-      'nvidia.com/mig.strategy': 'single',
-      'nvidia.com/gpu.product': product,
-    },
-  },
-  status: { ...node.status, allocatable: { cpu: '31500m', ...allocatable } },
-});
 
 /** An L40S: a known GPU without MIG, not in the MIG catalog. */
 const l40s = () =>
@@ -71,7 +51,7 @@ describe('strategyOutcome', () => {
 
   it('reports a node that advertises nothing as MIG-INVALID, not as re-advertised', () => {
     const after = viewOf(
-      reAdvertised(balanced, 'NVIDIA-A30-MIG-INVALID', {
+      reAdvertisedUnderSingle(balanced, 'NVIDIA-A30-MIG-INVALID', {
         'nvidia.com/gpu': '0',
         'nvidia.com/mig-1g.6gb': '0',
         'nvidia.com/mig-2g.12gb': '0',
@@ -84,7 +64,7 @@ describe('strategyOutcome', () => {
   it('waits until GFD labels the new strategy, and says unchanged for nodes the switch leaves alone', () => {
     expect(strategyOutcome(viewOf(balanced, 'single'), 'single', preview)).toBe('waiting');
     const l40sPreview = previewNodeStrategy(viewOf(l40s(), 'mixed'), 'single');
-    const relabelled = reAdvertised(l40s(), 'NVIDIA-L40S', { 'nvidia.com/gpu': '1' });
+    const relabelled = reAdvertisedUnderSingle(l40s(), 'NVIDIA-L40S', { 'nvidia.com/gpu': '1' });
     expect(strategyOutcome(viewOf(relabelled, 'single'), 'single', l40sPreview)).toBe('unchanged');
   });
 
@@ -92,9 +72,11 @@ describe('strategyOutcome', () => {
     const single = a30AllBalancedNode({ labels: { 'nvidia.com/mig.config': 'all-1g.6gb' } });
     const singlePreview = previewNodeStrategy(viewOf(single, 'mixed'), 'single');
     expect(singlePreview.after).toEqual({ 'nvidia.com/gpu': 4 });
-    const done = reAdvertised(single, 'NVIDIA-A30-MIG-1g.6gb', { 'nvidia.com/gpu': '4' });
+    const done = reAdvertisedUnderSingle(single, 'NVIDIA-A30-MIG-1g.6gb', {
+      'nvidia.com/gpu': '4',
+    });
     expect(strategyOutcome(viewOf(done, 'single'), 'single', singlePreview)).toBe('re-advertised');
-    const odd = reAdvertised(single, 'NVIDIA-A30-MIG-1g.6gb', { 'nvidia.com/gpu': '3' });
+    const odd = reAdvertisedUnderSingle(single, 'NVIDIA-A30-MIG-1g.6gb', { 'nvidia.com/gpu': '3' });
     expect(strategyOutcome(viewOf(odd, 'single'), 'single', singlePreview)).toBe('differs');
   });
 });
