@@ -79,6 +79,9 @@ export const ConfigSelect = ({ options, nodeCount, selected, onSelect }: ConfigS
     event.currentTarget.querySelector<HTMLElement>(`#${TOGGLE_ID}`)?.focus();
   };
 
+  const menuParent = () =>
+    containerRef.current?.closest<HTMLElement>('[role="dialog"]') ?? document.body;
+
   return (
     // Only passes Escape on; the toggle and the options handle every other key.
     <div onKeyDown={closeMenuOnEscape} ref={containerRef}>
@@ -89,10 +92,12 @@ export const ConfigSelect = ({ options, nodeCount, selected, onSelect }: ConfigS
         onOpenChange={setIsOpen}
         isScrollable
         maxMenuHeight="360px"
-        // Inside the dialog, not appended to <body>: the modal's focus trap keeps focus out of
-        // anything outside it, so arrow keys could not reach the options. As wide as the toggle:
-        // a long description wraps instead of widening the menu past the dialog.
-        popperProps={{ appendTo: 'inline', width: 'trigger' }}
+        // Portalled into the dialog, not <body>: the modal's focus trap keeps focus out of
+        // anything outside it, so arrow keys could not reach the options. Not 'inline' either:
+        // in the real console (shared PatternFly, development React) the inline menu raised a
+        // missing-key warning. As wide as the toggle: a long description wraps instead of
+        // widening the menu past the dialog.
+        popperProps={{ appendTo: menuParent, width: 'trigger' }}
         toggle={(toggleRef) => (
           <MenuToggle
             ref={toggleRef}
