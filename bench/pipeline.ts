@@ -92,7 +92,10 @@ const scenarioObjects = (scenario: string): ClusterInput => {
     pods: store
       .list('pods')
       .filter(
-        (pod) => !['Succeeded', 'Failed'].includes(String(pod.status?.phase ?? '')),
+        (pod) =>
+          !['Succeeded', 'Failed'].includes(
+            String((pod.status as { phase?: unknown } | undefined)?.phase ?? ''),
+          ),
       ) as PodKind[],
     configMaps: store.list('configmaps', OPERATOR_NAMESPACE) as ConfigMapKind[],
     clusterPolicy: store.list(CLUSTER_POLICY_KEY)[0] as ClusterPolicyKind,

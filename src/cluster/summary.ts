@@ -88,7 +88,9 @@ function summarize(
   const profiles = new Map<string, ProfileAvailability>();
   let totalGpus = 0;
   let migEnabledGpus = 0;
-  for (const node of Array.isArray(nodes) ? nodes : []) {
+  // Array.isArray narrows a readonly array to any[]: keep the element type.
+  const views: readonly GpuNodeView[] = Array.isArray(nodes) ? nodes : [];
+  for (const node of views) {
     nodesByState[node.migConfigState] += 1;
     nodesByHealth[node.primaryState] += 1;
     totalGpus += node.gpuCount;
