@@ -93,16 +93,26 @@ export function profileNameFromDottedForm(dotted: string): string | undefined {
   return parseProfileName(candidate) ? candidate : undefined;
 }
 
+const PARSED_RESOURCE_NAMES_LIMIT = 1000;
+const parsedResourceNames = new Map<string, string | undefined>();
+
 /**
  * `nvidia.com/mig-1g.10gb.me` → `1g.10gb+me`. Undefined for other resources (`nvidia.com/gpu`),
  * GFD label keys (`nvidia.com/mig-1g.10gb.count`) and malformed names.
  */
 export function parseMigResourceName(resource: string): string | undefined {
   if (typeof resource !== 'string' || !resource.startsWith(MIG_RESOURCE_PREFIX)) return undefined;
+  // The same few names are read for every node and resource of a fleet: parse each once.
+  if (parsedResourceNames.has(resource)) return parsedResourceNames.get(resource);
   const rest = resource.slice(MIG_RESOURCE_PREFIX.length);
-  if (rest !== rest.toLowerCase()) return undefined;
-  if (GFD_MIG_LABEL_SUFFIXES.some((suffix) => rest.endsWith(`.${suffix}`))) return undefined;
-  return profileNameFromDottedForm(rest);
+  const parsed =
+    rest !== rest.toLowerCase() ||
+    GFD_MIG_LABEL_SUFFIXES.some((suffix) => rest.endsWith(`.${suffix}`))
+      ? undefined
+      : profileNameFromDottedForm(rest);
+  if (parsedResourceNames.size >= PARSED_RESOURCE_NAMES_LIMIT) parsedResourceNames.clear();
+  parsedResourceNames.set(resource, parsed);
+  return parsed;
 }
 
 /** Name of a profile's attribute-free base: `1g.24gb+me.all` → `1g.24gb`. */
