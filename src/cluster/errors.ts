@@ -96,20 +96,20 @@ function isNoModelError(error: unknown): boolean {
   return name === 'NoModelError' || readMessage(error) === 'Model does not exist';
 }
 
+/** Whether the chart's minimal role is enough to read `resource` (as `DataError.resource` names it). */
+export const availabilityReaderGrants = (resource: string): boolean =>
+  AVAILABILITY_RESOURCES.has(resource);
+
 /**
  * The user may not read `resource` (a 403, or an access review that said no before any read).
- * Nodes and ClusterPolicies come with the minimal role; everything else with the viewer role.
+ * Nodes and ClusterPolicies come with the minimal role; pods with the viewer ClusterRole; the
+ * mig-parted ConfigMaps and pod logs with the viewer Role in the GPU operator's namespace.
  */
 export function forbiddenDataError(resource: string): DataError {
-  const role = AVAILABILITY_RESOURCES.has(resource)
-    ? `'${AVAILABILITY_READER_CLUSTER_ROLE}' (read-only nodes and ClusterPolicies, enough for slice availability) or '${READER_CLUSTER_ROLE}'`
-    : `'${READER_CLUSTER_ROLE}'`;
-  return {
-    kind: 'forbidden',
-    resource,
-    status: 403,
-    message: `You are not allowed to read ${resource}. Ask an administrator to bind the ClusterRole ${role} to you (${READER_CLUSTER_ROLE} grants read-only access to nodes, pods, ClusterPolicies and the mig-parted ConfigMaps).`,
-  };
+  const message = availabilityReaderGrants(resource)
+    ? `You are not allowed to read ${resource}. Ask an administrator to bind the ClusterRole '${AVAILABILITY_READER_CLUSTER_ROLE}' (nodes and ClusterPolicies, enough for slice availability) or '${READER_CLUSTER_ROLE}' to you.`
+    : `You are not allowed to read ${resource}. Ask an administrator to bind '${READER_CLUSTER_ROLE}' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.`;
+  return { kind: 'forbidden', resource, status: 403, message };
 }
 
 /** Undefined when there is no error. */

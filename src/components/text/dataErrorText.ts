@@ -3,7 +3,12 @@
  * its kind and resource. The error's own text (the API server's) stays as it is, inside a
  * translated sentence.
  */
-import { READER_CLUSTER_ROLE, type DataSubject } from '../../cluster/errors';
+import {
+  AVAILABILITY_READER_CLUSTER_ROLE,
+  READER_CLUSTER_ROLE,
+  availabilityReaderGrants,
+  type DataSubject,
+} from '../../cluster/errors';
 import type { Translate } from '../apply/planIssueText';
 
 /** A `DataError`, or the looser shape the page props use. */
@@ -42,10 +47,15 @@ export function dataErrorText(t: Translate, error: DataErrorLike): string {
         { resource },
       );
     case 'forbidden':
-      return t(
-        "You are not allowed to read {{resource}}. Ask an administrator to bind the ClusterRole '{{role}}' to you (it grants read-only access to nodes, pods, ClusterPolicies and the mig-parted ConfigMaps).",
-        { resource, role: READER_CLUSTER_ROLE },
-      );
+      return error.resource !== undefined && availabilityReaderGrants(error.resource)
+        ? t(
+            "You are not allowed to read {{resource}}. Ask an administrator to bind the ClusterRole '{{minimal}}' (nodes and ClusterPolicies, enough for slice availability) or '{{viewer}}' to you.",
+            { resource, minimal: AVAILABILITY_READER_CLUSTER_ROLE, viewer: READER_CLUSTER_ROLE },
+          )
+        : t(
+            "You are not allowed to read {{resource}}. Ask an administrator to bind '{{viewer}}' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.",
+            { resource, viewer: READER_CLUSTER_ROLE },
+          );
     case 'not-found':
       return t('{{resource}} not found.', { resource });
     default:
