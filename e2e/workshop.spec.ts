@@ -15,7 +15,9 @@ import { expect, selectAllNodes, test, updatingScreenshots } from './fixtures';
  * Every step leaves a screenshot in e2e/artifacts/workshop/NN-step.png; with
  * UPDATE_SCREENSHOTS=1 (or the older UPDATE_WORKSHOP_DOCS=1) they are also copied to docs/workshop/ for the presenter's guide.
  */
-test.use({ scenario: 'seed', reconfigureDelayMs: 6000 });
+// 12 s per change: long enough to see both nodes pending on two busy cores (the page shows watch
+// events in 500 ms bulks, as the console does), short enough for the nine steps.
+test.use({ scenario: 'seed', reconfigureDelayMs: 12_000 });
 test.describe.configure({ mode: 'serial' });
 
 const NODES = ['worker1.redhat.com', 'worker2.redhat.com'];
@@ -173,8 +175,8 @@ test('3. apply all-balanced to both workers: preview, pending, success', async (
 
   await acknowledgeWarnings(dialog);
   await applyButton(dialog, 'all-balanced').click();
-  // The simulated mig-manager takes 6 s: long enough to see both nodes pending.
-  await expectPhases(page, 'Pending', 5_000);
+  // The simulated mig-manager takes 12 s: long enough to see both nodes pending.
+  await expectPhases(page, 'Pending', 10_000);
   await shot(page, '06-apply-pending');
   await expectPhases(page, 'Applied');
   await shot(page, '07-apply-success');
