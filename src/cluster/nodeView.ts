@@ -203,6 +203,7 @@ function healthForCondition(kind: NodeGpuCondition['kind']): GpuHealthState | un
 
 /** Spreads pods over predicted instances: oldest pod first, lowest GPU index and start first. */
 function assignPods(gpus: GpuView[], pods: GpuPodUsage[]): void {
+  if (pods.length === 0) return;
   const byResource = new Map<string, SliceInstanceView[]>();
   for (const gpu of gpus) {
     for (const instance of gpu.instances) {

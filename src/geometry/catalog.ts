@@ -280,15 +280,23 @@ export function baseGfdProduct(product: string): string {
     .replace(/-MIG-[^]*$/i, '');
 }
 
+const MODELS_BY_PRODUCT_LIMIT = 1000;
+const modelsByProduct = new Map<string, GpuModel | undefined>();
+
 /** By `nvidia.com/gpu.product` (with or without GFD's suffixes) or by NVML name; case-insensitive. */
 export function findModelByProduct(product: string): GpuModel | undefined {
   if (typeof product !== 'string' || product.trim() === '') return undefined;
+  // Asked for every node of a fleet, with a handful of distinct products.
+  if (modelsByProduct.has(product)) return modelsByProduct.get(product);
   const wanted = gfdProductFromNvmlName(baseGfdProduct(product)).toLowerCase();
-  return MODELS.find((model) =>
+  const found = MODELS.find((model) =>
     [...model.gfdProducts, ...model.nvmlNames.map(gfdProductFromNvmlName)].some(
       (candidate) => candidate.toLowerCase() === wanted,
     ),
   );
+  if (modelsByProduct.size >= MODELS_BY_PRODUCT_LIMIT) modelsByProduct.clear();
+  modelsByProduct.set(product, found);
+  return found;
 }
 
 /** By model id, GFD product, NVML name or PCI id (long or short); case-insensitive. */
