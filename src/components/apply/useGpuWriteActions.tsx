@@ -101,34 +101,39 @@ export const useGpuWriteActions = (): GpuWriteActions => {
     </Flex>
   );
 
-  const deniedAction = nodesDeniedReason
-    ? {
-        isAriaDisabled: true,
-        description: nodesDeniedReason,
-        tooltipProps: { content: nodesDeniedReason },
-      }
-    : {};
-  const rowActions = (node: GpuNodeView): IAction[] =>
-    node.migCapable
-      ? [
-          {
-            title: t('Apply MIG config…'),
-            ...deniedAction,
-            onClick: () => setOpen({ kind: 'apply', nodeNames: [node.name] }),
-          },
-          {
-            title: t('Disable MIG'),
-            description: t('Preselects {{config}}', { config: ALL_DISABLED_CONFIG }),
-            ...deniedAction,
-            onClick: () =>
-              setOpen({
-                kind: 'apply',
-                nodeNames: [node.name],
-                initialConfig: ALL_DISABLED_CONFIG,
-              }),
-          },
-        ]
-      : [];
+  // One function while the permissions and language are the same: the table's rows are memoised.
+  const rowActions = React.useCallback(
+    (node: GpuNodeView): IAction[] => {
+      const deniedAction = nodesDeniedReason
+        ? {
+            isAriaDisabled: true,
+            description: nodesDeniedReason,
+            tooltipProps: { content: nodesDeniedReason },
+          }
+        : {};
+      return node.migCapable
+        ? [
+            {
+              title: t('Apply MIG config…'),
+              ...deniedAction,
+              onClick: () => setOpen({ kind: 'apply', nodeNames: [node.name] }),
+            },
+            {
+              title: t('Disable MIG'),
+              description: t('Preselects {{config}}', { config: ALL_DISABLED_CONFIG }),
+              ...deniedAction,
+              onClick: () =>
+                setOpen({
+                  kind: 'apply',
+                  nodeNames: [node.name],
+                  initialConfig: ALL_DISABLED_CONFIG,
+                }),
+            },
+          ]
+        : [];
+    },
+    [t, nodesDeniedReason],
+  );
 
   const openApply = React.useCallback(
     (nodeNames: string[], initialConfig: string) =>
@@ -137,12 +142,15 @@ export const useGpuWriteActions = (): GpuWriteActions => {
   );
 
   // An alert's fix (the config a typo'd name most likely meant): the usual preview, that config chosen.
-  const applyConfig = (node: GpuNodeView, config?: string) =>
-    setOpen({
-      kind: 'apply',
-      nodeNames: [node.name],
-      ...(config ? { initialConfig: config } : {}),
-    });
+  const applyConfig = React.useCallback(
+    (node: GpuNodeView, config?: string) =>
+      setOpen({
+        kind: 'apply',
+        nodeNames: [node.name],
+        ...(config ? { initialConfig: config } : {}),
+      }),
+    [],
+  );
 
   const close = () => setOpen(undefined);
   const modals =

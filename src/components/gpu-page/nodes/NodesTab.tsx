@@ -101,21 +101,39 @@ export const NodesTab = ({ nodes, write }: NodesTabProps) => {
   );
   const selectablePage = isSelectable ? pageNodes.filter(isSelectable) : [];
   const selectNames = (names: string[]) => setSelectedNames(new Set(names));
-  const toggleSelected = (name: string, select: boolean) =>
-    setSelectedNames((previous) => {
-      const next = new Set(previous);
-      if (select) next.add(name);
-      else next.delete(name);
-      return next;
-    });
+  // Stable callbacks and selection: the table's rows re-render only when their node changed.
+  const toggleSelected = useCallback(
+    (name: string, select: boolean) =>
+      setSelectedNames((previous) => {
+        const next = new Set(previous);
+        if (select) next.add(name);
+        else next.delete(name);
+        return next;
+      }),
+    [],
+  );
+  const selection = useMemo(
+    () =>
+      isSelectable
+        ? {
+            isSelectable,
+            isSelected: (node: GpuNodeView) => selectedNames.has(node.name),
+            onSelect: (node: GpuNodeView, select: boolean) => toggleSelected(node.name, select),
+          }
+        : undefined,
+    [isSelectable, selectedNames, toggleSelected],
+  );
 
-  const toggleExpanded = (name: string) =>
-    setExpanded((previous) => {
-      const next = new Set(previous);
-      if (next.has(name)) next.delete(name);
-      else next.add(name);
-      return next;
-    });
+  const toggleExpanded = useCallback(
+    (name: string) =>
+      setExpanded((previous) => {
+        const next = new Set(previous);
+        if (next.has(name)) next.delete(name);
+        else next.add(name);
+        return next;
+      }),
+    [],
+  );
 
   const pagination = (variant: 'top' | 'bottom') => (
     <Pagination
@@ -264,16 +282,7 @@ export const NodesTab = ({ nodes, write }: NodesTabProps) => {
             onToggleExpanded={toggleExpanded}
             {...(write ? { rowActions: write.rowActions } : {})}
             {...(write?.applyConfig ? { onApplyConfig: write.applyConfig } : {})}
-            {...(isSelectable
-              ? {
-                  selection: {
-                    isSelectable,
-                    isSelected: (node: GpuNodeView) => selectedNames.has(node.name),
-                    onSelect: (node: GpuNodeView, select: boolean) =>
-                      toggleSelected(node.name, select),
-                  },
-                }
-              : {})}
+            {...(selection ? { selection } : {})}
           />
           {pagination('bottom')}
         </>

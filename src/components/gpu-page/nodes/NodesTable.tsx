@@ -22,6 +22,7 @@ import {
   Tr,
 } from '@patternfly/react-table';
 import { ResourceLink } from '@openshift-console/dynamic-plugin-sdk';
+import * as React from 'react';
 import { Link } from 'react-router-dom-v5-compat';
 import type { GpuNodeView } from '../../../cluster/types';
 import { NodeGroupVersionKind } from '../../../cluster/models';
@@ -142,9 +143,15 @@ export const NodesTable = ({
             columnCount={columns.length + (selection ? 3 : 2)}
             isExpanded={expanded.has(node.name)}
             onToggleExpanded={onToggleExpanded}
-            actions={rowActions?.(node) ?? []}
+            {...(rowActions ? { rowActions } : {})}
             {...(onApplyConfig ? { onApplyConfig } : {})}
-            selection={selection}
+            {...(selection
+              ? {
+                  selectable: selection.isSelectable(node),
+                  selected: selection.isSelected(node),
+                  onSelect: selection.onSelect,
+                }
+              : {})}
           />
         ))}
       </Table>
@@ -159,28 +166,36 @@ const STICKY_RIGHT = {
   hasLeftBorder: true,
 } as const;
 
+/** Plain values and stable callbacks only: a row renders again only when one of them changed. */
 interface NodeRowProps {
   node: GpuNodeView;
   rowIndex: number;
   columnCount: number;
   isExpanded: boolean;
   onToggleExpanded: (nodeName: string) => void;
-  actions: IAction[];
+  rowActions?: (node: GpuNodeView) => IAction[];
   onApplyConfig?: (node: GpuNodeView, config?: string) => void;
-  selection?: NodesTableSelection;
+  /** With a selection: whether this row's box is enabled and ticked. */
+  selectable?: boolean;
+  selected?: boolean;
+  onSelect?: NodesTableSelection['onSelect'];
 }
 
-const NodeRow = ({
+// Memoised: on 1,000 nodes a watch event changes one view, and only its row needs rendering.
+const NodeRow = React.memo(function NodeRow({
   node,
   rowIndex,
   columnCount,
   isExpanded,
   onToggleExpanded,
-  actions,
+  rowActions,
   onApplyConfig,
-  selection,
-}: NodeRowProps) => {
+  selectable,
+  selected,
+  onSelect,
+}: NodeRowProps) {
   const { t } = usePluginTranslation();
+  const actions = rowActions?.(node) ?? [];
   return (
     <Tbody isExpanded={isExpanded}>
       <Tr>
@@ -192,7 +207,14 @@ const NodeRow = ({
             expandId: `gpu-node-${node.name}`,
           }}
         />
-        {selection && <SelectCell node={node} selection={selection} />}
+        {onSelect && (
+          <SelectCell
+            node={node}
+            selectable={selectable ?? false}
+            selected={selected ?? false}
+            onSelect={onSelect}
+          />
+        )}
         <Td dataLabel={t('Name')}>
           <NodeName name={node.name} />
           <NodeGpus node={node} />
@@ -222,19 +244,28 @@ const NodeRow = ({
       </Tr>
     </Tbody>
   );
-};
+});
 
 // PF's Td `select` labels every box "Select row N"; a screen reader needs the node.
-const SelectCell = ({ node, selection }: { node: GpuNodeView; selection: NodesTableSelection }) => {
+const SelectCell = ({
+  node,
+  selectable,
+  selected,
+  onSelect,
+}: {
+  node: GpuNodeView;
+  selectable: boolean;
+  selected: boolean;
+  onSelect: NodesTableSelection['onSelect'];
+}) => {
   const { t } = usePluginTranslation();
-  const selectable = selection.isSelectable(node);
   return (
     <Td modifier="fitContent">
       <Checkbox
         id={`gpu-node-select-${node.name}`}
-        isChecked={selection.isSelected(node)}
+        isChecked={selected}
         isDisabled={!selectable}
-        onChange={(_event, select) => selection.onSelect(node, select)}
+        onChange={(_event, select) => onSelect(node, select)}
         aria-label={
           selectable
             ? t('Select node {{node}}', { node: node.name })
