@@ -58,6 +58,13 @@ export async function createDualProtocolServer(
   // Watches are long-lived; Node's default request timeout would cut them.
   plain.requestTimeout = 0;
   secure.requestTimeout = 0;
+  // Go clients (the console's bridge, kubectl) keep idle connections for 90 s and reuse them, as
+  // kube-apiserver allows. Node closes them after 5 s, and a PATCH sent on a connection closed at
+  // that moment fails in the browser as "Failed to fetch" (seen once in the real-console suite).
+  for (const server of [plain, secure]) {
+    server.keepAliveTimeout = 120_000;
+    server.headersTimeout = 125_000;
+  }
   if (upgradeHandler) {
     plain.on('upgrade', upgradeHandler);
     secure.on('upgrade', upgradeHandler);
