@@ -203,20 +203,20 @@ const main = async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`${demo.url}/gpu-partitioning?tab=nodes&name=${encodeURIComponent(lastNode)}`);
-    const strategyCell = page
+    // The node's strategy label is in its row's details: expand the row.
+    const row = page
       .locator('table[aria-label="GPU nodes"] tbody tr')
-      .filter({ hasText: lastNode })
-      .locator('td[data-label="Strategy"]');
-    const before = (await strategyCell.textContent({ timeout: TIMEOUT_MS }))?.trim();
+      .filter({ hasText: lastNode });
+    await row.first().locator('td').first().locator('button').click({ timeout: TIMEOUT_MS });
+    const before = (
+      await page.locator('[data-test="node-strategy"]').textContent({ timeout: TIMEOUT_MS })
+    )?.trim();
     const next = before === 'single' ? 'mixed' : 'single';
     await page.evaluate(
-      ({ lastNode, next }) => {
+      ({ next }) => {
         const w = window as unknown as { benchWallDone?: number };
         const observer = new MutationObserver(() => {
-          const row = Array.from(
-            document.querySelectorAll('table[aria-label="GPU nodes"] tbody tr'),
-          ).find((tr) => (tr.textContent ?? '').includes(lastNode));
-          const cell = row?.querySelector('td[data-label="Strategy"]');
+          const cell = document.querySelector('[data-test="node-strategy"]');
           if (cell && (cell.textContent ?? '').trim() === next && w.benchWallDone === undefined) {
             w.benchWallDone = Date.now();
             observer.disconnect();
@@ -224,7 +224,7 @@ const main = async () => {
         });
         observer.observe(document.body, { childList: true, subtree: true, characterData: true });
       },
-      { lastNode, next },
+      { next },
     );
     await page.waitForTimeout(1000);
     const heapBeforeBurst = await heap(page);

@@ -10,7 +10,8 @@
  *   the console's shell with an empty list), and the console's own Nodes list (1,003 nodes) as a
  *   console page that lists as much as ours. Also the first data row (as `bench/browser.ts` marks it)
  *   and the JS heap after a forced garbage collection at the end of the window;
- * - one burst of watch events: the Nodes tab filtered to the last GPU node, then the
+ * - one burst of watch events: the Nodes tab filtered to the last GPU node, its row expanded (the
+ *   strategy label is in the row's details), then the
  *   `nvidia.com/mig.strategy` label of every GPU node rewritten in the sandbox's store in one go
  *   (one MODIFIED event per node, name order, so the filtered node comes last). Figures: wall
  *   clock from the burst to the page showing the last node's new value, and from the last node's
@@ -22,12 +23,13 @@
  *   `src/`).
  *
  * `--profile` also records a CPU profile of each page load and prints the functions with the
- * most self time. Prints figures; never asserts on time (the machine is shared): read the load
+ * most self time; `--call-counts` counts the calls of the plugin's functions instead (precise
+ * coverage: a function called far more often than its data changes is the suspect). Prints figures; never asserts on time (the machine is shared): read the load
  * average printed with each figure, and the ratios measured in the same run.
  *
  *   npx tsx bench/mainThread.ts [--target both|real|host] [--scenario large] [--runs 1]
  *     [--window 20] [--dist DIR] [--host-bundle DIR] [--build] [--profile] [--port-base 9950]
- *     [--no-burst] [--screenshots DIR]
+ *     [--no-burst] [--screenshots DIR] [--call-counts]
  *
  * `--dist` is a production plugin build (default `dist/`, built when missing or with `--build`);
  * `--host-bundle` a demo-host bundle (default a fresh one in a temporary directory, or
@@ -58,8 +60,11 @@ import {
 } from './support/cpuProfile';
 
 const STRATEGY_LABEL = 'nvidia.com/mig.strategy';
+const STRATEGY_DETAIL = '[data-test="node-strategy"]';
+const STRATEGY_COLUMN = 'td[data-label="Strategy"]';
 const PLUGIN_PATH = '/api/plugins/gpu-partitioning-plugin/';
-const TIMEOUT_MS = 180_000;
+// Generous: on two cores shared by a dozen processes the console's first load alone can take minutes.
+const TIMEOUT_MS = 600_000;
 
 const load = () =>
   loadavg()
@@ -156,6 +161,63 @@ const mainThreadClock = async (page: Page) => {
   };
 };
 
+/** The plugin functions this bench counts the calls of (`--call-counts`), besides the busiest. */
+const COUNTED = new Set([
+  'readGpuLabels',
+  'nodeLabels',
+  'buildGpuNodeView',
+  'gpuPodUsage',
+  'groupGpuPodsByNode',
+  'summarizeCluster',
+  'resolveMigConfigSources',
+  'useGpuNodeViews',
+  'useNodeViewIndex',
+  'useNodeViewCache',
+  'update',
+  'group',
+  'summarize',
+  'sortNodes',
+  'filterNodes',
+  'filterOptions',
+  'planProfileRequest',
+  'GpuPartitioningPage',
+  'NodesTab',
+  'NodesTable',
+  'OverviewTab',
+]);
+
+/**
+ * Counts calls per function (CDP precise coverage) from now until the returned function is
+ * called: the functions named in COUNTED, and the plugin's busiest (from the plugin's URL path,
+ * in the real console).
+ */
+const startCallCounts = async (page: Page) => {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+  return async (): Promise<string> => {
+    const { result } = await cdp.send('Profiler.takePreciseCoverage');
+    await cdp.send('Profiler.stopPreciseCoverage');
+    await cdp.detach();
+    const counts = new Map<string, number>();
+    for (const script of result) {
+      const ours = script.url.includes(PLUGIN_PATH);
+      for (const fn of script.functions) {
+        const calls = fn.ranges[0]?.count ?? 0;
+        if (calls === 0 || !fn.functionName) continue;
+        if (!COUNTED.has(fn.functionName) && !(ours && calls >= 2000)) continue;
+        const key = `${fn.functionName}${ours ? '' : ' (not from the plugin URL)'}`;
+        counts.set(key, (counts.get(key) ?? 0) + calls);
+      }
+    }
+    return [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 40)
+      .map(([name, calls]) => `${String(calls).padStart(9)} ${name}`)
+      .join('\n');
+  };
+};
+
 const startProfiler = async (page: Page) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
@@ -195,16 +257,23 @@ const measurePageLoad = async (
   windowMs: number,
   profile: boolean,
   screenshots?: string,
+  callCounts = false,
 ): Promise<PageFigures> => {
   const context = await target.context(browser);
   const tab = await context.newPage();
   const stopProfiler = profile ? await startProfiler(tab) : undefined;
+  const stopCounting = callCounts ? await startCallCounts(tab) : undefined;
   await tab.goto(target.url + page.path, { waitUntil: 'commit' });
   const cpuTime = await mainThreadClock(tab);
   const cpuStart = await cpuTime();
   await tab.waitForTimeout(windowMs);
   const cpu = (await cpuTime()) - cpuStart;
   const profiled = await stopProfiler?.();
+  const counted = await stopCounting?.();
+  if (counted) {
+    console.log(`  calls, ${target.name} ${page.label} (${windowMs / 1000} s):`);
+    console.log(counted.replace(/^/gm, '    '));
+  }
   if (screenshots) {
     const file = join(screenshots, `${target.name}-${page.label}.png`.replace(/\s+/g, '-'));
     await tab.screenshot({ path: file });
@@ -271,25 +340,24 @@ const burst = async (
   await page.goto(`${target.url}/gpu-partitioning?tab=nodes&name=${encodeURIComponent(lastNode)}`, {
     waitUntil: 'commit',
   });
-  const strategyCell = page
-    .locator('table[aria-label="GPU nodes"] tbody tr')
-    .filter({ hasText: lastNode })
-    .locator('td[data-label="Strategy"]');
-  const before = (await strategyCell.textContent({ timeout: TIMEOUT_MS }))?.trim();
+  // The node's strategy label is in its row's details (older builds: a Strategy column).
+  const row = page.locator('table[aria-label="GPU nodes"] tbody tr').filter({ hasText: lastNode });
+  await row.first().waitFor({ timeout: TIMEOUT_MS });
+  const column = (await row.first().locator(STRATEGY_COLUMN).count()) > 0;
+  if (!column) await row.first().locator('td').first().locator('button').click();
+  const shown = column ? row.first().locator(STRATEGY_COLUMN) : page.locator(STRATEGY_DETAIL);
+  const before = (await shown.textContent({ timeout: TIMEOUT_MS }))?.trim();
   const next = before === 'single' ? 'mixed' : 'single';
   await waitUntilQuiet(page, 3000, 60_000);
   const heapBefore = await heapAfterGc(page);
   await page.evaluate(
-    ({ lastNode, next }) => {
+    ({ lastNode, next, selector }) => {
       const w = window as unknown as PageWindow;
       w.benchWatchFor = `"name":"${lastNode}"`;
       w.benchWatch.lastMatch = undefined;
       w.benchDone = undefined;
       const observer = new MutationObserver(() => {
-        const row = Array.from(
-          document.querySelectorAll('table[aria-label="GPU nodes"] tbody tr'),
-        ).find((tr) => (tr.textContent ?? '').includes(lastNode));
-        const cell = row?.querySelector('td[data-label="Strategy"]');
+        const cell = document.querySelector(selector);
         if (cell && (cell.textContent ?? '').trim() === next && w.benchDone === undefined) {
           w.benchDone = performance.now();
           observer.disconnect();
@@ -297,7 +365,8 @@ const burst = async (
       });
       observer.observe(document.body, { childList: true, subtree: true, characterData: true });
     },
-    { lastNode, next },
+    // One node is shown (filtered by name): its cell or its details are the only match.
+    { lastNode, next, selector: column ? STRATEGY_COLUMN : STRATEGY_DETAIL },
   );
   const stopProfiler = profile ? await startProfiler(page) : undefined;
   const cpuTime = await mainThreadClock(page);
@@ -459,6 +528,7 @@ const main = async () => {
       'no-burst': { type: 'boolean', default: false },
       'port-base': { type: 'string', default: '9950' },
       screenshots: { type: 'string' },
+      'call-counts': { type: 'boolean', default: false },
     },
     strict: true,
   });
@@ -533,6 +603,7 @@ const main = async () => {
               windowMs,
               values.profile,
               values.screenshots,
+              values['call-counts'],
             ),
           );
         }
@@ -550,8 +621,14 @@ const main = async () => {
         }
       }
       if (!values['no-burst']) {
-        printBurst(`burst`, await burst(browser, target, sandbox, gpuNodes, false));
-        printBurst(`burst (profiled)`, await burst(browser, target, sandbox, gpuNodes, true));
+        for (const profiled of [false, true]) {
+          const label = profiled ? 'burst (profiled)' : 'burst';
+          try {
+            printBurst(label, await burst(browser, target, sandbox, gpuNodes, profiled));
+          } catch (error) {
+            console.log(`${label}: failed (${(error as Error).message.split('\n')[0]})`);
+          }
+        }
       }
     }
   } finally {
