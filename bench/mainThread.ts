@@ -43,7 +43,7 @@ import { type Browser, type BrowserContext, type Page, chromium } from 'playwrig
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/browser';
 import { buildHostBundle, hostBundleExists, HOST_DIST } from '../host/build';
 import { startDemo, type RunningDemo } from '../host/demo';
-import { startRealConsole, type RunningRealConsole } from '../host/realConsole';
+import { findRealConsole, startRealConsole, type RunningRealConsole } from '../host/realConsole';
 import {
   buildPluginDist,
   PLUGIN_DIST,
@@ -535,7 +535,13 @@ const main = async () => {
   const runs = Math.max(1, Number(values.runs));
   const windowMs = Number(values.window) * 1000;
   const portBase = Number(values['port-base']);
-  const targets = values.target === 'both' ? ['real', 'host'] : [values.target!];
+  const realConsole = findRealConsole();
+  let targets = values.target === 'both' ? ['real', 'host'] : [values.target!];
+  if (targets.includes('real') && !realConsole.install) {
+    // A fresh clone has no ../shared/real-console: measure the demo host alone.
+    console.log(`real console skipped: ${realConsole.reason}`);
+    targets = targets.filter((target) => target !== 'real');
+  }
   const stops: (() => Promise<void>)[] = [];
   const temporary: string[] = [];
   try {
