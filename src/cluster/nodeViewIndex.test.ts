@@ -97,6 +97,17 @@ describe('NodeViewIndex', () => {
     expect(second.summary).toEqual(fromScratch(input(nodes, more)).summary);
   });
 
+  it('keeps the summary object when a rebuilt view leaves every figure as it was', () => {
+    const index = new NodeViewIndex();
+    const first = index.update(input([node('a'), node('b')]));
+    // A label the summary does not count: the view is new, the figures are not.
+    const relabelled = index.update(input([node('a'), node('b', '2', { team: 'x' })]));
+    expect(relabelled.views[1]).not.toBe(first.views[1]);
+    expect(relabelled.summary).toBe(first.summary);
+    const failed = index.update(input([node('a'), node('b', '3', { [STATE]: 'failed' })]));
+    expect(failed.summary).not.toBe(first.summary);
+  });
+
   it('rebuilds every view when the strategy changes', () => {
     const index = new NodeViewIndex();
     const nodes = [node('a'), node('b')];

@@ -139,6 +139,9 @@ export function summarizeCluster(nodes: GpuNodeView[], strategy?: MigStrategy): 
 export class ClusterSummaryBuilder {
   private readonly contributions = new WeakMap<GpuNodeView, NodeContribution>();
 
+  private last?: ClusterGpuSummary;
+
+  /** The previous summary object when the figures are the same (charts and tables keep still). */
   summarize(sortedByName: readonly GpuNodeView[], strategy?: MigStrategy): ClusterGpuSummary {
     const contribution = (node: GpuNodeView) => {
       let known = this.contributions.get(node);
@@ -148,6 +151,45 @@ export class ClusterSummaryBuilder {
       }
       return known;
     };
-    return summarize(sortedByName, strategy, contribution, true);
+    const next = summarize(sortedByName, strategy, contribution, true);
+    if (!this.last || !sameSummary(this.last, next)) this.last = next;
+    return this.last;
   }
+}
+
+const sameCounts = <K extends string>(a: Record<K, number>, b: Record<K, number>) =>
+  (Object.keys(a) as K[]).every((key) => a[key] === b[key]);
+
+const sameNodeEntries = (a: NodeAvailability[], b: NodeAvailability[]) =>
+  a.length === b.length &&
+  a.every(
+    (entry, index) =>
+      entry === b[index] ||
+      (entry.name === b[index].name &&
+        entry.allocatable === b[index].allocatable &&
+        entry.inUse === b[index].inUse &&
+        entry.free === b[index].free),
+  );
+
+/** Same figures, row by row and node by node. */
+export function sameSummary(a: ClusterGpuSummary, b: ClusterGpuSummary): boolean {
+  return (
+    a.strategy === b.strategy &&
+    a.totalGpus === b.totalGpus &&
+    a.migEnabledGpus === b.migEnabledGpus &&
+    sameCounts(a.nodesByState, b.nodesByState) &&
+    sameCounts(a.nodesByHealth, b.nodesByHealth) &&
+    a.profiles.length === b.profiles.length &&
+    a.profiles.every((row, index) => {
+      const other = b.profiles[index];
+      return (
+        row.resourceName === other.resourceName &&
+        row.profile === other.profile &&
+        row.allocatable === other.allocatable &&
+        row.inUse === other.inUse &&
+        row.free === other.free &&
+        sameNodeEntries(row.nodes, other.nodes)
+      );
+    })
+  );
 }
