@@ -94,14 +94,18 @@ export class NodeViewIndex {
   private entries = new Map<string, Entry>();
   /** Keys of `entries`, sorted as the views are. */
   private sortedKeys: string[] = [];
-  private last?: { input: NodeViewIndexInput; minute: number; result: NodeViews };
+  private last?: {
+    input: NodeViewIndexInput;
+    podsByNode: ReadonlyMap<string, GpuPodUsage[]>;
+    minute: number;
+    result: NodeViews;
+  };
 
   update(input: NodeViewIndexInput, options: NodeViewIndexOptions = {}): NodeViews {
     const minute = Math.floor(input.now.getTime() / 60_000);
-    if (this.last && this.isSameInput(this.last.input, input, this.last.minute, minute)) {
-      return this.last.result;
-    }
+    // A page of pods without GPU pods, or pods changed in ways no view shows: the same grouping.
     const podsByNode = this.grouping.group(input.pods);
+    if (this.last && this.isSameInput(input, podsByNode, minute)) return this.last.result;
     const next = new Map<string, Entry>();
     let rebuilt = 0;
     let kept = 0;
@@ -146,24 +150,24 @@ export class NodeViewIndex {
         ? this.last!.result.summary
         : this.summaries.summarize(views, input.strategy);
     const result: NodeViews = { views, summary, outdated, missing };
-    this.last = { input, minute, result };
+    this.last = { input, podsByNode, minute, result };
     return result;
   }
 
   private isSameInput(
-    last: NodeViewIndexInput,
     input: NodeViewIndexInput,
-    lastMinute: number,
+    podsByNode: ReadonlyMap<string, GpuPodUsage[]>,
     minute: number,
   ): boolean {
+    const last = this.last!;
     return (
-      last.nodes === input.nodes &&
-      last.pods === input.pods &&
-      last.strategy === input.strategy &&
-      last.sources === input.sources &&
-      lastMinute === minute &&
-      this.last!.result.outdated === 0 &&
-      this.last!.result.missing === 0
+      last.input.nodes === input.nodes &&
+      last.podsByNode === podsByNode &&
+      last.input.strategy === input.strategy &&
+      last.input.sources === input.sources &&
+      last.minute === minute &&
+      last.result.outdated === 0 &&
+      last.result.missing === 0
     );
   }
 

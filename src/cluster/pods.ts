@@ -186,17 +186,28 @@ const samePodLists = (a: GpuPodUsage[], b: GpuPodUsage[]): boolean =>
 
 /**
  * `groupGpuPodsByNode` for a list that changes a little at a time (a watch): each pod is read once
- * per version, and a node's list keeps its identity while its GPU pods are the same, so views of
- * nodes whose pods did not change need not be rebuilt. A grouping per watched list.
+ * per version, a node's list keeps its identity while its GPU pods are the same, and the whole
+ * map keeps its identity when no GPU pod changed. A list that grew by a page, or had a few pods
+ * replaced in place (the console keeps each pod's position), costs what changed, not 9,000 pods.
+ * A grouping per watched list.
  */
 export class GpuPodGrouping {
-  private pods: readonly PodKind[] | undefined = undefined;
+  private pods: readonly PodKind[] = [];
   private byNode = new Map<string, GpuPodUsage[]>();
 
   group(pods: readonly PodKind[] | undefined): ReadonlyMap<string, GpuPodUsage[]> {
-    if (pods === this.pods && this.pods !== undefined) return this.byNode;
+    const list = Array.isArray(pods) ? (pods as readonly PodKind[]) : [];
+    if (list === this.pods) return this.byNode;
+    const next = this.patched(list) ?? this.regrouped(list);
+    this.pods = list;
+    this.byNode = next;
+    return next;
+  }
+
+  /** Every pod read again (from the cache): the first list, or one that changed too much. */
+  private regrouped(pods: readonly PodKind[]): Map<string, GpuPodUsage[]> {
     const next = new Map<string, GpuPodUsage[]>();
-    for (const pod of Array.isArray(pods) ? pods : []) {
+    for (const pod of pods) {
       const usage = cachedGpuPodUsage(pod);
       if (!usage) continue;
       const list = next.get(usage.nodeName);
@@ -208,11 +219,51 @@ export class GpuPodGrouping {
       const previous = this.byNode.get(nodeName);
       if (previous && samePodLists(previous, list)) next.set(nodeName, previous);
     }
-    this.pods = pods;
-    this.byNode = next;
+    return next;
+  }
+
+  /**
+   * The previous grouping with the pods at changed positions swapped, or undefined when the
+   * lists differ in too many places (a deletion shifts every later pod) to be worth it.
+   */
+  private patched(pods: readonly PodKind[]): Map<string, GpuPodUsage[]> | undefined {
+    const previous = this.pods;
+    if (previous.length === 0) return undefined;
+    const removed: GpuPodUsage[] = [];
+    const added: GpuPodUsage[] = [];
+    const limit = Math.max(MAX_PATCHED_PODS, pods.length - previous.length);
+    let changes = 0;
+    const longest = Math.max(previous.length, pods.length);
+    for (let index = 0; index < longest; index++) {
+      const before = previous[index];
+      const after = pods[index];
+      if (before === after) continue;
+      if (++changes > limit) return undefined;
+      const gone = index < previous.length ? cachedGpuPodUsage(before) : undefined;
+      const come = index < pods.length ? cachedGpuPodUsage(after) : undefined;
+      if (gone) removed.push(gone);
+      if (come) added.push(come);
+    }
+    if (removed.length === 0 && added.length === 0) return this.byNode;
+    const next = new Map(this.byNode);
+    const touched = new Set([...removed, ...added].map((usage) => usage.nodeName));
+    for (const nodeName of touched) {
+      const current = next.get(nodeName) ?? [];
+      const kept = current.filter((usage) => !removed.includes(usage));
+      // A pod changed in place under the same object: its old reading is not in the list.
+      const gone = removed.filter((usage) => usage.nodeName === nodeName);
+      if (current.length - kept.length !== gone.length) return undefined;
+      const list = [...kept, ...added.filter((usage) => usage.nodeName === nodeName)];
+      list.sort(comparePods);
+      if (list.length === 0) next.delete(nodeName);
+      else next.set(nodeName, samePodLists(current, list) ? current : list);
+    }
     return next;
   }
 }
+
+/** Beyond this many pods changed in place, regrouping the whole list is as cheap. */
+const MAX_PATCHED_PODS = 256;
 
 /** Oldest first, then namespace/name: the order used to assign pods to predicted instances. */
 export function comparePods(a: GpuPodUsage, b: GpuPodUsage): number {
