@@ -179,7 +179,7 @@ function freeOn(node: GpuNodeView, resourceName: string): number {
 }
 
 /** Why a node can take neither a new pod nor a change now; undefined when it can. */
-function unavailableBecause(node: GpuNodeView): NodeLeftOutReason | undefined {
+export function unavailableBecause(node: GpuNodeView): NodeLeftOutReason | undefined {
   if (node.migConfigState === 'failed' || node.primaryState === 'failed') return 'failed';
   const changing = node.conditions.some((condition) =>
     ['pending', 'stuck-pending', 'rebooting'].includes(condition.kind),
