@@ -7,7 +7,8 @@
  * - through the page's hook (`useNodeViewCache` and the summary, rendered with react-dom on
  *   jsdom), as the console feeds it: a cold build with every list complete; one changed node; one
  *   changed pod; a burst of every GPU node changed at once; and the lists arriving as the console
- *   delivers them (pages of 250 items, nodes, pods and ConfigMaps in turn), each page one update.
+ *   delivers them (pages of 250 items, nodes, pods and ConfigMaps in turn), each page one update;
+ * - growth: `NodeViewIndex`'s cold build on 1/5 … 5/5 of the scenario in one heap.
  *
  * Prints CPU time (the process's, the work itself) and wall time (which on a shared machine also
  * counts the waits for a core), medians of `--repeat` runs; never asserts on time.
@@ -323,6 +324,42 @@ const throughHook = async (input: ClusterInput, repeat: number) => {
   );
 };
 
+/**
+ * How the cold build grows with the cluster, in one process and one heap: `NodeViewIndex` on the
+ * first 1/5, 2/5, … of the scenario's GPU nodes with their pods. Comparing scenarios run one after
+ * the other also compares heaps of different sizes (the sandbox's store lives in this process, and
+ * garbage collection costs grow with it); this holds the heap still and varies only the input.
+ */
+const growth = async (input: ClusterInput, repeat: number) => {
+  const { NodeViewIndex } = await import('../src/cluster/nodeViewIndex');
+  const { readStrategy, resolveMigConfigSources } = await import('../src/cluster/configSource');
+  const strategy = readStrategy(input.clusterPolicy).strategy;
+  const sources = resolveMigConfigSources({
+    clusterPolicy: input.clusterPolicy,
+    configMaps: input.configMaps,
+  });
+  const now = new Date();
+  const parts: string[] = [];
+  for (let fifth = 1; fifth <= 5; fifth++) {
+    const nodes = input.nodes.slice(0, Math.round((input.nodes.length * fifth) / 5));
+    const names = new Set(nodes.map((node) => node.metadata?.name));
+    const pods = input.pods.filter((pod) => !pod.spec?.nodeName || names.has(pod.spec.nodeName));
+    const samples: Sample[] = [];
+    for (let round = 0; round < repeat; round++) {
+      samples.push(
+        timed(() => new NodeViewIndex().update({ nodes, pods, strategy, sources, now }))[1],
+      );
+    }
+    const cpu = median(samples.map((sample) => sample.cpu));
+    parts.push(
+      `${nodes.length} nodes CPU ${ms(cpu)} (${((cpu * 1000) / nodes.length).toFixed(0)} µs a node)`,
+    );
+  }
+  console.log(
+    `NodeViewIndex cold build as the input grows (one heap): ${parts.join(', ')} [load ${load()}]`,
+  );
+};
+
 const main = async () => {
   const { values } = parseArgs({
     options: {
@@ -344,6 +381,7 @@ const main = async () => {
     await throughHook(input, repeat);
     if (!values['skip-index']) await throughIndex(input, repeat);
     await pureFunctions(input, repeat);
+    if (!values['skip-index']) await growth(input, repeat);
   }
 };
 
