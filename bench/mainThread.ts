@@ -7,8 +7,9 @@
  *   started in that window: their total, their count and the longest. In the real console the
  *   console's own Projects page is measured the same way, interleaved with the plugin's pages, as
  *   the yardstick (plugin ÷ Projects; on the sandbox, which serves no projects API, that page is
- *   the console's shell with an empty list), and the console's own Nodes list (1,003 nodes) as a
- *   console page that lists as much as ours. Also the first data row (as `bench/browser.ts` marks it)
+ *   the console's shell with an empty list), the console's own Nodes list (1,003 nodes) and its
+ *   Pods list in all namespaces (the 9,000 pods our pages also watch) as console pages that hold as
+ *   much in the console's store as ours do. Also the first data row (as `bench/browser.ts` marks it)
  *   and the JS heap after a forced garbage collection at the end of the window;
  * - one burst of watch events: the Nodes tab filtered to the last GPU node, its row expanded (the
  *   strategy label is in the row's details), then the
@@ -485,6 +486,7 @@ const realConsoleTarget = async (
     pages: [
       { label: 'console Projects page', path: '/k8s/cluster/projects', mark: 'consoleList' },
       { label: 'console Nodes list', path: '/k8s/cluster/nodes', mark: 'consoleList' },
+      { label: 'console Pods list', path: '/k8s/all-namespaces/pods', mark: 'consoleList' },
       { label: 'Overview', path: '/gpu-partitioning', mark: 'overview' },
       { label: 'Nodes tab', path: '/gpu-partitioning?tab=nodes', mark: 'nodes' },
     ],
