@@ -6,6 +6,7 @@ import { useGpuWriteActions } from '../components/apply/useGpuWriteActions';
 import { LayoutDesignerTab } from '../components/designer/LayoutDesignerTab';
 import { OpenShiftAiProfilesSection } from '../components/openshift-ai/OpenShiftAiProfiles';
 import { useGpuNodeViews } from '../hooks/useGpuNodeViews';
+import { SharedGpuNodeViewsProvider } from '../hooks/useSharedGpuNodeViews';
 import { usePluginTranslation } from '../hooks/usePluginTranslation';
 
 /** Route `/gpu-partitioning`: console chrome + data hook; everything else is in gpu-page/. */
@@ -26,8 +27,9 @@ const GpuPartitioningPage = () => {
     }),
     [result],
   );
+  // The dialogs the page opens (apply, strategy) use the page's node views, not their own.
   return (
-    <>
+    <SharedGpuNodeViewsProvider value={result}>
       <DocumentTitle>{t('GPU Partitioning')}</DocumentTitle>
       <ListPageHeader title={t('GPU Partitioning')} />
       <GpuPartitioningView
@@ -54,7 +56,7 @@ const GpuPartitioningPage = () => {
         }
       />
       {writeActions.modals}
-    </>
+    </SharedGpuNodeViewsProvider>
   );
 };
 

@@ -17,7 +17,7 @@ import {
 import * as React from 'react';
 import type { ClusterPolicyKind } from '../../cluster/models';
 import type { MigStrategy } from '../../geometry/types';
-import { useGpuNodeViews } from '../../hooks/useGpuNodeViews';
+import type { GpuNodeViewsResult } from '../../hooks/useGpuNodeViews';
 import { useClusterPolicyPatchAccess } from '../../hooks/useMigWriteAccess';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { useStrategyChange } from '../../hooks/useStrategyChange';
@@ -25,6 +25,7 @@ import { previewStrategy, type NodeStrategyPreview } from './strategyPreview';
 import { StrategyOutcomeTable } from './StrategyOutcomeTable';
 import { StrategyPreviewTable } from './StrategyPreviewTable';
 import { clusterPolicyIssueText } from '../text/clusterPolicyText';
+import { WithGpuNodeViews } from '../gpu-page/shared/WithGpuNodeViews';
 
 export interface StrategyModalProps {
   isOpen: boolean;
@@ -38,11 +39,18 @@ const STRATEGIES: MigStrategy[] = ['single', 'mixed', 'none'];
  * afterwards (and which layouts `single` cannot express), a guarded patch, and the nodes
  * re-advertising live afterwards.
  */
-export const StrategyModal = ({ isOpen, onClose }: StrategyModalProps) => {
+export const StrategyModal = (props: StrategyModalProps) => (
+  <WithGpuNodeViews>{(data) => <StrategyDialog {...props} data={data} />}</WithGpuNodeViews>
+);
+
+const StrategyDialog = ({
+  isOpen,
+  onClose,
+  data,
+}: StrategyModalProps & { data: GpuNodeViewsResult }) => {
   const { t } = usePluginTranslation();
   // Said apart: the catalogue extractor misses a t() inside another t()'s values.
   const unknown = t('unknown');
-  const data = useGpuNodeViews();
   const access = useClusterPolicyPatchAccess();
   const [writeState, write] = useStrategyChange();
   const policy = data.clusterPolicy.clusterPolicy;
