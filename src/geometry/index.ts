@@ -14,3 +14,4 @@ export * from './predictConfig';
 export * from './defaultMigPartedConfig';
 export * from './nearestName';
 export * from './nonMigProducts';
+export * from './fragmentation';

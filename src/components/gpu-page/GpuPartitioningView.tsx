@@ -142,6 +142,7 @@ export const GpuPartitioningView = ({
                 nodesWithFreeHref={nodesWithFreeHref}
                 planner={planner}
                 warnings={data.warnings}
+                nodes={data.nodes}
               />
             </PageSection>
           </Tab>,

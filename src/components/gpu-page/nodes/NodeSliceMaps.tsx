@@ -2,6 +2,7 @@ import { Flex, FlexItem } from '@patternfly/react-core';
 import type { GpuNodeView } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { SliceMap } from '../../SliceMap';
+import { GpuRoomNote } from './GpuRoomNote';
 
 interface NodeSliceMapsProps {
   node: GpuNodeView;
@@ -40,6 +41,7 @@ export const NodeSliceMaps = ({ node, compact }: NodeSliceMapsProps) => {
               state={gpu.state}
               compact={compact}
             />
+            <GpuRoomNote node={node} gpu={gpu} />
           </FlexItem>
         );
       })}

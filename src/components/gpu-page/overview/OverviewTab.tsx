@@ -14,11 +14,13 @@ import type {
   ClusterGpuSummary,
   MigConfigSourceView,
   GpuHealthState,
+  GpuNodeView,
 } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { DataWarnings, MigNotEnabledBody } from '../shared/PageStates';
 import { ClusterSummary } from './ClusterSummary';
 import { ConfigSourceNotice } from './ConfigSourceNotice';
+import { FragmentationCard } from './FragmentationCard';
 import { ProfileAvailabilityTable } from './ProfileAvailabilityTable';
 import { profileChartHeight } from './profileChartSize';
 import type { DataErrorLike } from '../../text/dataErrorText';
@@ -41,6 +43,8 @@ interface OverviewTabProps {
   planner?: ReactNode;
   /** Data that could not be read; each message says what is affected and which role would help. */
   warnings?: DataErrorLike[];
+  /** The node views, for the room left for MIG slices (free, placeable, fragmented). */
+  nodes?: GpuNodeView[];
 }
 
 export const OverviewTab = ({
@@ -51,6 +55,7 @@ export const OverviewTab = ({
   nodesWithFreeHref,
   planner,
   warnings = [],
+  nodes,
 }: OverviewTabProps) => {
   const { t } = usePluginTranslation();
   return (
@@ -79,6 +84,11 @@ export const OverviewTab = ({
           nodesInStateHref={nodesInStateHref}
         />
       </StackItem>
+      {nodes && summary.migEnabledGpus > 0 && (
+        <StackItem>
+          <FragmentationCard nodes={nodes} />
+        </StackItem>
+      )}
       <StackItem>
         <Grid hasGutter>
           <GridItem xl={planner ? 8 : 12}>

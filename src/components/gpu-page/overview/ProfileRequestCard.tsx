@@ -17,6 +17,7 @@ import {
   planProfileRequest,
   type WaitingGpuPod,
 } from '../../../cluster/availability';
+import { roomForProfile } from '../../../cluster/fragmentation';
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
 import { findProfile } from '../../../geometry/catalog';
 import type { MigStrategy } from '../../../geometry/types';
@@ -26,6 +27,7 @@ import { resourcesText } from '../../text/resourceText';
 import { useProfileName } from '../shared/StateLabels';
 import { ProfileRequestFields, RequestIssues, useProfileRequest } from './ProfileRequestFields';
 import { nodeLeftOutReasonText } from '../../text/profileRequestText';
+import { profileRoomText } from '../../text/fragmentationText';
 
 interface ProfileRequestCardProps {
   nodes: GpuNodeView[];
@@ -271,12 +273,15 @@ const NoAnswer = ({
   plan,
   profile,
   offeredByFleet,
+  room,
   onPreviewChange,
 }: {
   plan: Plan;
   profile: string;
   /** Whether any GPU model of the cluster offers the profile at all. */
   offeredByFleet: boolean;
+  /** Room for a new instance beside the existing ones, fragmented space (`profileRoomText`). */
+  room?: string;
   onPreviewChange?: (step: ConfigChangeStep) => void;
 }) => {
   const { t } = usePluginTranslation();
@@ -321,6 +326,7 @@ const NoAnswer = ({
               : t('No configuration of the GPUs in this cluster offers {{profile}}.', { profile })}
           </div>
         )}
+        {room && <div>{room}</div>}
         <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
         <LeftOut
           title={t('Left as they are:')}
@@ -344,6 +350,7 @@ const PlanAnswer = ({
   nodes: GpuNodeView[];
   onPreviewChange?: (step: ConfigChangeStep) => void;
 }) => {
+  const { t } = usePluginTranslation();
   const profileName = useProfileName();
   const profile = profileName(plan.profile ?? resourceDisplayName(plan.resourceName));
   if (plan.issues.length > 0) return <RequestIssues issues={plan.issues} />;
@@ -351,11 +358,13 @@ const PlanAnswer = ({
   const wanted = plan.profile;
   const offeredByFleet =
     !wanted || nodes.some((node) => node.model && findProfile(node.model, wanted));
+  const room = wanted ? profileRoomText(t, roomForProfile(nodes, wanted)) : undefined;
   return (
     <NoAnswer
       plan={plan}
       profile={profile}
       offeredByFleet={offeredByFleet}
+      {...(room ? { room } : {})}
       {...(onPreviewChange ? { onPreviewChange } : {})}
     />
   );
