@@ -16,6 +16,7 @@ import {
   MIG_CONFIG_STATE_LABEL,
   readGpuLabels,
   type GpuLabelValues,
+  type ParsedGpuProduct,
 } from './labels';
 import { labelSetAt } from './managedFields';
 import type { NodeKind } from './models';
@@ -288,13 +289,25 @@ function suggestConfig(
   return nearestName(missing, valid);
 }
 
-/** Builds the view of one GPU node. Never throws. */
-export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
-  const { node, strategy, configSource, now } = input;
-  const name = typeof node?.metadata?.name === 'string' ? node.metadata.name : '(unnamed node)';
-  const conditions: NodeGpuCondition[] = [];
-  const add = (condition: NodeGpuCondition) => conditions.push(condition);
+type AddCondition = (condition: NodeGpuCondition) => void;
 
+/** Step 1, reading: what the node object says, read robustly (bad values become conditions). */
+interface NodeReading {
+  name: string;
+  labels: GpuLabelValues;
+  allocatable: Record<string, number>;
+  capacity: Record<string, number>;
+  product?: ParsedGpuProduct;
+  model?: GpuModel;
+  /** A product known to have no MIG (T4, L40S…): served whole, nothing wrong. */
+  knownWithoutMig: boolean;
+  /** This node's GPU pods. */
+  pods: GpuPodUsage[];
+}
+
+function readNode(input: BuildGpuNodeViewInput, add: AddCondition): NodeReading {
+  const { node } = input;
+  const name = typeof node?.metadata?.name === 'string' ? node.metadata.name : '(unnamed node)';
   const { values: labels, problems } = readGpuLabels(node);
   for (const problem of problems) {
     add({
@@ -318,12 +331,34 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       facts: { code: 'unreadable-quantity', issue },
     });
   }
-  const allocatable = allocatableRead.values;
-  const capacity = capacityRead.values;
 
   const product = labels.product;
   const model = product ? findModelByProduct(product.base) : undefined;
   const knownWithoutMig = !model && product !== undefined && isKnownGpuWithoutMig(product.base);
+  addModelConditions(labels, product, model, knownWithoutMig, add);
+  const pods = (Array.isArray(input.pods) ? input.pods : []).filter(
+    (pod) => pod && pod.nodeName === name,
+  );
+  return {
+    name,
+    labels,
+    allocatable: allocatableRead.values,
+    capacity: capacityRead.values,
+    ...(product ? { product } : {}),
+    ...(model ? { model } : {}),
+    knownWithoutMig,
+    pods,
+  };
+}
+
+/** No product label yet, or a product the catalog does not know. */
+function addModelConditions(
+  labels: GpuLabelValues,
+  product: ParsedGpuProduct | undefined,
+  model: GpuModel | undefined,
+  knownWithoutMig: boolean,
+  add: AddCondition,
+): void {
   if (!product) {
     add({
       kind: 'unknown-model',
@@ -345,25 +380,63 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       facts: { code: 'model-not-in-catalog', product: product.base },
     });
   }
+}
 
-  const pods = (Array.isArray(input.pods) ? input.pods : []).filter(
-    (pod) => pod && pod.nodeName === name,
-  );
-  const gpuCount = physicalGpuCount(labels, capacity, model, configSource, strategy);
+/** Step 2, prediction: what the node's config gives each GPU under the cluster strategy. */
+interface NodePrediction {
+  gpuCount: GpuCountReading;
+  migConfig?: string;
+  /** Only with a known model, a config name and a readable config. */
+  prediction?: ConfigPrediction;
+  /** The config name is not in the config source. */
+  configMissing: boolean;
+  gpus: GpuView[];
+}
 
-  // Prediction: only with a known model, a config name and a readable config.
-  let prediction: ConfigPrediction | undefined;
+function predictNode(
+  reading: NodeReading,
+  input: BuildGpuNodeViewInput,
+  add: AddCondition,
+): NodePrediction {
+  const { strategy, configSource } = input;
+  const { labels, product, model } = reading;
+  const gpuCount = physicalGpuCount(labels, reading.capacity, model, configSource, strategy);
   const migConfig = labels.migConfig;
-  if (model && migConfig && configSource.config) {
-    prediction = cachedPrediction(
-      configSource.config,
-      migConfig,
-      strategy ?? 'none',
-      product?.base ?? '',
-      model,
-      gpuCount.count,
-    );
-  }
+  const prediction =
+    model && migConfig && configSource.config
+      ? cachedPrediction(
+          configSource.config,
+          migConfig,
+          strategy ?? 'none',
+          product?.base ?? '',
+          model,
+          gpuCount.count,
+        )
+      : undefined;
+  const predicted: NodePrediction = {
+    gpuCount,
+    ...(migConfig !== undefined ? { migConfig } : {}),
+    ...(prediction ? { prediction } : {}),
+    configMissing: prediction !== undefined && !prediction.found,
+    gpus: [],
+  };
+  addConfigConditions(reading, predicted, configSource, add);
+  predicted.gpus = predictedGpus(reading, predicted, strategy);
+  addLayoutConditions(reading, predicted, add);
+  return predicted;
+}
+
+/**
+ * A guessed GPU count, the built-in config standing in, a config name the source lacks, a config
+ * on a GPU without MIG.
+ */
+function addConfigConditions(
+  reading: NodeReading,
+  { gpuCount, migConfig, prediction, configMissing }: NodePrediction,
+  configSource: NodeConfigSource,
+  add: AddCondition,
+): void {
+  const { labels, product, model, knownWithoutMig } = reading;
   if (gpuCount.guess && gpuCount.guessFacts && model) {
     add({
       kind: 'unverified-layout',
@@ -382,8 +455,6 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       facts: { code: 'built-in-config', source: configSource.view },
     });
   }
-
-  const configMissing = prediction !== undefined && !prediction.found;
   if (configMissing && model && migConfig && configSource.config) {
     const issue = prediction?.errors.find((error) => error.code === 'config-not-found');
     const suggestion = suggestConfig(configSource.config, migConfig, model, gpuCount.count);
@@ -416,8 +487,14 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       });
     }
   }
+}
 
-  // Per-GPU views from the prediction.
+/** Per-GPU views from the prediction: each GPU's predicted layout and instances (no pods yet). */
+function predictedGpus(
+  { name, model }: NodeReading,
+  { gpuCount, prediction }: NodePrediction,
+  strategy: MigStrategy | undefined,
+): GpuView[] {
   const resourceFor = (profile: string) =>
     strategy === 'single' ? GPU_RESOURCE : migResourceName(profile);
   const gpus: GpuView[] = [];
@@ -450,7 +527,15 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
     if (predicted) gpu.requestedCounts = predicted.counts;
     gpus.push(gpu);
   }
+  return gpus;
+}
 
+/** GPUs no entry of the config matches, and the config's other errors on this node. */
+function addLayoutConditions(
+  { model }: NodeReading,
+  { migConfig, prediction, gpus }: NodePrediction,
+  add: AddCondition,
+): void {
   const uncovered = gpus.filter((gpu) => gpu.notCovered).map((gpu) => gpu.index);
   if (uncovered.length > 0) {
     add({
@@ -478,8 +563,41 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       facts: { code: 'config-cannot-apply', config: migConfig ?? '', issue },
     });
   }
+}
 
-  // Single strategy that cannot express the layout (observed or predicted).
+/**
+ * Step 3, reconciliation: the prediction against the strategy, the mig-manager's state and what
+ * the node advertises.
+ */
+interface NodeReconciliation {
+  stateSince?: ObservedTime;
+  /** What the node should advertise, when predicted. */
+  expected?: Record<string, number>;
+  drift: ResourceDrift[];
+}
+
+function reconcileNode(
+  reading: NodeReading,
+  predicted: NodePrediction,
+  input: BuildGpuNodeViewInput,
+  add: AddCondition,
+): NodeReconciliation {
+  addStrategyConditions(reading, predicted, input.strategy, add);
+  const stateSince = stateSinceOf(input.node, reading.labels, input.firstSeenPending);
+  addMigManagerConditions(reading.labels, predicted, stateSince, input.now, add);
+  const expected = predicted.prediction?.advertisement?.resources;
+  const drift = reconcileAdvertisement(reading, predicted, expected, input.strategy, add);
+  addPredictedSlicesCondition(predicted, add);
+  return { ...(stateSince ? { stateSince } : {}), ...(expected ? { expected } : {}), drift };
+}
+
+/** Single strategy that cannot express the layout (observed or predicted); MIG under `none`. */
+function addStrategyConditions(
+  { labels, product }: NodeReading,
+  { prediction, gpus }: NodePrediction,
+  strategy: MigStrategy | undefined,
+  add: AddCondition,
+): void {
   const predictedInvalid = prediction?.advertisement?.invalid;
   if (product?.migInvalid || (strategy === 'single' && predictedInvalid)) {
     add({
@@ -510,43 +628,19 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       facts: { code: 'mig-under-strategy-none' },
     });
   }
+}
 
-  // mig-manager state.
+/** The mig-manager's state: pending (or stuck), rebooting, failed; operands left paused. */
+function addMigManagerConditions(
+  labels: GpuLabelValues,
+  { migConfig, configMissing }: NodePrediction,
+  stateSince: ObservedTime | undefined,
+  now: Date,
+  add: AddCondition,
+): void {
   const state = labels.migConfigState;
-  const stateSince = stateSinceOf(node, labels, input.firstSeenPending);
   if (state === 'pending') {
-    const since = stateSince?.at;
-    const firstSeenByPage = stateSince?.from === 'page';
-    const elapsed = since ? now.getTime() - Date.parse(since) : undefined;
-    if (since && elapsed !== undefined && elapsed > STUCK_PENDING_AFTER_MS) {
-      add({
-        kind: 'stuck-pending',
-        severity: 'danger',
-        title: "Pending longer than the mig-manager's timeouts",
-        detail: `Longer than the mig-manager's own timeouts (5 minutes per paused operand). It writes no new state when operand pods do not stop, so this node may stay pending${labels.pausedOperands.length > 0 ? ' with its GPU operands paused' : ''}. Check the nvidia-mig-manager pod's logs.`,
-        facts: {
-          code: 'stuck-pending',
-          since,
-          firstSeenByPage,
-          operandsPaused: labels.pausedOperands.length > 0,
-        },
-      });
-    } else {
-      add({
-        kind: 'pending',
-        severity: 'info',
-        title: `Applying '${migConfig ?? ''}'`,
-        detail: since
-          ? `Pending since ${since}${firstSeenByPage ? ' (first seen by this page)' : ''}.`
-          : 'Pending; the start time is unknown.',
-        facts: {
-          code: 'pending',
-          config: migConfig ?? '',
-          ...(since ? { since } : {}),
-          firstSeenByPage,
-        },
-      });
-    }
+    addPendingCondition(labels, migConfig, stateSince, now, add);
   } else if (state === 'rebooting') {
     add({
       kind: 'rebooting',
@@ -579,10 +673,63 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       facts: { code: 'operands-paused', operands: labels.pausedOperands, state },
     });
   }
+}
 
-  // Reconcile prediction with what the node advertises. Only a settled node can drift: during a
-  // change, and with MIG-INVALID (already explained), the difference is expected.
-  const expected = prediction?.advertisement?.resources;
+/** Pending, or stuck pending once longer than the mig-manager's own timeouts. */
+function addPendingCondition(
+  labels: GpuLabelValues,
+  migConfig: string | undefined,
+  stateSince: ObservedTime | undefined,
+  now: Date,
+  add: AddCondition,
+): void {
+  const since = stateSince?.at;
+  const firstSeenByPage = stateSince?.from === 'page';
+  const elapsed = since ? now.getTime() - Date.parse(since) : undefined;
+  if (since && elapsed !== undefined && elapsed > STUCK_PENDING_AFTER_MS) {
+    add({
+      kind: 'stuck-pending',
+      severity: 'danger',
+      title: "Pending longer than the mig-manager's timeouts",
+      detail: `Longer than the mig-manager's own timeouts (5 minutes per paused operand). It writes no new state when operand pods do not stop, so this node may stay pending${labels.pausedOperands.length > 0 ? ' with its GPU operands paused' : ''}. Check the nvidia-mig-manager pod's logs.`,
+      facts: {
+        code: 'stuck-pending',
+        since,
+        firstSeenByPage,
+        operandsPaused: labels.pausedOperands.length > 0,
+      },
+    });
+  } else {
+    add({
+      kind: 'pending',
+      severity: 'info',
+      title: `Applying '${migConfig ?? ''}'`,
+      detail: since
+        ? `Pending since ${since}${firstSeenByPage ? ' (first seen by this page)' : ''}.`
+        : 'Pending; the start time is unknown.',
+      facts: {
+        code: 'pending',
+        config: migConfig ?? '',
+        ...(since ? { since } : {}),
+        firstSeenByPage,
+      },
+    });
+  }
+}
+
+/**
+ * The prediction against what the node advertises. Only a settled node can drift: during a
+ * change, and with MIG-INVALID (already explained), the difference is expected.
+ */
+function reconcileAdvertisement(
+  { labels, product, allocatable }: NodeReading,
+  { prediction }: NodePrediction,
+  expected: Record<string, number> | undefined,
+  strategy: MigStrategy | undefined,
+  add: AddCondition,
+): ResourceDrift[] {
+  const state = labels.migConfigState;
+  const predictedInvalid = prediction?.advertisement?.invalid;
   let drift: ResourceDrift[] = [];
   const settled = state === 'success' || state === 'absent';
   if (expected && settled && !product?.migInvalid && !predictedInvalid) {
@@ -612,27 +759,37 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
       facts: { code: 'no-gpu-resources', ...(expected ? { expected } : {}) },
     });
   }
+  return drift;
+}
 
-  if (prediction?.found && gpus.some((gpu) => gpu.instances.length > 0)) {
-    // GPUs of one model share their warnings: say each once.
-    const seen = new Map<string, SliceWarning>();
-    for (const gpu of gpus) {
-      gpu.layout?.warnings.forEach((message, index) => {
-        const facts = gpu.layout?.warningFacts?.[index];
-        if (!seen.has(message)) seen.set(message, facts ? { message, facts } : { message });
-      });
-    }
-    const warnings = [...seen.keys()];
-    add({
-      kind: 'unverified-layout',
-      severity: 'info',
-      title: 'Slice positions are predicted',
-      detail: `mig-parted lets the driver choose where each instance starts, and pods are matched to instances by resource only (inferred).${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`,
-      facts: { code: 'predicted-slices', warnings: [...seen.values()] },
+/** Slice positions are predicted; the layouts' warnings (GPUs of one model share them) once each. */
+function addPredictedSlicesCondition(
+  { prediction, gpus }: NodePrediction,
+  add: AddCondition,
+): void {
+  if (!prediction?.found || !gpus.some((gpu) => gpu.instances.length > 0)) return;
+  const seen = new Map<string, SliceWarning>();
+  for (const gpu of gpus) {
+    gpu.layout?.warnings.forEach((message, index) => {
+      const facts = gpu.layout?.warningFacts?.[index];
+      if (!seen.has(message)) seen.set(message, facts ? { message, facts } : { message });
     });
   }
+  const warnings = [...seen.keys()];
+  add({
+    kind: 'unverified-layout',
+    severity: 'info',
+    title: 'Slice positions are predicted',
+    detail: `mig-parted lets the driver choose where each instance starts, and pods are matched to instances by resource only (inferred).${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`,
+    facts: { code: 'predicted-slices', warnings: [...seen.values()] },
+  });
+}
 
-  // Health per node and per GPU.
+/**
+ * The node's state is its most urgent condition's; a GPU no config entry covers is drifted, the
+ * others take the node's state when it is drifted or worse, else their own (applied or disabled).
+ */
+function settleStates(conditions: NodeGpuCondition[], gpus: GpuView[]): GpuHealthState {
   let primaryState: GpuHealthState = gpus.some((gpu) => gpu.migEnabled) ? 'applied' : 'disabled';
   for (const condition of conditions) {
     const health = healthForCondition(condition.kind);
@@ -643,14 +800,35 @@ export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
     else if (STATE_RANK[primaryState] <= STATE_RANK.drifted) gpu.state = primaryState;
     else gpu.state = gpu.migEnabled ? 'applied' : 'disabled';
   }
-  assignPods(gpus, pods);
+  return primaryState;
+}
 
+/** Builds the view of one GPU node: reading, prediction, reconciliation, states. Never throws. */
+export function buildGpuNodeView(input: BuildGpuNodeViewInput): GpuNodeView {
+  const conditions: NodeGpuCondition[] = [];
+  const add: AddCondition = (condition) => conditions.push(condition);
+  const reading = readNode(input, add);
+  const predicted = predictNode(reading, input, add);
+  const reconciled = reconcileNode(reading, predicted, input, add);
+  const primaryState = settleStates(conditions, predicted.gpus);
+  assignPods(predicted.gpus, reading.pods);
+  return nodeViewOf(input, reading, predicted, reconciled, conditions, primaryState);
+}
+
+function nodeViewOf(
+  { node, strategy, configSource }: BuildGpuNodeViewInput,
+  { name, labels, product, model, allocatable, capacity, pods, knownWithoutMig }: NodeReading,
+  { gpuCount, gpus, migConfig }: NodePrediction,
+  { stateSince, expected, drift }: NodeReconciliation,
+  conditions: NodeGpuCondition[],
+  primaryState: GpuHealthState,
+): GpuNodeView {
   const view: GpuNodeView = {
     name,
     product: product?.raw ?? '',
     gpuCount: gpuCount.count,
     migCapable: labels.migCapable ?? model !== undefined,
-    migConfigState: state,
+    migConfigState: labels.migConfigState,
     unschedulable: node?.spec?.unschedulable === true,
     allocatable,
     capacity,
