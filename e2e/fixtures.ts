@@ -1,6 +1,6 @@
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { type RunningDemo, startDemo } from '../host/demo';
+import { type PrometheusMode, type RunningDemo, startDemo } from '../host/demo';
 import { KubeApiClient } from './api-client';
 import { ARTIFACTS_DIR, e2eHostBundle } from './browser';
 
@@ -15,6 +15,11 @@ type DemoOptions = {
   scenario: string;
   /** Simulated MIG reconfiguration time; short so tests do not wait. */
   reconfigureDelayMs: number;
+  /**
+   * A real Prometheus scraping the sandbox behind `/api/prometheus/` (host/prometheus.ts), for
+   * the tests of slice use; off by default (one more process per spec file on two cores).
+   */
+  prometheus: PrometheusMode;
 };
 
 type WorkerFixtures = { demoPool: DemoPool };
@@ -41,6 +46,7 @@ class DemoPool {
       sandboxPort: 0,
       scenario: options.scenario,
       reconfigureDelayMs: options.reconfigureDelayMs,
+      prometheus: options.prometheus,
       bundleDir: e2eHostBundle(),
       build: 'never',
     });
@@ -58,6 +64,7 @@ class DemoPool {
 export const test = base.extend<TestFixtures & DemoOptions, WorkerFixtures>({
   scenario: ['seed', { option: true }],
   reconfigureDelayMs: [300, { option: true }],
+  prometheus: ['off', { option: true }],
   demoPool: [
     // Playwright reads fixture dependencies from this (empty) destructuring pattern.
     // eslint-disable-next-line no-empty-pattern
@@ -68,8 +75,8 @@ export const test = base.extend<TestFixtures & DemoOptions, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  demo: async ({ demoPool, scenario, reconfigureDelayMs }, provide, testInfo) => {
-    await provide(await demoPool.get(testInfo.file, { scenario, reconfigureDelayMs }));
+  demo: async ({ demoPool, scenario, reconfigureDelayMs, prometheus }, provide, testInfo) => {
+    await provide(await demoPool.get(testInfo.file, { scenario, reconfigureDelayMs, prometheus }));
   },
   baseURL: async ({ demo }, provide) => {
     await provide(demo.url);

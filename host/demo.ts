@@ -18,6 +18,7 @@ import {
   startRealConsoleDemo,
 } from './realConsoleDemo';
 import { type RunningHostServer, startHostServer } from './server';
+import { findPrometheus, type RunningPrometheus, startPrometheus } from './prometheus';
 
 /** The sandbox options are ignored with `api`. */
 export type DemoOptions = DemoSandboxOptions & {
@@ -31,14 +32,42 @@ export type DemoOptions = DemoSandboxOptions & {
   build?: 'always' | 'if-missing' | 'never';
   /** Where the host bundle is (default host/dist). */
   bundleDir?: string;
+  /**
+   * Run a real Prometheus scraping the sandbox (host/prometheus.ts) behind `/api/prometheus/`:
+   * `if-installed` (default) when the binary is there, `required` fails without it, `off` never.
+   */
+  prometheus?: PrometheusMode;
 };
+
+export type PrometheusMode = 'if-installed' | 'required' | 'off';
 
 export type RunningDemo = {
   url: string;
   /** The sandbox, unless the demo talks to `api`. */
   sandbox?: RunningSandbox;
   host: RunningHostServer;
+  /** The real Prometheus scraping the sandbox, when it runs. */
+  prometheus?: RunningPrometheus;
+  /** Why no Prometheus runs (binary missing, `--api`, or turned off), in one sentence. */
+  prometheusProblem?: string;
   close(): Promise<void>;
+};
+
+/** Starts Prometheus for the sandbox as `mode` asks; says why not in one sentence otherwise. */
+export const startDemoPrometheus = async (
+  sandbox: RunningSandbox | undefined,
+  mode: PrometheusMode = 'if-installed',
+): Promise<{ prometheus?: RunningPrometheus; problem?: string }> => {
+  if (mode === 'off') return { problem: 'Prometheus turned off' };
+  if (!sandbox) return { problem: 'no Prometheus with --api (the cluster has its own monitoring)' };
+  const found = findPrometheus();
+  if (!found.binary) {
+    if (mode === 'required') throw new Error(found.reason);
+    return { problem: found.reason };
+  }
+  return {
+    prometheus: await startPrometheus({ metricsUrl: sandbox.metricsUrl, binary: found.binary }),
+  };
 };
 
 export const startDemo = async (options: DemoOptions = {}): Promise<RunningDemo> => {
@@ -48,8 +77,12 @@ export const startDemo = async (options: DemoOptions = {}): Promise<RunningDemo>
     await buildHostBundle(bundleDir);
   }
   const sandbox = options.api ? undefined : await startDemoSandbox(options);
+  let prometheus: RunningPrometheus | undefined;
   try {
+    const started = await startDemoPrometheus(sandbox, options.prometheus);
+    prometheus = started.prometheus;
     const host = await startHostServer({
+      prometheusURL: prometheus?.url,
       port: options.port ?? 9000,
       staticDir: bundleDir,
       apiURL: options.api ?? sandbox!.url,
@@ -72,12 +105,16 @@ export const startDemo = async (options: DemoOptions = {}): Promise<RunningDemo>
       url: host.url,
       sandbox,
       host,
+      prometheus,
+      prometheusProblem: started.problem,
       close: async () => {
         await host.close();
+        await prometheus?.close();
         await sandbox?.close();
       },
     };
   } catch (error) {
+    await prometheus?.close();
     await sandbox?.close();
     throw error;
   }
@@ -97,6 +134,7 @@ const USAGE = `Usage: npm run demo -- [options]
   --delay MS        how long a simulated MIG reconfiguration takes (default 2000)
   --kubeconfig F    where the sandbox writes its kubeconfig (default .sandbox-kubeconfig)
   --no-build        serve the existing bundle (host/dist, or dist/ with --console real)
+  --no-prometheus   do not start Prometheus (started when /usr/bin/prometheus is installed)
   --console KIND    shell (default): the host's console-like shell;
                     real[=DIR]: the real OpenShift console from DIR
                     (default ../shared/real-console) with the production dist/
@@ -162,6 +200,7 @@ export const parseDemoCommand = (args: string[], env: NodeJS.ProcessEnv = {}): D
       delay: { type: 'string' },
       kubeconfig: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
+      'no-prometheus': { type: 'boolean', default: false },
       console: { type: 'string', default: 'shell' },
       'console-version': { type: 'string' },
       user: { type: 'string' },
@@ -200,10 +239,11 @@ export const parseDemoCommand = (args: string[], env: NodeJS.ProcessEnv = {}): D
   };
   const port = wholeNumber('--port', values.port, 65535);
   const build = values['no-build'] ? 'never' : 'always';
+  const prometheus: PrometheusMode = values['no-prometheus'] ? 'off' : 'if-installed';
   if (!consoleKind.real) {
     const api = values.api;
     const token = api ? readToken(values['token-file'], env) : undefined;
-    return { kind: 'shell', options: { port, api, token, build, ...sandbox } };
+    return { kind: 'shell', options: { port, api, token, build, prometheus, ...sandbox } };
   }
   if (values.api) {
     throw new Error(
@@ -225,6 +265,7 @@ export const parseDemoCommand = (args: string[], env: NodeJS.ProcessEnv = {}): D
       ...sandbox,
       port,
       build,
+      prometheus,
       consoleDir: consoleKind.dir,
       version: version as RealConsoleVersion,
       user,
@@ -240,6 +281,15 @@ const isDemoUser = (user: string): user is (typeof DEMO_USERS)[number] =>
 const printSandbox = (sandbox: RunningSandbox, scenario: string | undefined) => {
   console.log(`Sandbox API:            ${sandbox.url} (scenario ${scenario ?? 'seed'})`);
   console.log(`kubectl:                export KUBECONFIG=${sandbox.kubeconfigPath}`);
+};
+
+/** One line: where Prometheus runs, or why slice use will not be shown. */
+export const printPrometheus = (prometheus?: RunningPrometheus, problem?: string) => {
+  console.log(
+    prometheus
+      ? `Prometheus:             ${prometheus.url} (scrapes the sandbox's DCGM exporter every 5 s)`
+      : `Prometheus:             not started: ${problem ?? 'unknown reason'}; slice use is not shown`,
+  );
 };
 
 const startFromCommand = async (
@@ -261,6 +311,7 @@ const startFromCommand = async (
     console.log(`                        ${demo.url}/gpu-partitioning`);
     console.log(`Plugin (dist/):         ${demo.pluginURL}/plugin-manifest.json`);
     printSandbox(demo.sandbox, options.scenario);
+    printPrometheus(demo.prometheus, demo.prometheusProblem);
     console.log(
       `User:                   ${options.user ?? 'admin'} (restart with --user to switch; first visit: "Skip tour")`,
     );
@@ -273,6 +324,7 @@ const startFromCommand = async (
   console.log(`GPU Partitioning demo:  ${demo.url}/gpu-partitioning`);
   if (demo.sandbox) {
     printSandbox(demo.sandbox, options.scenario);
+    printPrometheus(demo.prometheus, demo.prometheusProblem);
     console.log(
       `Users:                  ${DEMO_USERS.join(', ')} (admin first), switched in the banner`,
     );

@@ -12,7 +12,9 @@ import { extname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import packageJson from '../package.json';
 import type { RunningSandbox } from '../sandbox/server';
+import type { PrometheusMode } from './demo';
 import { type DemoSandboxOptions, startDemoSandbox } from './demoSandbox';
+import { findPrometheus, type RunningPrometheus, startPrometheus } from './prometheus';
 import {
   DEFAULT_REAL_CONSOLE_DIR,
   type RealConsoleVersion,
@@ -38,6 +40,8 @@ export type RealConsoleDemoOptions = DemoSandboxOptions & {
   build?: 'always' | 'if-missing' | 'never';
   /** Where the production bundle is (default dist/). */
   distDir?: string;
+  /** A real Prometheus scraping the sandbox for the console's `--thanos` (see `DemoOptions`). */
+  prometheus?: PrometheusMode;
 };
 
 export type RunningRealConsoleDemo = {
@@ -46,6 +50,10 @@ export type RunningRealConsoleDemo = {
   console: RunningRealConsole;
   /** Where the bridge fetches the plugin from. */
   pluginURL: string;
+  /** The real Prometheus behind the console's `/api/prometheus/`, when it runs. */
+  prometheus?: RunningPrometheus;
+  /** Why none runs; the console then gets the sandbox's own PromQL subset (no DCGM metrics). */
+  prometheusProblem?: string;
   close(): Promise<void>;
 };
 
@@ -146,6 +154,13 @@ export const startRealConsoleDemo = async (
     stops.push(() => sandbox.close());
     const plugin = await startStaticServer(distDir);
     stops.push(() => plugin.close());
+    const mode = options.prometheus ?? 'if-installed';
+    const found = mode === 'off' ? undefined : findPrometheus();
+    if (mode === 'required' && !found?.binary) throw new Error(found?.reason);
+    const prometheus = found?.binary
+      ? await startPrometheus({ metricsUrl: sandbox.metricsUrl, binary: found.binary })
+      : undefined;
+    if (prometheus) stops.push(() => prometheus.close());
     const realConsole = await startRealConsole({
       dir: options.consoleDir,
       version: options.version,
@@ -158,6 +173,8 @@ export const startRealConsoleDemo = async (
             ? sandbox.dataScientistToken
             : sandbox.adminToken,
       plugins: { [PLUGIN_NAME]: `${plugin.url}/` },
+      // Without Prometheus, the sandbox's PromQL subset keeps the console's own charts working.
+      thanos: prometheus?.url ?? `${sandbox.url}/prometheus`,
     });
     stops.push(() => realConsole.close());
     return {
@@ -165,6 +182,12 @@ export const startRealConsoleDemo = async (
       sandbox,
       console: realConsole,
       pluginURL: plugin.url,
+      prometheus,
+      prometheusProblem: prometheus
+        ? undefined
+        : mode === 'off'
+          ? 'Prometheus turned off'
+          : found?.reason,
       close: stopAll,
     };
   } catch (error) {

@@ -38,7 +38,12 @@ export type HostServerOptions = {
   mode: HostInfo['mode'];
   scenario?: string;
   kubeconfigPath?: string;
+  /** A Prometheus HTTP API served under `/api/prometheus/` (absent: 404, as without monitoring). */
+  prometheusURL?: string;
 };
+
+/** Where the console serves its Prometheus proxy (`usePrometheusPoll` without a namespace). */
+export const PROMETHEUS_PROXY_PREFIX = '/api/prometheus';
 
 export type RunningHostServer = { url: string; port: number; close(): Promise<void> };
 
@@ -133,12 +138,14 @@ const statusObject = (code: number, reason: string, message: string) => ({
 const sendStatus = (response: ServerResponse, code: number, reason: string, message: string) =>
   sendJSON(response, code, statusObject(code, reason, message));
 
-const proxyToAPI = (
+/** Forwards a request to `target` with the selected user's token, streaming the answer back. */
+const proxyTo = (
   request: IncomingMessage,
   response: ServerResponse,
   options: HostServerOptions,
+  target: URL,
+  upstreamName: string,
 ) => {
-  const target = upstreamTarget(request.url, options);
   const headers: OutgoingHttpHeaders = {};
   for (const [name, value] of Object.entries(request.headers)) {
     if (!DROPPED_REQUEST_HEADERS.has(name) && value !== undefined) headers[name] = value;
@@ -165,12 +172,93 @@ const proxyToAPI = (
       response,
       502,
       'ServiceUnavailable',
-      `The host cannot reach the Kubernetes API at ${options.apiURL}: ${error.message}`,
+      `The host cannot reach ${upstreamName}: ${error.message}`,
     );
   });
   // The browser went away (for example a watch was stopped): stop the upstream request too.
   response.on('close', () => upstream.destroy());
   request.pipe(upstream);
+};
+
+const proxyToAPI = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: HostServerOptions,
+) =>
+  proxyTo(
+    request,
+    response,
+    options,
+    upstreamTarget(request.url, options),
+    `the Kubernetes API at ${options.apiURL}`,
+  );
+
+/**
+ * Whether the selected user may read cluster metrics. The console's bridge sends the user's token
+ * to thanos-querier, whose proxy lets through users bound to `cluster-monitoring-view`, which
+ * grants `get` on namespaces across the cluster; the host asks the API the same question.
+ */
+const mayReadMetrics = async (
+  request: IncomingMessage,
+  options: HostServerOptions,
+): Promise<boolean> => {
+  const token = options.users[selectUser(request, options.users)];
+  const review = await fetch(
+    `${options.apiURL.replace(/\/$/, '')}/apis/authorization.k8s.io/v1/selfsubjectaccessreviews`,
+    {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: JSON.stringify({
+        apiVersion: 'authorization.k8s.io/v1',
+        kind: 'SelfSubjectAccessReview',
+        spec: { resourceAttributes: { verb: 'get', resource: 'namespaces' } },
+      }),
+    },
+  );
+  if (!review.ok) return false;
+  const body = (await review.json()) as { status?: { allowed?: boolean } };
+  return body.status?.allowed === true;
+};
+
+/** `/api/prometheus/...` to the Prometheus HTTP API, as the bridge proxies it to Thanos. */
+const proxyToPrometheus = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  options: HostServerOptions,
+) => {
+  const base = options.prometheusURL;
+  if (!base) {
+    sendStatus(
+      response,
+      404,
+      'NotFound',
+      'The standalone host has no Prometheus (see docs/demo.md)',
+    );
+    return;
+  }
+  mayReadMetrics(request, options).then(
+    (allowed) => {
+      if (!allowed) {
+        response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+        response.end('Forbidden (the user may not get namespaces: cluster-monitoring-view)\n');
+        return;
+      }
+      const path = (request.url ?? '/').slice(PROMETHEUS_PROXY_PREFIX.length) || '/';
+      const upstreamBase = new URL(base);
+      const target = new URL(upstreamBase.pathname.replace(/\/$/, '') + path, upstreamBase);
+      proxyTo(request, response, options, target, `Prometheus at ${base}`);
+    },
+    (error: Error) =>
+      sendStatus(
+        response,
+        502,
+        'ServiceUnavailable',
+        `The host cannot review access: ${error.message}`,
+      ),
+  );
 };
 
 /** WebSocket close codes: the upstream watch ended, or failed. */
@@ -317,6 +405,9 @@ const handleRequest = (
     sendStatus(response, 400, 'BadRequest', 'Bad request: malformed percent-encoding in the URL');
   } else if (url === K8S_PROXY_PREFIX || url.startsWith(`${K8S_PROXY_PREFIX}/`)) {
     if (isSameOrigin(request)) proxyToAPI(request, response, options);
+    else sendStatus(response, 403, 'Forbidden', 'Cross-origin requests are not proxied');
+  } else if (url.startsWith(`${PROMETHEUS_PROXY_PREFIX}/`)) {
+    if (isSameOrigin(request)) proxyToPrometheus(request, response, options);
     else sendStatus(response, 403, 'Forbidden', 'Cross-origin requests are not proxied');
   } else if (url === HOST_INFO_PATH) {
     const info: HostInfo = {

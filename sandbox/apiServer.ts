@@ -27,6 +27,7 @@ import { applyPatch, cloneJson, patchTypeOf } from './patch';
 import { RbacAuthorizer, type PolicyRule } from './rbac';
 import { RBAC_VALIDATORS } from './rbacValidation';
 import { answerPrometheus, PROMETHEUS_PREFIX } from './prometheus';
+import { EXPOSITION_CONTENT_TYPE } from './dcgmExporter';
 import type { PodLogs } from './podLogs';
 import { decodeRbacObject, decodeReview, PROTOBUF_MEDIA_TYPE } from './protobuf';
 import type { TypeRegistry } from './registry';
@@ -81,6 +82,11 @@ export interface ApiServerOptions {
    * API from their servers, so no browser needs CORS.
    */
   corsAllowedOrigins?: string[];
+  /**
+   * The `/metrics` page in the Prometheus text format (the simulated DCGM exporter and cluster
+   * monitoring, `metricsPage.ts`), served without credentials as the exporter serves it.
+   */
+  metricsPage?: () => string;
 }
 
 /** What kube-apiserver's CORS filter answers for an allowed origin. */
@@ -228,6 +234,7 @@ export class ApiServer {
   private readonly validators: Record<string, TypeValidator>;
   private readonly bookmarkIntervalMs: number;
   private readonly corsAllowedOrigins: Set<string>;
+  private readonly metricsPage?: () => string;
   /** Open watches and followed logs, ended on shutdown. */
   private readonly openStreams = new Set<{ end(): void }>();
   private readonly webSockets: WebSocketServer;
@@ -241,6 +248,7 @@ export class ApiServer {
     this.validators = { ...RBAC_VALIDATORS, ...options.validators };
     this.bookmarkIntervalMs = options.bookmarkIntervalMs ?? 60_000;
     this.corsAllowedOrigins = new Set(options.corsAllowedOrigins ?? []);
+    this.metricsPage = options.metricsPage;
     this.webSockets = new WebSocketServer({
       noServer: true,
       // The token protocol is never echoed; the one other protocol offered is (checked before).
@@ -325,6 +333,15 @@ export class ApiServer {
     if (['/healthz', '/livez', '/readyz'].includes(path)) {
       response.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('ok');
+      return;
+    }
+    if (path === '/metrics' && this.metricsPage && request.method === 'GET') {
+      const body = this.metricsPage();
+      response.writeHead(200, {
+        'Content-Type': EXPOSITION_CONTENT_TYPE,
+        'Content-Length': Buffer.byteLength(body),
+      });
+      response.end(body);
       return;
     }
     const caller = authenticate(request.headers.authorization, upgrade?.protocols.token);

@@ -107,6 +107,7 @@ async function main(): Promise<void> {
   console.log(
     `Sandbox API server listening on ${sandbox.url} (${nodes} nodes, ready in ${Date.now() - started} ms)`,
   );
+  console.log(`Metrics (DCGM exporter, Prometheus text format): ${sandbox.metricsUrl}`);
   console.log(
     `Source: ${options.loadFile ? `state file ${options.loadFile}` : `scenario ${options.scenario ?? 'seed'}`}`,
   );

@@ -37,7 +37,7 @@ interface NodeUsage {
 }
 
 /** A stable number in [0, 1) from a name (FNV-1a). */
-function seedOf(text: string): number {
+export function seedOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let index = 0; index < text.length; index += 1) {
     hash ^= text.charCodeAt(index);

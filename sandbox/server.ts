@@ -12,6 +12,7 @@ import { installBootstrapPolicy } from './bootstrapPolicy';
 import { writeKubeconfig } from './kubeconfig';
 import { createDualProtocolServer } from './listener';
 import { GpuOperatorSimulation, operatorValidators, type HardwareSnapshot } from './operator';
+import { metricsPage } from './metricsPage';
 import { PodLogs } from './podLogs';
 import { TypeRegistry } from './registry';
 import { buildCluster, loadScenario } from './scenario';
@@ -47,6 +48,8 @@ export interface SandboxOptions {
 export interface RunningSandbox {
   /** Plain HTTP (browsers, the development host, scripts). */
   url: string;
+  /** The simulated DCGM exporter and cluster metrics for Prometheus to scrape (`url` + `/metrics`). */
+  metricsUrl: string;
   /** The same port over TLS, which kubectl needs to send a token; the kubeconfig uses it. */
   secureUrl: string;
   /** PEM of the sandbox's self-signed certificate (trust it to use `secureUrl`). */
@@ -123,6 +126,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     validators: operatorValidators(),
     bookmarkIntervalMs: options.bookmarkIntervalMs,
     corsAllowedOrigins: options.corsAllowedOrigins,
+    metricsPage: () => metricsPage(store, operator),
   });
   const host = options.host ?? '127.0.0.1';
   const server = await createDualProtocolServer(api.handle, host, api.handleUpgrade);
@@ -147,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   let closed: Promise<void> | undefined;
   return {
     url,
+    metricsUrl: `${url}/metrics`,
     port,
     secureUrl,
     caCertificate: server.certificate,

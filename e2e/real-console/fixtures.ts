@@ -61,12 +61,13 @@ class ConsolePool {
 
   constructor(private readonly pluginURL: string) {}
 
-  async get(api: string, token: string, version: RealConsoleVersion) {
+  /** `thanos`: the Prometheus the console proxies `/api/prometheus/` to (none: no monitoring). */
+  async get(api: string, token: string, version: RealConsoleVersion, thanos?: string) {
     if (api !== this.api) {
       await this.close();
       this.api = api;
     }
-    const key = `${token} ${version}`;
+    const key = `${token} ${version} ${thanos ?? ''}`;
     let running = this.consoles.get(key);
     if (!running) {
       running = startRealConsole({
@@ -75,6 +76,7 @@ class ConsolePool {
         token,
         version,
         plugins: { [PLUGIN_NAME]: this.pluginURL },
+        ...(thanos ? { thanos } : {}),
       });
       this.consoles.set(key, running);
     }
@@ -167,7 +169,7 @@ export const test = base.extend<TestFixtures & Options, WorkerFixtures>({
   realConsole: async ({ demo, consolePool, consoleUser, consoleVersion }, provide) => {
     const sandbox = demo.sandbox!;
     const token = consoleUser === 'admin' ? sandbox.adminToken : sandbox.viewerToken;
-    await provide(await consolePool.get(sandbox.url, token, consoleVersion));
+    await provide(await consolePool.get(sandbox.url, token, consoleVersion, demo.prometheus?.url));
   },
   baseURL: async ({ realConsole }, provide) => {
     await provide(realConsole.url);

@@ -19,6 +19,7 @@ import * as flags from './k8s/flags';
 import * as hooks from './k8s/hooks';
 import * as namespace from './k8s/namespace';
 import * as paths from './k8s/paths';
+import * as prometheus from './k8s/prometheus';
 import * as resources from './k8s/resources';
 
 /** Found in any bundle that contains this shim; the production bundle test looks for it. */
@@ -54,6 +55,16 @@ export const useAccessReviewAllowed: typeof SDK.useAccessReviewAllowed =
   access.useAccessReviewAllowed;
 
 export const useFlag: typeof SDK.useFlag = flags.useFlag;
+
+export const usePrometheusPoll: typeof SDK.usePrometheusPoll = prometheus.usePrometheusPoll;
+/** The SDK's enum is a runtime object; the same values here. */
+export const PrometheusEndpoint = {
+  LABEL: 'api/v1/label',
+  QUERY: 'api/v1/query',
+  QUERY_RANGE: 'api/v1/query_range',
+  RULES: 'api/v1/rules',
+  TARGETS: 'api/v1/targets',
+} as typeof SDK.PrometheusEndpoint;
 export const useActiveNamespace: typeof SDK.useActiveNamespace = namespace.useActiveNamespace;
 
 export const ListPageHeader: typeof SDK.ListPageHeader = HostListPageHeader;
