@@ -3,6 +3,7 @@ import {
   READ_AFTER_WRITE_GRACE_MS,
   followPhase,
   needsReadAfterWrite,
+  nodeFollow,
   rememberView,
   supersedingValue,
   viewLagsWrite,
@@ -11,7 +12,7 @@ import {
   type FollowTarget,
   type FollowedNode,
 } from './follow';
-import type { MigConfigState } from './types';
+import type { GpuNodeView, MigConfigState } from './types';
 
 /** One write to the node as the API server stored it. */
 interface ServerEvent {
@@ -234,5 +235,58 @@ describe('followPhase', () => {
     expect(followPhase(target, view('pending'), seen('pending'), 26 * 60 * 1000)).toBe('stuck');
     expect(followPhase(target, view('rebooting'), seen('rebooting'), 1_000)).toBe('rebooting');
     expect(followPhase(target, undefined, NEW_FOLLOW_MEMORY, 1_000)).toBe('gone');
+  });
+});
+
+describe('nodeFollow', () => {
+  const target: FollowTarget = {
+    nodeName: 'worker1',
+    configName: 'all-balanced',
+    startedAt: '2026-12-07T10:00:00.000Z',
+    initialState: 'success',
+  };
+  const at = (iso: string) => Date.parse(iso);
+  const view = (state: MigConfigState, stateSetAt: string) =>
+    ({
+      name: 'worker1',
+      migConfig: 'all-balanced',
+      migConfigState: state,
+      drift: [],
+      stateSince: { at: stateSetAt, from: 'cluster' },
+    }) as unknown as GpuNodeView;
+  const seen = { sawWrite: true, sawActivity: true };
+
+  it('runs its clock while under way and stops it when the cluster recorded the end', () => {
+    const seenSettled = new Map<string, string>();
+    const pending = nodeFollow(
+      target,
+      view('pending', '2026-12-07T10:00:05.000Z'),
+      seen,
+      at('2026-12-07T10:01:00.000Z'),
+      seenSettled,
+    );
+    expect(pending.follow).toMatchObject({ phase: 'pending', elapsedMs: 60_000 });
+    expect(pending.follow.settledAt).toBeUndefined();
+    const done = nodeFollow(
+      target,
+      view('success', '2026-12-07T10:02:00.000Z'),
+      seen,
+      at('2026-12-07T10:05:00.000Z'),
+      seenSettled,
+    );
+    expect(done.follow).toMatchObject({
+      phase: 'success',
+      settledAt: '2026-12-07T10:02:00.000Z',
+      elapsedMs: 120_000,
+    });
+  });
+
+  it('times a change gone from the view from when this page first saw it gone', () => {
+    const seenSettled = new Map<string, string>();
+    const first = nodeFollow(target, undefined, seen, at('2026-12-07T10:03:00.000Z'), seenSettled);
+    const later = nodeFollow(target, undefined, seen, at('2026-12-07T10:09:00.000Z'), seenSettled);
+    expect(first.follow.phase).toBe('gone');
+    expect(later.follow.settledAt).toBe('2026-12-07T10:03:00.000Z');
+    expect(later.follow.elapsedMs).toBe(180_000);
   });
 });

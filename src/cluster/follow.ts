@@ -10,7 +10,7 @@
  * (the watch skipped it), a read made after the write decides (`needsReadAfterWrite`).
  */
 import { STUCK_PENDING_AFTER_MS } from './nodeView';
-import type { MigConfigState } from './types';
+import type { GpuNodeView, MigConfigState } from './types';
 
 /** A label change being followed on one node. */
 export interface FollowTarget {
@@ -202,3 +202,66 @@ export function settledAt(
     (phase === 'success' || phase === 'failed') && recorded >= Date.parse(target.startedAt);
   return ours && stateSince ? stateSince.at : firstSeenSettled;
 }
+
+/** One followed node as the progress panel shows it. */
+export interface NodeFollow {
+  target: FollowTarget;
+  /** The latest view of the node; it may still be older than the write (`viewLags`). */
+  view?: GpuNodeView;
+  phase: FollowPhase;
+  /** Since the write; stops when the change settles. */
+  elapsedMs: number;
+  /** ISO time the change settled (success, failed, superseded, gone); undefined while under way. */
+  settledAt?: string;
+  /** The view shows another value and has not shown the write yet: it is older than the write. */
+  viewLags: boolean;
+  /** When `superseded`: the value someone else wrote (absent when they removed the label). */
+  supersededBy?: string;
+}
+
+/** A follow's identity: the node and when its write started. */
+export const followKey = (target: FollowTarget) => `${target.nodeName}\u0000${target.startedAt}`;
+
+/**
+ * One follow from its target, the node's latest view and what the follow remembers, and whether a
+ * read after the write must decide. `seenSettled` (by `followKey`): when this page first saw the
+ * follow settled, recorded here on first sight and forgotten when it is under way again.
+ */
+export function nodeFollow(
+  target: FollowTarget,
+  view: GpuNodeView | undefined,
+  memory: FollowMemory,
+  nowMs: number,
+  seenSettled: Map<string, string>,
+): { follow: NodeFollow; needsRead: boolean } {
+  const startMs = Date.parse(target.startedAt);
+  const runningMs = Math.max(0, nowMs - startMs);
+  const phase = followPhase(target, view, memory, runningMs);
+  const key = followKey(target);
+  let settled: string | undefined;
+  if (SETTLED_PHASES.has(phase)) {
+    if (!seenSettled.has(key)) seenSettled.set(key, new Date(nowMs).toISOString());
+    settled = settledAt(target, phase, view?.stateSince, seenSettled.get(key) ?? '');
+  } else {
+    seenSettled.delete(key);
+  }
+  const elapsedMs = settled ? Math.max(0, Date.parse(settled) - startMs) : runningMs;
+  const superseding = supersedingValue(target, view, memory);
+  const follow: NodeFollow = {
+    target,
+    ...(view ? { view } : {}),
+    phase,
+    elapsedMs,
+    ...(settled ? { settledAt: settled } : {}),
+    viewLags: viewLagsWrite(target, view, memory),
+    ...(superseding?.migConfig !== undefined ? { supersededBy: superseding.migConfig } : {}),
+  };
+  return { follow, needsRead: needsReadAfterWrite(target, view, memory, runningMs) };
+}
+
+/** The resourceVersion of the object a PATCH returned: the write's own watch event. */
+export const writtenResourceVersion = (object: unknown): string | undefined => {
+  const version = (object as { metadata?: { resourceVersion?: unknown } } | undefined)?.metadata
+    ?.resourceVersion;
+  return typeof version === 'string' && version !== '' ? version : undefined;
+};

@@ -149,6 +149,26 @@ export function migConfigLabelPatch(node: NodeSnapshot, configName: string, now:
   ];
 }
 
+/**
+ * The recovery step: the label from `expected` (what the progress panel shows) to `next`. The
+ * annotation object exists on every node the plugin wrote to (it records the change time).
+ */
+export function migConfigRecoveryPatch(
+  nodeName: string,
+  expected: string,
+  next: string,
+  now: Date,
+): Patch[] {
+  const snapshot: NodeSnapshot = {
+    name: nodeName,
+    migConfigLabel: expected,
+    hasLabels: true,
+    hasAnnotations: true,
+    unschedulable: false,
+  };
+  return migConfigLabelPatch(snapshot, next, now);
+}
+
 /** `/metadata/annotations/gpu-partitioning-plugin.openshift.io~1cordoned-for-mig-change-at`. */
 export const CORDON_MARK_PATH = annotationPath(CORDONED_FOR_MIG_CHANGE_ANNOTATION);
 

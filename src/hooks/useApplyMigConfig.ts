@@ -9,7 +9,7 @@ import {
   type PatchNode,
 } from '../cluster/applyOutcome';
 import { NodeModel, type NodeKind } from '../cluster/models';
-import { migConfigLabelPatch, uncordonPatch, type NodeSnapshot } from '../cluster/patches';
+import { migConfigRecoveryPatch, uncordonPatch } from '../cluster/patches';
 
 const patchNode: PatchNode = (node, data) => k8sPatch({ model: NodeModel, resource: node, data });
 const getNode: GetNode = (name) => k8sGet<NodeKind>({ model: NodeModel, name });
@@ -25,24 +25,17 @@ export const applyMigConfig = (
   get: GetNode = getNode,
 ): Promise<ApplyOutcome> => writeMigConfig(request, patch, now, get);
 
-/**
- * Moves a node's label from `expected` (what the progress panel shows) to `next`: the recovery
- * step. The annotation object exists on every node the plugin wrote to (it records the change time).
- */
+/** Moves a node's label from `expected` to `next` (`migConfigRecoveryPatch`): the recovery step. */
 export async function changeMigConfig(
   nodeName: string,
   expected: string,
   next: string,
   patch: PatchNode = patchNode,
 ): Promise<void> {
-  const snapshot: NodeSnapshot = {
-    name: nodeName,
-    migConfigLabel: expected,
-    hasLabels: true,
-    hasAnnotations: true,
-    unschedulable: false,
-  };
-  await patch({ metadata: { name: nodeName } }, migConfigLabelPatch(snapshot, next, new Date()));
+  await patch(
+    { metadata: { name: nodeName } },
+    migConfigRecoveryPatch(nodeName, expected, next, new Date()),
+  );
 }
 
 /** Makes a node the plugin cordoned schedulable again. */

@@ -8,16 +8,14 @@ import * as React from 'react';
 import { classifyDataError, type DataError } from '../cluster/errors';
 import {
   NEW_FOLLOW_MEMORY,
-  followPhase,
-  needsReadAfterWrite,
+  followKey,
+  nodeFollow,
   rememberView,
-  SETTLED_PHASES,
-  settledAt,
-  supersedingValue,
-  viewLagsWrite,
+  writtenResourceVersion,
   type FollowMemory,
   type FollowPhase,
   type FollowTarget,
+  type NodeFollow,
   type ReadAfterWrite,
 } from '../cluster/follow';
 import { readGpuLabels } from '../cluster/labels';
@@ -34,29 +32,7 @@ import { useMigManagerLogAccess } from './useMigWriteAccess';
 import { useMountedRef } from './useMountedRef';
 import { useNow } from './useNow';
 
-export type { FollowPhase, FollowTarget };
-
-export interface NodeFollow {
-  target: FollowTarget;
-  /** The latest view of the node; it may still be older than the write (`viewLags`). */
-  view?: GpuNodeView;
-  phase: FollowPhase;
-  /** Since the write; stops when the change settles. */
-  elapsedMs: number;
-  /** ISO time the change settled (success, failed, superseded, gone); undefined while under way. */
-  settledAt?: string;
-  /** The view shows another value and has not shown the write yet: it is older than the write. */
-  viewLags: boolean;
-  /** When `superseded`: the value someone else wrote (absent when they removed the label). */
-  supersededBy?: string;
-}
-
-const followKey = (target: FollowTarget) => `${target.nodeName}\u0000${target.startedAt}`;
-
-const resourceVersionOf = (object: unknown): string | undefined => {
-  const version = (object as NodeKind | undefined)?.metadata?.resourceVersion;
-  return typeof version === 'string' && version !== '' ? version : undefined;
-};
+export type { FollowPhase, FollowTarget, NodeFollow };
 
 /**
  * `changeMigConfig`, keeping the object the PATCH returned: its resourceVersion is the write's own
@@ -72,14 +48,12 @@ export async function changeFollowedMigConfig(
     written = await k8sPatch({ model: NodeModel, resource: node, data });
     return written;
   });
-  const version = resourceVersionOf(written);
+  const version = writtenResourceVersion(written);
   return version === undefined ? {} : { writtenResourceVersion: version };
 }
 
-interface FollowComputation {
+interface FollowComputation extends ReturnType<typeof nodeFollow> {
   key: string;
-  follow: NodeFollow;
-  needsRead: boolean;
 }
 
 /**
@@ -114,42 +88,6 @@ const useReadsAfterWrite = (
 };
 
 /**
- * One follow from its target, the node's latest view and what the follow remembers.
- * `seenSettled`: when this page first saw the follow settled (recorded here on first sight).
- */
-function computeFollow(
-  target: FollowTarget,
-  view: GpuNodeView | undefined,
-  memory: FollowMemory,
-  nowMs: number,
-  seenSettled: Map<string, string>,
-): Omit<FollowComputation, 'key'> {
-  const startMs = Date.parse(target.startedAt);
-  const runningMs = Math.max(0, nowMs - startMs);
-  const phase = followPhase(target, view, memory, runningMs);
-  const key = followKey(target);
-  let settled: string | undefined;
-  if (SETTLED_PHASES.has(phase)) {
-    if (!seenSettled.has(key)) seenSettled.set(key, new Date(nowMs).toISOString());
-    settled = settledAt(target, phase, view?.stateSince, seenSettled.get(key) ?? '');
-  } else {
-    seenSettled.delete(key);
-  }
-  const elapsedMs = settled ? Math.max(0, Date.parse(settled) - startMs) : runningMs;
-  const superseding = supersedingValue(target, view, memory);
-  const follow: NodeFollow = {
-    target,
-    ...(view ? { view } : {}),
-    phase,
-    elapsedMs,
-    ...(settled ? { settledAt: settled } : {}),
-    viewLags: viewLagsWrite(target, view, memory),
-    ...(superseding?.migConfig !== undefined ? { supersededBy: superseding.migConfig } : {}),
-  };
-  return { follow, needsRead: needsReadAfterWrite(target, view, memory, runningMs) };
-}
-
-/**
  * Live phase of each followed node, from the watched node views. The views are remembered in the
  * order they arrive, so an object older than the plugin's own write is never taken for someone
  * else's change (see `src/cluster/follow.ts`).
@@ -174,7 +112,7 @@ export const useFollowMigChange = (targets: FollowTarget[], views: GpuNodeView[]
         const memory = read ? { ...remembered, readAfterWrite: read } : remembered;
         return {
           key,
-          ...computeFollow(target, view, memory, now.getTime(), seenSettled.current),
+          ...nodeFollow(target, view, memory, now.getTime(), seenSettled.current),
         };
       }),
     [targets, views, now, reads],
