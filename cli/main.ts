@@ -33,6 +33,9 @@ import {
   type PlacedInstance,
   type ProfileCounts,
 } from '../src/geometry';
+import { configIssueText } from '../src/components/text/configIssueText';
+import { englishT } from '../src/components/text/englishCatalogue';
+import { layoutProblemText, layoutWarningText } from '../src/components/text/layoutText';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -405,8 +408,8 @@ function commandLayout(args: ParsedArgs, io: CliIo): number {
         predicted: true,
         model: model.id,
         placements: layout.instances,
-        reasons: layout.problems.map((problem) => problem.message),
-        warnings: layout.warnings,
+        reasons: layout.problems.map((problem) => layoutProblemText(englishT, problem)),
+        warnings: layoutWarningTexts(layout),
         computeSlicesUsed: layout.computeSlicesUsed,
         computeSlices: model.computeSlices,
         unitsUsed: layout.unitsUsed,
@@ -419,6 +422,11 @@ function commandLayout(args: ParsedArgs, io: CliIo): number {
   return layout.valid ? EXIT_OK : EXIT_INVALID;
 }
 
+/** The CLI says everything in the page's English words (locales/en), from the engine's data. */
+const layoutWarningTexts = (layout: LayoutResult): string[] =>
+  (layout.warningFacts ?? []).map((warning) => layoutWarningText(englishT, warning));
+const issueText = (issue: ConfigIssue): string => configIssueText(englishT, issue);
+
 function describeLayout(model: GpuModel, layout: LayoutResult, indent = ''): string {
   const lines: string[] = [];
   if (layout.valid) {
@@ -429,9 +437,10 @@ function describeLayout(model: GpuModel, layout: LayoutResult, indent = ''): str
     );
   } else {
     lines.push(`Invalid on ${shortModelName(model)}:`);
-    for (const problem of layout.problems) lines.push(`  - ${problem.message}`);
+    for (const problem of layout.problems)
+      lines.push(`  - ${layoutProblemText(englishT, problem)}`);
   }
-  for (const warning of layout.warnings) lines.push(`  ! ${warning}`);
+  for (const warning of layoutWarningTexts(layout)) lines.push(`  ! ${warning}`);
   return lines.map((line) => line.replace(/^/gm, indent)).join('\n');
 }
 
@@ -450,7 +459,7 @@ function readErrorMessage(file: string, error: unknown): string {
 
 function formatIssue(issue: ConfigIssue): string {
   const where = issue.line !== undefined ? `line ${issue.line}: ` : '';
-  return `${issue.severity === 'error' ? 'error' : 'warning'}: ${where}${issue.message}`;
+  return `${issue.severity === 'error' ? 'error' : 'warning'}: ${where}${issueText(issue)}`;
 }
 
 function parseStrategy(value: string | undefined): MigStrategy {
@@ -481,8 +490,8 @@ function predictionJson(prediction: ConfigPrediction) {
       placements: gpu.layout?.instances ?? [],
     })),
     resources: prediction.advertisement?.resources ?? null,
-    errors: prediction.errors.map((issue) => issue.message),
-    warnings: prediction.warnings.map((issue) => issue.message),
+    errors: prediction.errors.map(issueText),
+    warnings: prediction.warnings.map(issueText),
   };
 }
 
@@ -509,8 +518,8 @@ function describePrediction(model: GpuModel, prediction: ConfigPrediction): stri
       .join(', ');
     lines.push(`  node advertises: ${resources || 'no GPU resources'}`);
   }
-  for (const issue of prediction.errors) lines.push(`  - ${issue.message}`);
-  for (const issue of prediction.warnings) lines.push(`  ! ${issue.message}`);
+  for (const issue of prediction.errors) lines.push(`  - ${issueText(issue)}`);
+  for (const issue of prediction.warnings) lines.push(`  ! ${issueText(issue)}`);
   return lines.join('\n');
 }
 
@@ -574,7 +583,7 @@ function validationJson(report: ValidationReport) {
     issues: parsed.issues.map((issue) => ({
       severity: issue.severity,
       code: issue.code,
-      message: issue.message,
+      message: issueText(issue),
       line: issue.line ?? null,
       configName: issue.configName ?? null,
       entryIndex: issue.entryIndex ?? null,

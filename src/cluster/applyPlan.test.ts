@@ -330,17 +330,20 @@ describe('configOptions', () => {
     expect(byName.get('all-1g.6gb')?.available).toBe(true);
     const h100Only = byName.get('all-1g.10gb');
     expect(h100Only?.available).toBe(false);
-    expect(h100Only?.reasons.join(' ')).toMatch(/1g\.10gb/);
+    expect(h100Only?.why).toContainEqual({
+      kind: 'issue',
+      issue: expect.objectContaining({ code: 'gpu-not-covered', configName: 'all-1g.10gb' }),
+    });
     const firstUnavailable = options.findIndex((option) => !option.available);
     expect(options.slice(firstUnavailable).every((option) => !option.available)).toBe(true);
   });
 
-  it('prefixes reasons with the node when several are selected', () => {
+  it('names the node of each reason when several are selected', () => {
     const options = configOptions(
       [viewOf(a30DisabledNode('worker1'), 'mixed'), viewOf(a30DisabledNode('worker2'), 'mixed')],
       source,
     );
     const unavailable = options.find((option) => !option.available);
-    expect(unavailable?.reasons[0]).toMatch(/^worker1: /);
+    expect(unavailable?.why[0].node).toBe('worker1');
   });
 });

@@ -57,11 +57,11 @@ export type PlanIssueCode =
 export interface PlanIssue {
   severity: 'error' | 'warning' | 'info';
   code: PlanIssueCode;
-  /** Engine wording with the specifics (profile, GPU, entry), English. */
+  /** Names the issue is about (the product, the config a pending change applies), as they are. */
   details: string[];
-  /** The mig-parted issues behind `details`, in the same order, for the UI's words. */
+  /** The mig-parted issues behind the plan issue. */
   configIssues?: ConfigIssue[];
-  /** `no-config-source`, `built-in-config`: the source whose fallback `details` states. */
+  /** `no-config-source`, `built-in-config`: the source that fell back, and why. */
   source?: MigConfigSourceView;
   /** `reboot-on-failure`: the ClusterPolicy's WITH_REBOOT, and the GPUs whose MIG mode changes. */
   reboot?: RebootFacts;
@@ -321,24 +321,18 @@ export function planNodeApply(
   const issues: PlanIssue[] = [];
   const add = (severity: PlanIssue['severity'], code: PlanIssueCode, details: string[] = []) =>
     issues.push({ severity, code, details });
-  /** An issue whose details are mig-parted issues (worded by the UI from their facts). */
+  /** An issue whose specifics are mig-parted issues. */
   const addIssues = (
     severity: PlanIssue['severity'],
     code: PlanIssueCode,
     configIssues: ConfigIssue[],
-  ) =>
-    issues.push({
-      severity,
-      code,
-      details: configIssues.map((issue) => issue.message),
-      configIssues,
-    });
+  ) => issues.push({ severity, code, details: [], configIssues });
   /** An issue whose detail is the config source's fallback reason. */
   const addFallback = (severity: PlanIssue['severity'], code: PlanIssueCode) =>
     issues.push({
       severity,
       code,
-      details: source.view.fallbackReason ? [source.view.fallbackReason] : [],
+      details: [],
       ...(source.view.fallbackReason ? { source: source.view } : {}),
     });
   const resourcesBefore = gpuResources(node.allocatable);
@@ -529,11 +523,10 @@ export function planApply(input: ApplyPlanInput): ApplyPlan {
 
 /**
  * Why a config is unavailable on a node: the node's config source does not have the name, or an
- * issue of the mig-parted checks (`message` its English, `issue` the data when given). `node` is
- * set when several nodes are selected.
+ * issue of the mig-parted checks. `node` is set when several nodes are selected.
  */
 export type ConfigOptionReason = { node?: string } & (
-  { kind: 'not-in-config' } | { kind: 'issue'; message: string; issue?: ConfigIssue }
+  { kind: 'not-in-config' } | { kind: 'issue'; issue: ConfigIssue }
 );
 
 export interface ConfigOption {
@@ -542,9 +535,7 @@ export interface ConfigOption {
   available: boolean;
   /** `unknown` when some node's layout cannot be checked offline. */
   verdict: 'valid' | 'invalid' | 'unknown';
-  /** Why it is unavailable, prefixed with the node when several are selected. */
-  reasons: string[];
-  /** The same as data, in the same order, for the UI's words. */
+  /** Why it is unavailable, on which node when several are selected. */
   why: ConfigOptionReason[];
   comment?: string[];
   /** The value every selected node already has. */
@@ -570,7 +561,7 @@ export function configOptions(
       }
     } else if (config) {
       for (const name of listConfigNames(config)) {
-        choices.set(name, { name, verdict: 'unknown', reasons: [] });
+        choices.set(name, { name, verdict: 'unknown', issues: [] });
       }
     }
     return { node, choices };
@@ -582,7 +573,6 @@ export function configOptions(
           name,
           available: true,
           verdict: 'valid',
-          reasons: [],
           why: [],
           current: false,
         });
@@ -592,13 +582,11 @@ export function configOptions(
   const several = nodes.length > 1;
   for (const option of byName.values()) {
     for (const { node, choices } of perNode) {
-      const prefix = several ? `${node.name}: ` : '';
       const where = several ? { node: node.name } : {};
       const choice = choices.get(option.name);
       if (!choice) {
         option.available = false;
         option.verdict = 'invalid';
-        option.reasons.push(`${prefix}not in the mig-parted config this node uses`);
         option.why.push({ ...where, kind: 'not-in-config' });
         continue;
       }
@@ -606,12 +594,8 @@ export function configOptions(
       if (choice.verdict === 'invalid') {
         option.available = false;
         option.verdict = 'invalid';
-        option.reasons.push(...choice.reasons.map((reason) => `${prefix}${reason}`));
         option.why.push(
-          ...choice.reasons.map((message, index): ConfigOptionReason => {
-            const issue = choice.issues?.[index];
-            return { ...where, kind: 'issue', message, ...(issue ? { issue } : {}) };
-          }),
+          ...choice.issues.map((issue): ConfigOptionReason => ({ ...where, kind: 'issue', issue })),
         );
       } else if (choice.verdict === 'unknown' && option.verdict === 'valid') {
         option.verdict = 'unknown';

@@ -40,7 +40,14 @@ describe('gpuPodUsage', () => {
     };
     const usage = gpuPodUsage(pod);
     expect(usage?.resources).toEqual({ 'nvidia.com/gpu': 1 });
-    expect(usage?.problems).toEqual([expect.stringContaining('container b nvidia.com/mig-1g.6gb')]);
+    expect(usage?.issues).toEqual([
+      {
+        container: 'b',
+        init: false,
+        resource: 'nvidia.com/mig-1g.6gb',
+        quantity: { kind: 'not-a-quantity', found: "'abc'" },
+      },
+    ]);
   });
 
   it('applies the init-container rule: max(init peak, app sum + sidecars)', () => {

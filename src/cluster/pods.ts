@@ -7,14 +7,8 @@
  */
 import { GPU_RESOURCE, MIG_RESOURCE_PREFIX } from '../geometry/naming';
 import type { ContainerKind, PodKind } from './models';
-import { parseCount, quantityIssueMessage } from './quantities';
+import { parseCount } from './quantities';
 import type { GpuPodUsage, PodResourceIssue } from './types';
-
-/** A pod's unreadable GPU request in plain English (CLI, logs, tests). */
-export function podResourceIssueMessage(issue: PodResourceIssue): string {
-  const problem = issue.quantity ? quantityIssueMessage(issue.quantity) : 'unreadable';
-  return `${issue.init ? 'init container' : 'container'} ${issue.container} ${issue.resource}: ${problem}`;
-}
 
 /** `nvidia.com/gpu` or `nvidia.com/mig-…` (the only resources a MIG layout serves). */
 export function isGpuResourceName(name: string): boolean {
@@ -69,7 +63,6 @@ function containerList(value: unknown): ContainerKind[] {
 /** The GPU resources a pod's containers ask for, whatever its state. Never throws. */
 export function podGpuRequests(pod: PodKind | undefined | null): {
   resources: Record<string, number>;
-  problems: string[];
   issues: PodResourceIssue[];
 } {
   const issues: PodResourceIssue[] = [];
@@ -100,7 +93,7 @@ export function podGpuRequests(pod: PodKind | undefined | null): {
   });
   addInto(running, sidecars);
   maxInto(running, initPeak);
-  return { resources: running, problems: issues.map(podResourceIssueMessage), issues };
+  return { resources: running, issues };
 }
 
 /**
@@ -113,8 +106,8 @@ export function gpuPodUsage(pod: PodKind | undefined | null): GpuPodUsage | unde
   if (typeof nodeName !== 'string' || nodeName === '') return undefined;
   const phase = typeof pod.status?.phase === 'string' ? pod.status.phase : 'Unknown';
   if (FINISHED_PHASES.has(phase)) return undefined;
-  const { resources, problems, issues } = podGpuRequests(pod);
-  if (Object.keys(resources).length === 0 && problems.length === 0) return undefined;
+  const { resources, issues } = podGpuRequests(pod);
+  if (Object.keys(resources).length === 0 && issues.length === 0) return undefined;
   const usage: GpuPodUsage = {
     name: pod.metadata?.name ?? '(unnamed pod)',
     namespace: pod.metadata?.namespace ?? '',
@@ -129,10 +122,7 @@ export function gpuPodUsage(pod: PodKind | undefined | null): GpuPodUsage | unde
   if (owner && typeof owner.kind === 'string' && typeof owner.name === 'string') {
     usage.owner = { kind: owner.kind, name: owner.name };
   }
-  if (problems.length > 0) {
-    usage.problems = problems;
-    usage.issues = issues;
-  }
+  if (issues.length > 0) usage.issues = issues;
   if (pod.metadata?.creationTimestamp) usage.createdAt = pod.metadata.creationTimestamp;
   return usage;
 }

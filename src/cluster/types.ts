@@ -110,9 +110,7 @@ export interface GpuPodUsage {
   owner?: { kind: string; name: string };
   /** `metadata.creationTimestamp`; pods are assigned to predicted instances oldest first. */
   createdAt?: string;
-  /** Malformed requests/limits (e.g. `nvidia.com/gpu: abc`), one message each. */
-  problems?: string[];
-  /** The same as data, for the UI's words. */
+  /** Malformed requests/limits (e.g. `nvidia.com/gpu: abc`), one each. */
   issues?: PodResourceIssue[];
 }
 

@@ -151,7 +151,7 @@ describe('configsValidForModel offers what the oracle calls valid', () => {
     );
     expect(valid).toEqual(expected);
     for (const choice of choices.filter((candidate) => candidate.verdict !== 'valid')) {
-      expect(choice.reasons.length).toBeGreaterThan(0);
+      expect(choice.issues.length).toBeGreaterThan(0);
     }
   });
 });

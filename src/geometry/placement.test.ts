@@ -251,11 +251,19 @@ describe('legalStartsFor', () => {
     ];
     expect(legalStartsFor(h100, existing, '3g.40gb')).toMatchObject([
       { start: 0, free: true },
-      { start: 4, free: false, reason: 'units 4–7 held by 1g.10gb (start 5)' },
+      {
+        start: 4,
+        free: false,
+        blocked: { kind: 'held', start: 4, size: 4, holders: [{ profile: '1g.10gb', start: 5 }] },
+      },
     ]);
     const full: PlacedInstance[] = [{ profile: '4g.40gb', start: 0, size: 4, computeSlices: 4 }];
     expect(legalStartsFor(h100, full, '4g.40gb')).toMatchObject([
-      { start: 0, free: false, reason: 'units 0–3 held by 4g.40gb (start 0)' },
+      {
+        start: 0,
+        free: false,
+        blocked: { kind: 'held', start: 0, size: 4, holders: [{ profile: '4g.40gb', start: 0 }] },
+      },
     ]);
     const computeBound: PlacedInstance[] = [
       { profile: '3g.40gb', start: 0, size: 4, computeSlices: 3 },
@@ -263,13 +271,41 @@ describe('legalStartsFor', () => {
       { profile: '1g.10gb', start: 6, size: 1, computeSlices: 1 },
     ];
     expect(legalStartsFor(h100, computeBound, '1g.10gb+me')).toMatchObject([
-      { start: 0, free: false, reason: 'unit 0 held by 3g.40gb (start 0)' },
-      { start: 1, free: false, reason: 'unit 1 held by 3g.40gb (start 0)' },
-      { start: 2, free: false, reason: 'unit 2 held by 3g.40gb (start 0)' },
-      { start: 3, free: false, reason: 'unit 3 held by 3g.40gb (start 0)' },
-      { start: 4, free: false, reason: 'unit 4 held by 2g.20gb (start 4)' },
-      { start: 5, free: false, reason: 'unit 5 held by 2g.20gb (start 4)' },
-      { start: 6, free: false, reason: 'unit 6 held by 1g.10gb (start 6)' },
+      {
+        start: 0,
+        free: false,
+        blocked: { kind: 'held', start: 0, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
+      },
+      {
+        start: 1,
+        free: false,
+        blocked: { kind: 'held', start: 1, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
+      },
+      {
+        start: 2,
+        free: false,
+        blocked: { kind: 'held', start: 2, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
+      },
+      {
+        start: 3,
+        free: false,
+        blocked: { kind: 'held', start: 3, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
+      },
+      {
+        start: 4,
+        free: false,
+        blocked: { kind: 'held', start: 4, size: 1, holders: [{ profile: '2g.20gb', start: 4 }] },
+      },
+      {
+        start: 5,
+        free: false,
+        blocked: { kind: 'held', start: 5, size: 1, holders: [{ profile: '2g.20gb', start: 4 }] },
+      },
+      {
+        start: 6,
+        free: false,
+        blocked: { kind: 'held', start: 6, size: 1, holders: [{ profile: '1g.10gb', start: 6 }] },
+      },
     ]);
     const maxed: PlacedInstance[] = [
       { profile: '1g.10gb+me', start: 0, size: 1, computeSlices: 1 },
@@ -277,7 +313,6 @@ describe('legalStartsFor', () => {
     expect(legalStartsFor(h100, maxed, '1g.10gb.me')[1]).toEqual({
       start: 1,
       free: false,
-      reason: 'already 1 × 1g.10gb+me, the most one GPU allows',
       blocked: { kind: 'max-reached', profile: '1g.10gb+me', count: 1 },
     });
     const sixUsed: PlacedInstance[] = [
@@ -295,25 +330,65 @@ describe('legalStartsFor', () => {
         '1g.10gb',
       ),
     ).toMatchObject([
-      { start: 0, free: false, reason: 'units 0–1 held by 4g.20gb (start 0)' },
-      { start: 2, free: false, reason: 'units 2–3 held by 4g.20gb (start 0)' },
-      { start: 4, free: false, reason: 'units 4–5 held by 2g.10gb (start 4)' },
-      { start: 6, free: false, reason: 'units 6–7 held by 1g.5gb (start 6)' },
+      {
+        start: 0,
+        free: false,
+        blocked: { kind: 'held', start: 0, size: 2, holders: [{ profile: '4g.20gb', start: 0 }] },
+      },
+      {
+        start: 2,
+        free: false,
+        blocked: { kind: 'held', start: 2, size: 2, holders: [{ profile: '4g.20gb', start: 0 }] },
+      },
+      {
+        start: 4,
+        free: false,
+        blocked: { kind: 'held', start: 4, size: 2, holders: [{ profile: '2g.10gb', start: 4 }] },
+      },
+      {
+        start: 6,
+        free: false,
+        blocked: { kind: 'held', start: 6, size: 2, holders: [{ profile: '1g.5gb', start: 6 }] },
+      },
     ]);
     expect(legalStartsFor(h100, sixUsed, '2g.20gb')).toMatchObject([
-      { start: 0, free: false, reason: 'units 0–1 held by 4g.40gb (start 0)' },
-      { start: 2, free: false, reason: 'units 2–3 held by 4g.40gb (start 0)' },
-      { start: 4, free: false, reason: 'units 4–5 held by 2g.20gb (start 4)' },
+      {
+        start: 0,
+        free: false,
+        blocked: { kind: 'held', start: 0, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
+      },
+      {
+        start: 2,
+        free: false,
+        blocked: { kind: 'held', start: 2, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
+      },
+      {
+        start: 4,
+        free: false,
+        blocked: { kind: 'held', start: 4, size: 2, holders: [{ profile: '2g.20gb', start: 4 }] },
+      },
     ]);
     expect(legalStartsFor(h100, sixUsed, '1g.20gb')).toMatchObject([
-      { start: 0, free: false, reason: 'units 0–1 held by 4g.40gb (start 0)' },
-      { start: 2, free: false, reason: 'units 2–3 held by 4g.40gb (start 0)' },
-      { start: 4, free: false, reason: 'units 4–5 held by 2g.20gb (start 4)' },
+      {
+        start: 0,
+        free: false,
+        blocked: { kind: 'held', start: 0, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
+      },
+      {
+        start: 2,
+        free: false,
+        blocked: { kind: 'held', start: 2, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
+      },
+      {
+        start: 4,
+        free: false,
+        blocked: { kind: 'held', start: 4, size: 2, holders: [{ profile: '2g.20gb', start: 4 }] },
+      },
       { start: 6, free: true },
     ]);
   });
 
-  it('gives why a start is blocked as data next to the English reason', () => {
+  it('gives why a start is blocked as data', () => {
     const existing: PlacedInstance[] = [
       { profile: '1g.10gb', start: 5, size: 1, computeSlices: 1 },
     ];
@@ -339,7 +414,11 @@ describe('legalStartsFor', () => {
     expect(
       legalStartsFor(rtx, [{ profile: '2g.48gb', start: 0, size: 6, computeSlices: 2 }], '2g.48gb'),
     ).toMatchObject([
-      { start: 0, free: false, reason: 'units 0–5 held by 2g.48gb (start 0)' },
+      {
+        start: 0,
+        free: false,
+        blocked: { kind: 'held', start: 0, size: 6, holders: [{ profile: '2g.48gb', start: 0 }] },
+      },
       { start: 6, free: true },
     ]);
   });

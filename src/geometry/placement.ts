@@ -526,9 +526,7 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
 export interface StartOption {
   start: number;
   free: boolean;
-  /** Why the start cannot take the profile now (only when `free` is false), in English. */
-  reason?: string;
-  /** The same as data, for the UI's translated words. */
+  /** Why the start cannot take the profile now (only when `free` is false). */
   blocked?: StartBlock;
 }
 
@@ -568,21 +566,16 @@ export function legalStartsFor(
   const computeLeft = model.computeSlices - computeUsed;
   return profile.placements.map((slot) => {
     const holders = placed.filter((instance) => overlaps(instance, slot));
-    let reason: string | undefined;
-    let blocked: StartBlock | undefined;
-    if (holders.length > 0) {
-      reason = `${unitRange(slot.start, slot.size)} held by ${describeHolders(holders)}`;
-      blocked = { kind: 'held', start: slot.start, size: slot.size, holders: holdersOf(holders) };
-    } else if (sameProfile >= profile.maxInstances) {
-      reason = `already ${sameProfile} × ${profile.name}, the most one GPU allows`;
-      blocked = { kind: 'max-reached', profile: profile.name, count: sameProfile };
-    } else if (profile.computeSlices > computeLeft) {
-      const left = Math.max(computeLeft, 0);
-      reason = `needs ${profile.computeSlices} compute slices, ${left} left`;
-      blocked = { kind: 'compute', needed: profile.computeSlices, left };
-    }
-    return reason === undefined
+    const blocked: StartBlock | undefined =
+      holders.length > 0
+        ? { kind: 'held', start: slot.start, size: slot.size, holders: holdersOf(holders) }
+        : sameProfile >= profile.maxInstances
+          ? { kind: 'max-reached', profile: profile.name, count: sameProfile }
+          : profile.computeSlices > computeLeft
+            ? { kind: 'compute', needed: profile.computeSlices, left: Math.max(computeLeft, 0) }
+            : undefined;
+    return blocked === undefined
       ? { start: slot.start, free: true }
-      : { start: slot.start, free: false, reason, blocked };
+      : { start: slot.start, free: false, blocked };
   });
 }

@@ -22,7 +22,8 @@ import {
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { SliceMap } from '../SliceMap';
 import type { SliceMapInstance } from '../SliceMap';
-import { gpuRangeText, planIssueDetails, planIssueText, type Translate } from './planIssueText';
+import { gpuRangeText, planIssueDetails, planIssueText } from '../text/planIssueText';
+import type { Translate } from '../text/translate';
 
 interface NodePlanCardProps {
   plan: NodeApplyPlan;

@@ -1,7 +1,7 @@
 import { Alert } from '@patternfly/react-core';
 import type { ApplyOutcome, NodeWriteResult } from '../../cluster/applyOutcome';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import type { Translate } from './planIssueText';
+import type { Translate } from '../text/translate';
 
 function resultText(t: Translate, result: NodeWriteResult, outcome: ApplyOutcome): string {
   const configName = outcome.configName;

@@ -4,7 +4,7 @@
  * folded away (NVIDIA's default file has about 80 configs for every MIG GPU there is).
  */
 import type { ConfigOption, ConfigOptionReason } from '../../cluster/applyPlan';
-import type { Translate } from './planIssueText';
+import type { Translate } from '../text/translate';
 
 /**
  * `other-models`: the config names profiles or GPUs these nodes do not have; `not-in-config`: a

@@ -1,14 +1,8 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  designedEntries,
-  ownConfigOf,
-  planCustomConfig,
-  type CustomConfigWarning,
-} from '../../cluster/customConfig';
+import { designedEntries, planCustomConfig } from '../../cluster/customConfig';
 import { clusterPolicy } from '../../cluster/__fixtures__/nodes';
-import { resolveMigConfigSources } from '../../cluster/configSource';
-import { findModel, parseMigPartedConfig, type LabelValueProblem } from '../../geometry';
+import { findModel, parseMigPartedConfig } from '../../geometry';
 import { sdkMock } from '../../hooks/testing/sdkMock';
 import {
   useCustomMigConfig,
@@ -17,9 +11,7 @@ import {
 } from '../../hooks/useCustomMigConfig';
 import { defaultConfigMap, seedCluster } from '../apply/__fixtures__/cluster';
 import { initTestI18n } from '../../hooks/testing/i18n';
-import catalogue from '../../../locales/en/plugin__gpu-partitioning-plugin.json';
-import { catalogueT } from '../text/__fixtures__/catalogue';
-import { nameProblemText, SaveConfigModal, warningText } from './SaveConfigModal';
+import { SaveConfigModal } from './SaveConfigModal';
 
 const { k8sCreate, k8sGet, k8sPatch, k8sUpdate, setK8sWatchFixtures, updateK8sWatchFixtures } =
   sdkMock;
@@ -276,71 +268,6 @@ describe('SaveConfigModal', () => {
     );
     expect(result).not.toHaveTextContent('someone else');
     expect(k8sPatch).not.toHaveBeenCalled();
-  });
-
-  it("words the built-in fallback's reason from the config source's facts", () => {
-    const { view } = resolveMigConfigSources({
-      clusterPolicy: clusterPolicy('mixed', 'custom-mig'),
-      configMaps: [],
-    }).shared;
-    const warning: CustomConfigWarning = {
-      code: 'fallback',
-      reason: view.fallbackReason!,
-      source: view,
-    };
-    expect(warningText(catalogueT(), warning)).toBe(
-      `The config in use could not be read as configured: ${view.fallbackReason}`,
-    );
-    expect(warningText(catalogueT(true), warning)).toMatch(
-      /^«The config in use could not be read as configured: «ConfigMap nvidia-gpu-operator\/custom-mig does not exist\. «Predictions use/,
-    );
-  });
-
-  it("words the parse issues of the plugin's own ConfigMap it replaces", () => {
-    const { problem } = ownConfigOf({
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'gpu-partitioning-mig-config', namespace: 'nvidia-gpu-operator' },
-      data: { 'config.yaml': '[1, 2]' },
-    });
-    expect(problem?.code).toBe('invalid-file');
-    const warning: CustomConfigWarning = { code: 'own-config-map-replaced', problem: problem! };
-    expect(warningText(catalogueT(true), warning)).toMatch(
-      /^««ConfigMap .* does not hold a valid mig-parted file: «a mig-parted config must be a mapping with 'version' and 'mig-configs', found «a list»»» Its content is replaced\.»$/,
-    );
-  });
-
-  it('words every name problem and plan warning with a key of the English catalogue', () => {
-    const keys: string[] = [];
-    const recordingT = ((key: string) => {
-      keys.push(key);
-      return key;
-    }) as unknown as Parameters<typeof warningText>[0];
-    const warnings: CustomConfigWarning[] = [
-      { code: 'fallback', reason: 'r' },
-      { code: 'in-use-unreadable', configMap: 'ns/c' },
-      { code: 'in-use-unreadable' },
-      {
-        code: 'own-config-map-replaced',
-        problem: { code: 'invalid-file', configMap: 'c', issues: ['x'] },
-      },
-      {
-        code: 'own-config-map-replaced',
-        problem: { code: 'missing-key', configMap: 'c', key: 'k' },
-      },
-      { code: 'label-undefined', node: 'n', name: 'c' },
-      { code: 'node-configs-differ', kept: 'a', other: 'b', name: 'c' },
-      { code: 'replaced-in-use', nodes: ['n'], name: 'c' },
-    ];
-    for (const warning of warnings) {
-      expect(warningText(recordingT, warning)).not.toBe('');
-    }
-    const nameProblems: LabelValueProblem[] = ['empty', 'too-long', 'characters'];
-    for (const nameProblem of nameProblems) {
-      expect(nameProblemText(recordingT, nameProblem)).not.toBe('');
-    }
-    expect(new Set(keys).size).toBe(12);
-    expect(keys.filter((key) => !(key in catalogue))).toEqual([]);
   });
 
   it('shows the saved state at once, the result on top and the YAML folded, and offers Apply once the watches show it', async () => {

@@ -4,10 +4,9 @@ import type { GpuNodeView } from '../../cluster/types';
 import type { MigStrategy } from '../../geometry/types';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { resourcesText, resourceWordingFor } from '../text/resourceText';
+import type { Translate } from '../text/translate';
 import { advertisedText } from './StrategyPreviewTable';
 import { strategyOutcome, type NodeStrategyPreview, type StrategyOutcome } from './strategyPreview';
-
-type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
 const OUTCOME_STATUS: Record<StrategyOutcome, LabelProps['status'] | undefined> = {
   're-advertised': 'success',

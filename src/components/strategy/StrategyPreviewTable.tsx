@@ -3,9 +3,8 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import type { MigStrategy } from '../../geometry/types';
 import { resourcesText } from '../text/resourceText';
+import type { Translate } from '../text/translate';
 import type { NodeStrategyPreview } from './strategyPreview';
-
-type Translate = ReturnType<typeof usePluginTranslation>['t'];
 
 /**
  * What a node advertises in the page's words (`1g.5gb ×8, Whole GPU ×2`), `—` for nothing. Under

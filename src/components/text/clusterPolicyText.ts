@@ -3,7 +3,7 @@
  * Policy names and the strategy value as written stay as they are.
  */
 import type { ClusterPolicyIssue } from '../../cluster/clusterPolicy';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 
 export function clusterPolicyIssueText(t: Translate, issue: ClusterPolicyIssue): string {
   switch (issue.kind) {

@@ -5,7 +5,7 @@
  * elsewhere) keeps its own `title` and `detail`.
  */
 import type { GpuCountGuess, NodeGpuCondition, ResourceDrift } from '../../cluster/types';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 import { configIssueText } from './configIssueText';
 import { configFallbackText } from './configSourceText';
 import { layoutWarningText, singleStrategyInvalidText } from './layoutText';

@@ -9,7 +9,8 @@ import {
 import { BUILT_IN_SOURCE, a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
 import { configOptions, planNodeApply } from '../../cluster/applyPlan';
 import { resolveMigConfigSources } from '../../cluster/configSource';
-import { planIssueDetails } from '../apply/planIssueText';
+import { configFallbackText } from './configSourceText';
+import { planIssueDetails } from './planIssueText';
 import { catalogueT } from './__fixtures__/catalogue';
 import { configIssueText, configOptionReasonText } from './configIssueText';
 
@@ -204,22 +205,25 @@ describe('config names that cannot be label values', () => {
 });
 
 describe('configOptionReasonText', () => {
-  it('words why each config is unavailable, per node, as the apply plan says it in English', () => {
+  it('words why each config is unavailable, naming the node when several are selected', () => {
     const a30 = viewOf(a30DisabledNode('worker1'), 'mixed');
     const custom = { ...BUILT_IN_SOURCE, config: CONFIG };
     const single = configOptions([a30], () => BUILT_IN_SOURCE);
     const several = configOptions([a30, viewOf(a30DisabledNode('worker2'), 'mixed')], (node) =>
       node === 'worker2' ? custom : BUILT_IN_SOURCE,
     );
-    const reasons = [...single, ...several].flatMap((option) =>
-      option.why.map((reason, index) => ({ reason, english: option.reasons[index] })),
-    );
-    expect(new Set(reasons.map(({ reason }) => reason.kind))).toEqual(
+    const reasons = [...single, ...several].flatMap((option) => option.why);
+    expect(new Set(reasons.map((reason) => reason.kind))).toEqual(
       new Set(['issue', 'not-in-config']),
     );
-    expect(reasons.some(({ reason }) => reason.node === 'worker2')).toBe(true);
-    for (const { reason, english } of reasons) {
-      expect(configOptionReasonText(t, reason)).toBe(english);
+    expect(reasons.some((reason) => reason.node === 'worker2')).toBe(true);
+    for (const reason of reasons) {
+      const text = configOptionReasonText(t, reason);
+      const own =
+        reason.kind === 'issue'
+          ? configIssueText(t, reason.issue)
+          : 'not in the mig-parted config this node uses';
+      expect(text).toBe(reason.node === undefined ? own : `${reason.node}: ${own}`);
       expect(configOptionReasonText(marked, reason)).toMatch(/^«.*»$/s);
     }
   });
@@ -240,7 +244,10 @@ describe('planIssueDetails', () => {
     expect(issues.some((issue) => issue.configIssues)).toBe(true);
     expect(issues.some((issue) => issue.source)).toBe(true);
     for (const issue of issues) {
-      expect(planIssueDetails(t, issue)).toEqual(issue.details);
+      expect(planIssueDetails(t, issue)).toEqual(
+        issue.configIssues?.map((configIssue) => configIssueText(t, configIssue)) ??
+          (issue.source ? [configFallbackText(t, issue.source)] : issue.details),
+      );
       if (issue.configIssues || issue.source) {
         for (const detail of planIssueDetails(marked, issue)) expect(detail).toMatch(/^«.*»$/s);
       }

@@ -13,7 +13,7 @@ import {
   type FoundValue,
   type LabelValueProblem,
 } from '../../geometry';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 import {
   advertisementWarningText,
   layoutProblemText,
@@ -302,9 +302,7 @@ export function configOptionReasonText(t: Translate, reason: ConfigOptionReason)
   const text =
     reason.kind === 'not-in-config'
       ? t('not in the mig-parted config this node uses')
-      : reason.issue
-        ? configIssueText(t, reason.issue)
-        : reason.message;
+      : configIssueText(t, reason.issue);
   return reason.node === undefined
     ? text
     : t('{{node}}: {{reason}}', { node: reason.node, reason: text });

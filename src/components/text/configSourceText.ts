@@ -5,7 +5,7 @@
  */
 import type { MigConfigSourceView } from '../../cluster/types';
 import { DEFAULT_MIG_PARTED_CONFIG_MAP, type BuiltInSourceWhy } from '../../geometry';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 import { configIssueText } from './configIssueText';
 import { dataErrorText } from './dataErrorText';
 import { unreadableText } from './readingText';

@@ -2,7 +2,7 @@ import i18next from 'i18next';
 import { classifyDataError, type DataSubject } from '../../cluster/errors';
 import { catalogueT } from './__fixtures__/catalogue';
 import { initTestI18n } from '../../hooks/testing/i18n';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 import { dataErrorText } from './dataErrorText';
 
 beforeAll(initTestI18n);

@@ -9,7 +9,7 @@ import {
   availabilityReaderGrants,
   type DataSubject,
 } from '../../cluster/errors';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 
 /** A `DataError`, or the looser shape the page props use. */
 export interface DataErrorLike {

@@ -1,7 +1,7 @@
 import i18next from 'i18next';
 import { checkAddition } from '../designer/designerState';
 import { initTestI18n } from '../../hooks/testing/i18n';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 import {
   findModel,
   isLegalLayout,
@@ -122,8 +122,19 @@ describe('startBlockText', () => {
     expect(startBlockText(marked, held[0].blocked!)).toBe(
       '««units 0–3» held by «4g.40gb (start 0)»»',
     );
-    expect(held.map((start) => startBlockText(t, start.blocked!))).toEqual(
-      held.map((start) => start.reason),
+    const blockedText = (existing: PlacedInstance[], profile: string) =>
+      legalStartsFor(h100, existing, profile).map(
+        (start) => start.blocked && startBlockText(t, start.blocked),
+      );
+    expect(blockedText([at('1g.10gb', 5, 1, 1)], '3g.40gb')).toEqual([
+      undefined,
+      'units 4–7 held by 1g.10gb (start 5)',
+    ]);
+    expect(blockedText([at('3g.40gb', 0, 4, 3)], '1g.10gb+me')[0]).toBe(
+      'unit 0 held by 3g.40gb (start 0)',
+    );
+    expect(blockedText([at('1g.10gb+me', 0, 1, 1)], '1g.10gb.me')[1]).toBe(
+      'already 1 × 1g.10gb+me, the most one GPU allows',
     );
     expect(startBlockText(marked, { kind: 'compute', needed: 2, left: 1 })).toBe(
       '«needs 2 compute slices, 1 left»',

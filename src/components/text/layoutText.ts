@@ -13,7 +13,7 @@ import type {
   StartBlock,
   UnitHolder,
 } from '../../geometry';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 
 /** `2 × 1g.10gb = 2, 1 × 3g.40gb = 3`: numbers and profile names, the same in every language. */
 const partsText = (parts: ProfileAmount[]) =>

@@ -4,7 +4,7 @@
  * the suggested changes. What the user typed stays as it is.
  */
 import type { NodeLeftOutReason, ProfileRequestIssue } from '../../cluster/availability';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 
 export function profileRequestIssueText(t: Translate, issue: ProfileRequestIssue): string {
   switch (issue.kind) {

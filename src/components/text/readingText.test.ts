@@ -92,7 +92,19 @@ describe('podResourceIssueText', () => {
       status: { phase: 'Running' },
     } as never)!;
     expect(usage.issues?.map((issue) => issue.init)).toEqual([true, false]);
-    expect(usage.issues?.map((issue) => podResourceIssueText(t, issue))).toEqual(usage.problems);
+    expect(usage.issues?.map((issue) => podResourceIssueText(t, issue))).toEqual([
+      "init container setup nvidia.com/gpu: '-1' is negative; a count cannot be",
+      "container #0 nvidia.com/mig-1g.6gb: 'lots' is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)",
+    ]);
+    const containerB = gpuPodUsage({
+      spec: {
+        nodeName: 'n',
+        containers: [{ name: 'b', resources: { requests: { 'nvidia.com/mig-1g.6gb': 'abc' } } }],
+      },
+    } as never)!;
+    expect(containerB.issues?.map((issue) => podResourceIssueText(t, issue))).toEqual([
+      "container b nvidia.com/mig-1g.6gb: 'abc' is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)",
+    ]);
     expect(podResourceIssueText(marked, usage.issues![1])).toBe(
       "«container #0 nvidia.com/mig-1g.6gb: «'lots' is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)»»",
     );

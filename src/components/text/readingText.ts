@@ -5,7 +5,7 @@
 import type { LabelProblem } from '../../cluster/labels';
 import type { QuantityIssue, ResourceListIssue } from '../../cluster/quantities';
 import type { PodResourceIssue } from '../../cluster/types';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 
 /**
  * A value with no known reason. (Words used inside another t() call's values are said in a function

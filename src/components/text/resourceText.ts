@@ -5,7 +5,7 @@
  */
 import type { GpuNodeView } from '../../cluster/types';
 import { GPU_RESOURCE } from '../../geometry/naming';
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 import { gpuResourceEntries, resourceDisplayName } from '../gpu-page/shared/format';
 
 export interface ResourceWording {

@@ -2,7 +2,7 @@
  * The page's one way of saying how long something took and when it happened. Durations are whole
  * minutes: the page refreshes its clock once a minute, so seconds would be stale as soon as shown.
  */
-import type { Translate } from '../apply/planIssueText';
+import type { Translate } from './translate';
 
 const MINUTE_MS = 60_000;
 

@@ -232,10 +232,8 @@ export function validateMigConfig(
 export interface ConfigChoice {
   name: string;
   verdict: 'valid' | 'invalid' | 'unknown';
-  /** Why it is not valid (error messages first), empty when valid. */
-  reasons: string[];
-  /** The issues behind `reasons`, in the same order, for the UI's words. */
-  issues?: ConfigIssue[];
+  /** Why it is not valid (errors first), empty when valid. */
+  issues: ConfigIssue[];
   /** Comment NVIDIA wrote above the config, if any. */
   comment?: string[];
 }
@@ -254,12 +252,7 @@ export function configsValidForGpus(
         : validation.issues.filter((issue) => issue.severity === 'warning')),
     ];
     const issues = validation.verdict === 'valid' ? [] : ordered;
-    const choice: ConfigChoice = {
-      name,
-      verdict: validation.verdict,
-      reasons: issues.map((issue) => issue.message),
-      issues,
-    };
+    const choice: ConfigChoice = { name, verdict: validation.verdict, issues };
     const comment = commentOf(config, name);
     if (comment) choice.comment = comment;
     return choice;

@@ -45,11 +45,10 @@ export const NodeGpuPods = ({ pods, nodeName, wording }: NodeGpuPodsProps) => {
             </Td>
             <Td dataLabel={t('GPU resources')}>
               {resourcesText(t, pod.resources, wording) || '—'}
-              {(pod.issues?.map((issue) => podResourceIssueText(t, issue)) ?? pod.problems)?.map(
-                (problem) => (
-                  <div key={problem}>{problem}</div>
-                ),
-              )}
+              {pod.issues?.map((issue) => {
+                const problem = podResourceIssueText(t, issue);
+                return <div key={problem}>{problem}</div>;
+              })}
             </Td>
             <Td dataLabel={t('Phase')}>{pod.phase || t('Unknown')}</Td>
             <Td dataLabel={t('Owner')}>

@@ -2,7 +2,7 @@ import { Alert, AlertActionLink, Content, Stack, StackItem } from '@patternfly/r
 import type { ReactNode } from 'react';
 import type { GpuNodeView, NodeGpuCondition, ObservedTime } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import type { Translate } from '../../apply/planIssueText';
+import type { Translate } from '../../text/translate';
 import { conditionDetail, conditionTitle } from '../../text/conditionText';
 import { clockTime, durationText, elapsedSince } from '../../text/timeText';
 import { resourceWordingFor } from '../../text/resourceText';

@@ -1,7 +1,7 @@
 import { Label, Tooltip } from '@patternfly/react-core';
 import type { GpuHealthState, MigConfigState, ObservedTime } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
-import type { Translate } from '../../apply/planIssueText';
+import type { Translate } from '../../text/translate';
 import { profileText } from '../../text/resourceText';
 import { configStateText, HEALTH_STATE_STATUS, healthStateText } from '../../text/stateText';
 import { clockTime, durationText, elapsedSince } from '../../text/timeText';

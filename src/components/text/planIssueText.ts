@@ -5,12 +5,10 @@
 import type { PlanIssue, RebootFacts } from '../../cluster/applyPlan';
 import type { MigLogFinding } from '../../cluster/migManagerLog';
 import type { ConfigIssue } from '../../geometry';
-import type { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import { configIssueText } from '../text/configIssueText';
-import { configFallbackText } from '../text/configSourceText';
-import { layoutWarningText } from '../text/layoutText';
-
-export type Translate = ReturnType<typeof usePluginTranslation>['t'];
+import { configIssueText } from './configIssueText';
+import { configFallbackText } from './configSourceText';
+import { layoutWarningText } from './layoutText';
+import type { Translate } from './translate';
 
 export interface IssueText {
   title: string;

@@ -1,5 +1,5 @@
 import type { MigFailureCode } from '../../cluster/migManagerLog';
-import { catalogueT } from '../text/__fixtures__/catalogue';
+import { catalogueT } from './__fixtures__/catalogue';
 import { planNodeApply } from '../../cluster/applyPlan';
 import { BUILT_IN_SOURCE, a100x8DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
 import {
