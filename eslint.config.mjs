@@ -79,20 +79,20 @@ export default tseslint.config(
   // block carries the dev-only ban too, because a later `no-restricted-imports` replaces an
   // earlier one for the same file.
   ...srcLayer('src/**/*.{ts,tsx}', []),
-  ...srcLayer('src/geometry/**/*.ts', [
+  ...srcLayer('src/geometry/**/*.{ts,tsx}', [
     {
       group: ['react', 'react-*', '@openshift-console/*', '@patternfly/*', '@kubernetes/*'],
       message: 'src/geometry is pure TypeScript.',
     },
-    layersAbove('../cluster/**', '../hooks/**', '../components/**', '../pages/**'),
+    layersAbove('**/cluster/**', '**/hooks/**', '**/components/**', '**/pages/**'),
   ]),
-  ...srcLayer('src/cluster/**/*.ts', [
+  ...srcLayer('src/cluster/**/*.{ts,tsx}', [
     { group: ['react', 'react-*', '@patternfly/*'], message: 'src/cluster has no UI.' },
-    layersAbove('../hooks/**', '../components/**', '../pages/**'),
+    layersAbove('**/hooks/**', '**/components/**', '**/pages/**'),
   ]),
   ...srcLayer('src/hooks/**/*.{ts,tsx}', [
     { group: ['@patternfly/*'], message: 'src/hooks reads data; views live in src/components.' },
-    layersAbove('../components/**', '../pages/**', '**/components/**', '**/pages/**'),
+    layersAbove('**/components/**', '**/pages/**'),
   ]),
   ...srcLayer('src/components/**/*.{ts,tsx}', [layersAbove('**/pages/**')]),
   {
