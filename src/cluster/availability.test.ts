@@ -1,84 +1,11 @@
-import { a30AllBalancedNode, gpuPod } from './__fixtures__/nodes';
+import { a30, A100_40, A100_80, fleetNode, H100, sources, usage } from './__fixtures__/fleet';
+import { gpuPod } from './__fixtures__/nodes';
 import {
   chooseChanges,
   type NodeConfigChange,
   planProfileRequest,
   waitingGpuPods,
 } from './availability';
-import { builtInMigConfig } from './configSource';
-import type { NodeKind } from './models';
-import { buildGpuNodeView } from './nodeView';
-import { gpuPodUsage } from './pods';
-import type { GpuPodUsage } from './types';
-
-const builtIn = { config: builtInMigConfig(), view: { kind: 'default' as const } };
-const sources = { forNode: () => builtIn };
-const now = new Date('2026-11-25T12:00:00Z');
-
-function a30(name: string, pods: GpuPodUsage[] = [], labels: Record<string, string> = {}) {
-  const node = a30AllBalancedNode({ labels });
-  node.metadata!.name = name;
-  return buildGpuNodeView({ node, pods, strategy: 'mixed', configSource: builtIn, now });
-}
-
-function usage(name: string, node: string, resource: string, count = '1'): GpuPodUsage {
-  return gpuPodUsage(gpuPod(name, node, { [resource]: count }))!;
-}
-
-interface FleetNode {
-  name: string;
-  product: string;
-  gpus: number;
-  config: string;
-  state?: string;
-  /** What the device plugin advertises (allocatable, whole numbers). */
-  allocatable: Record<string, number>;
-  cordoned?: boolean;
-  pods?: GpuPodUsage[];
-}
-
-/** A GPU node as GFD, the mig-manager and the device plugin leave it (mixed strategy). */
-function fleetNode(spec: FleetNode) {
-  const resources = Object.fromEntries(
-    Object.entries(spec.allocatable).map(([name, value]) => [name, String(value)]),
-  );
-  const counts = Object.fromEntries(
-    Object.entries(spec.allocatable)
-      .filter(([name]) => name.startsWith('nvidia.com/mig-'))
-      .map(([name, value]) => [`${name}.count`, String(value)]),
-  );
-  const node: NodeKind = {
-    apiVersion: 'v1',
-    kind: 'Node',
-    metadata: {
-      name: spec.name,
-      resourceVersion: '1',
-      labels: {
-        'nvidia.com/gpu.present': 'true',
-        'nvidia.com/gpu.product': spec.product,
-        'nvidia.com/gpu.count': String(spec.gpus),
-        'nvidia.com/mig.capable': 'true',
-        'nvidia.com/mig.strategy': 'mixed',
-        'nvidia.com/mig.config': spec.config,
-        'nvidia.com/mig.config.state': spec.state ?? 'success',
-        ...counts,
-      },
-    },
-    spec: spec.cordoned ? { unschedulable: true } : {},
-    status: { capacity: resources, allocatable: resources },
-  };
-  return buildGpuNodeView({
-    node,
-    pods: spec.pods ?? [],
-    strategy: 'mixed',
-    configSource: builtIn,
-    now,
-  });
-}
-
-const A100_80 = 'NVIDIA-A100-SXM4-80GB';
-const A100_40 = 'NVIDIA-A100-SXM4-40GB';
-const H100 = 'NVIDIA-H100-80GB-HBM3';
 
 /** The mixed-fleet nodes behind issue 13 (5): each kind of node the planner must not misuse. */
 const fleet = () => [

@@ -20,7 +20,7 @@ import { parseGpuProduct } from './labels';
 import type { PodKind } from './models';
 import { podGpuRequests } from './pods';
 import { safeText } from './quantities';
-import type { GpuNodeView } from './types';
+import type { GpuNodeView, PodResourceIssue } from './types';
 
 export interface ConfigSourceLookup {
   forNode(nodeName: string): { config?: MigPartedConfigFile };
@@ -76,6 +76,10 @@ export interface WaitingGpuPod {
   /** GPU resources it asks for (resource → count). */
   resources: Record<string, number>;
   createdAt?: string;
+  /** The scheduler's word on it: its `PodScheduled=False` condition (reason, message). */
+  scheduler?: { reason?: string; message?: string };
+  /** GPU requests that are not counts (they are left out of `resources`). */
+  issues?: PodResourceIssue[];
 }
 
 export interface ProfileRequestPlan {
@@ -174,7 +178,7 @@ function nodeServesProfile(node: GpuNodeView, profile: string | undefined, strat
   return single !== undefined && profileNameFromDottedForm(single) === profile;
 }
 
-function freeOn(node: GpuNodeView, resourceName: string): number {
+export function freeOn(node: GpuNodeView, resourceName: string): number {
   return Math.max(0, (node.allocatable[resourceName] ?? 0) - (node.inUse[resourceName] ?? 0));
 }
 
@@ -194,7 +198,7 @@ export function unavailableBecause(node: GpuNodeView): NodeLeftOutReason | undef
  * GPUs a pod may be using. The API says which resources a pod holds, never which GPU: every GPU
  * offering one of them may be the one (MIG instances by resource, whole GPUs when MIG is off).
  */
-function possiblyBusyGpus(node: GpuNodeView): Set<number> {
+export function possiblyBusyGpus(node: GpuNodeView): Set<number> {
   const held = new Set(node.pods.flatMap((pod) => Object.keys(pod.resources)));
   const offersOf = (gpu: GpuNodeView['gpus'][number]) =>
     gpu.migEnabled ? gpu.instances.map((instance) => instance.resourceName) : [GPU_RESOURCE];
@@ -210,27 +214,35 @@ function possiblyBusyGpus(node: GpuNodeView): Set<number> {
 }
 
 /** A named config a node could switch to, as predicted for its model and GPU count. */
-interface ConfigOption {
+export interface NodeConfigOption {
   toConfig: string;
-  offered: number;
+  /** What the node would advertise afterwards (resource → count). */
   resources: Record<string, number>;
   /** GPUs mig-parted reconfigures (an entry of the config matches them). */
   touched: number[];
+  /** `nvidia.com/gpu.product` afterwards (under `single`, it names the profile). */
+  product: string;
+}
+
+/** A config option for one requested resource. */
+interface ConfigOption extends NodeConfigOption {
+  offered: number;
   /** Instances of other resources the node stops advertising, in all. */
   lostTotal: number;
 }
 
-/** Configs of `config` that offer the requested resource on `node`, most offered first. */
-function configOptionsFor(
+/**
+ * Every named config of `config` other than the node's own that mig-parted would apply to its
+ * GPUs and that the device plugin advertises validly under `strategy`, by name.
+ */
+export function nodeConfigOptions(
   node: GpuNodeView,
   config: MigPartedConfigFile,
-  request: ResolvedRequest,
   strategy: MigStrategy,
-): ConfigOption[] {
+): NodeConfigOption[] {
   const model = node.model;
   if (!model) return [];
-  if (request.profile && !findProfile(model, request.profile)) return [];
-  const options: ConfigOption[] = [];
+  const options: NodeConfigOption[] = [];
   for (const configName of listConfigNames(config)) {
     if (configName === node.migConfig) continue;
     const prediction = predictNodeAfterConfig({
@@ -247,18 +259,38 @@ function configOptionsFor(
     });
     const resources = prediction.advertisement?.resources;
     if (!prediction.applicable || !resources || prediction.advertisement?.invalid) continue;
+    options.push({
+      toConfig: configName,
+      resources,
+      touched: prediction.gpus.filter((gpu) => !gpu.untouched).map((gpu) => gpu.index),
+      product: prediction.advertisement?.labels['nvidia.com/gpu.product'] ?? '',
+    });
+  }
+  return options.sort((a, b) => a.toConfig.localeCompare(b.toConfig));
+}
+
+/** Configs of `config` that offer the requested resource on `node`, most offered first. */
+function configOptionsFor(
+  node: GpuNodeView,
+  config: MigPartedConfigFile,
+  request: ResolvedRequest,
+  strategy: MigStrategy,
+): ConfigOption[] {
+  const model = node.model;
+  if (!model) return [];
+  if (request.profile && !findProfile(model, request.profile)) return [];
+  const options: ConfigOption[] = [];
+  for (const option of nodeConfigOptions(node, config, strategy)) {
     if (strategy === 'single' && request.profile) {
-      const product = prediction.advertisement?.labels['nvidia.com/gpu.product'] ?? '';
-      const single = parseGpuProduct(product).singleStrategyProfile;
+      const single = parseGpuProduct(option.product).singleStrategyProfile;
       if (!single || profileNameFromDottedForm(single) !== request.profile) continue;
     }
-    const offered = resources[request.resourceName] ?? 0;
+    const offered = option.resources[request.resourceName] ?? 0;
     if (offered === 0) continue;
     const lostTotal = Object.entries(node.allocatable)
       .filter(([name]) => name !== request.resourceName)
-      .reduce((sum, [name, value]) => sum + Math.max(0, value - (resources[name] ?? 0)), 0);
-    const touched = prediction.gpus.filter((gpu) => !gpu.untouched).map((gpu) => gpu.index);
-    options.push({ toConfig: configName, offered, resources, touched, lostTotal });
+      .reduce((sum, [name, value]) => sum + Math.max(0, value - (option.resources[name] ?? 0)), 0);
+    options.push({ ...option, offered, lostTotal });
   }
   return options.sort(
     (a, b) =>
@@ -267,7 +299,7 @@ function configOptionsFor(
 }
 
 /** Identical nodes (model, GPUs and their state, config file, current config) share predictions. */
-function predictionGroupKey(node: GpuNodeView, config: MigPartedConfigFile): string {
+export function predictionGroupKey(node: GpuNodeView, config: MigPartedConfigFile): string {
   const gpus = node.gpus
     .map(
       (gpu) => `${gpu.index}:${gpu.migEnabled ? JSON.stringify(gpu.requestedCounts ?? {}) : '-'}`,
@@ -345,7 +377,9 @@ export function chooseChanges(candidates: NodeConfigChange[], deficit: number): 
 }
 
 /** The changes by config, one apply each, the config bringing the most first. */
-function stepsOf(changes: NodeConfigChange[]): ConfigChangeStep[] {
+export function stepsOf(
+  changes: Array<Pick<NodeConfigChange, 'node' | 'toConfig'>>,
+): ConfigChangeStep[] {
   const steps = new Map<string, ConfigChangeStep>();
   for (const change of changes) {
     const step = steps.get(change.toConfig) ?? { toConfig: change.toConfig, nodes: [] };
@@ -364,6 +398,19 @@ function describeChanges(changes: NodeConfigChange[], request: ResolvedRequest):
     .join('; ');
 }
 
+/** The pod's `PodScheduled=False` condition, as the scheduler wrote it (text kept as is). */
+function schedulerCondition(pod: PodKind): WaitingGpuPod['scheduler'] {
+  const conditions = Array.isArray(pod.status?.conditions) ? pod.status.conditions : [];
+  const condition = conditions.find(
+    (entry) => entry?.type === 'PodScheduled' && entry.status === 'False',
+  );
+  if (!condition) return undefined;
+  const scheduler: NonNullable<WaitingGpuPod['scheduler']> = {};
+  if (typeof condition.reason === 'string') scheduler.reason = condition.reason;
+  if (typeof condition.message === 'string') scheduler.message = condition.message;
+  return scheduler;
+}
+
 /**
  * Pods no node has taken yet (no `spec.nodeName`, not finished) that ask for GPU resources: they
  * wait for what the question is about.
@@ -374,14 +421,17 @@ export function waitingGpuPods(pods: PodKind[] | undefined): WaitingGpuPod[] {
     if (!pod || typeof pod !== 'object' || pod.spec?.nodeName) continue;
     const phase = pod.status?.phase;
     if (phase === 'Succeeded' || phase === 'Failed') continue;
-    const { resources } = podGpuRequests(pod);
-    if (Object.keys(resources).length === 0) continue;
+    const { resources, issues } = podGpuRequests(pod);
+    if (Object.keys(resources).length === 0 && issues.length === 0) continue;
     const entry: WaitingGpuPod = {
       name: pod.metadata?.name ?? '(unnamed pod)',
       namespace: pod.metadata?.namespace ?? '',
       resources,
     };
     if (pod.metadata?.creationTimestamp) entry.createdAt = pod.metadata.creationTimestamp;
+    const scheduler = schedulerCondition(pod);
+    if (scheduler) entry.scheduler = scheduler;
+    if (issues.length > 0) entry.issues = issues;
     waiting.push(entry);
   }
   return waiting.sort(

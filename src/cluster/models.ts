@@ -156,7 +156,12 @@ export interface PodKind extends K8sResourceCommon {
     containers?: ContainerKind[];
     initContainers?: ContainerKind[];
   };
-  status?: { phase?: string; startTime?: string };
+  status?: {
+    phase?: string;
+    startTime?: string;
+    /** `PodScheduled=False` with the scheduler's reason and message while no node fits. */
+    conditions?: Array<{ type?: string; status?: string; reason?: string; message?: string }>;
+  };
 }
 
 export interface ConfigMapKind extends K8sResourceCommon {
