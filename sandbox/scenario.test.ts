@@ -48,12 +48,12 @@ test('other mistakes are reported the same way', () => {
 
 test('an unknown scenario name lists the built-in ones', () => {
   expect(() => loadScenario('no-such-scenario')).toThrow(
-    /no-such-scenario\.yaml: no such scenario file \(built-in scenarios: seed, mixed-fleet, single-invalid, large, xlarge\)/,
+    /no-such-scenario\.yaml: no such scenario file \(built-in scenarios: seed, mixed-fleet, single-invalid, data-science, demand, large, xlarge\)/,
   );
 });
 
 test('the built-in scenarios parse', () => {
-  for (const name of ['seed', 'mixed-fleet', 'single-invalid'])
+  for (const name of ['seed', 'mixed-fleet', 'single-invalid', 'demand'])
     expect(loadScenario(name).nodes.length).toBeGreaterThan(2);
   expect(loadScenario('large').nodes.filter((node) => node.gpu?.count === 8)).toHaveLength(1000);
 });
@@ -127,3 +127,53 @@ test("a running pod's hostIP is its node's InternalIP", async () => {
     await sandbox.close();
   }
 });
+
+test('demand: two pods wait for 3g.40gb, unschedulable, until all-3g.40gb on the idle node makes room', async () => {
+  const sandbox = await startSandbox({ port: 0, scenario: 'demand', reconfigureDelayMs: 10 });
+  const phase = (name: string) =>
+    (sandbox.store.get('pods', 'ml-team', name)?.status as { phase?: string } | undefined)?.phase;
+  const waitFor = async (check: () => boolean) => {
+    for (let tries = 0; tries < 200 && !check(); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+  try {
+    const waiting = ['llm-finetune-0', 'llm-finetune-1'];
+    await waitFor(() =>
+      waiting.every((name) =>
+        (
+          sandbox.store.get('pods', 'ml-team', name)?.status as
+            { conditions?: Array<{ type: string; reason?: string }> } | undefined
+        )?.conditions?.some((condition) => condition.reason === 'Unschedulable'),
+      ),
+    );
+    const pod = sandbox.store.get('pods', 'ml-team', 'llm-finetune-0');
+    expect(pod?.spec).not.toHaveProperty('nodeName');
+    expect((pod?.status as { conditions: unknown[] }).conditions).toContainEqual(
+      expect.objectContaining({
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'Unschedulable',
+        message: expect.stringContaining('3 Insufficient nvidia.com/mig-3g.40gb'),
+      }),
+    );
+    expect(sandbox.store.get('pods', 'ml-team', 'notebook-idle')?.metadata.annotations).toEqual({
+      'sandbox.gpu-partitioning/gpu-utilization': '0',
+    });
+    expect(phase('train-resnet')).toBe('Running');
+
+    sandbox.store.mutate('nodes', undefined, 'gpu-node-3', (node) => {
+      node.metadata.labels = { ...node.metadata.labels, 'nvidia.com/mig.config': 'all-3g.40gb' };
+    });
+    await waitFor(() => waiting.every((name) => phase(name) === 'Running'));
+    expect(waiting.map(phase)).toEqual(['Running', 'Running']);
+    expect(
+      waiting.map(
+        (name) =>
+          (sandbox.store.get('pods', 'ml-team', name)?.spec as { nodeName?: string }).nodeName,
+      ),
+    ).toEqual(['gpu-node-3', 'gpu-node-3']);
+  } finally {
+    await sandbox.close();
+  }
+}, 60000);

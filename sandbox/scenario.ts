@@ -95,6 +95,7 @@ export interface ScenarioPod {
   image: string;
   resources: Record<string, string>;
   labels: Record<string, string>;
+  annotations: Record<string, string>;
   nodeSelector: Record<string, string>;
   log?: string;
 }
@@ -331,6 +332,7 @@ function generateNodes(file: string, value: unknown, pods: ScenarioPod[]): Scena
         image: 'quay.io/sandbox/inference:latest',
         resources: {},
         labels: { app: 'batch-inference' },
+        annotations: {},
         nodeSelector: {},
       });
     }
@@ -346,6 +348,7 @@ function readPod(file: string, index: number, value: unknown): ScenarioPod {
     'image',
     'resources',
     'labels',
+    'annotations',
     'nodeSelector',
     'log',
   ]);
@@ -363,6 +366,7 @@ function readPod(file: string, index: number, value: unknown): ScenarioPod {
     image: pod.string('image', 'quay.io/sandbox/inference:latest'),
     resources,
     labels: pod.stringMap('labels'),
+    annotations: pod.stringMap('annotations'),
     nodeSelector: pod.stringMap('nodeSelector'),
     log: pod.optionalString('log'),
   };
@@ -552,7 +556,15 @@ export function loadScenario(nameOrPath: string): Scenario {
   const shown =
     isAbsolute(path) && path.startsWith(process.cwd()) ? relative(process.cwd(), path) : path;
   if (!existsSync(path)) {
-    const known = ['seed', 'mixed-fleet', 'single-invalid', 'large', 'xlarge'].join(', ');
+    const known = [
+      'seed',
+      'mixed-fleet',
+      'single-invalid',
+      'data-science',
+      'demand',
+      'large',
+      'xlarge',
+    ].join(', ');
     throw new ScenarioError(shown, '', `no such scenario file (built-in scenarios: ${known})`);
   }
   return parseScenario(readFileSync(path, 'utf8'), shown);
@@ -785,7 +797,12 @@ function podObject(pod: ScenarioPod, store: ObjectStore): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',
-    metadata: { name: pod.name, namespace: pod.namespace, labels: pod.labels },
+    metadata: {
+      name: pod.name,
+      namespace: pod.namespace,
+      labels: pod.labels,
+      ...(Object.keys(pod.annotations).length ? { annotations: pod.annotations } : {}),
+    },
     spec,
     status,
   };
