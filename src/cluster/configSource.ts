@@ -41,19 +41,6 @@ export function operatorNamespace(policy: ClusterPolicyKind | undefined): string
   return typeof namespace === 'string' && namespace !== '' ? namespace : DEFAULT_OPERATOR_NAMESPACE;
 }
 
-/** The custom ConfigMap name, or undefined when the operator uses its own configs. */
-export function customConfigMapName(policy: ClusterPolicyKind | undefined): string | undefined {
-  const name = policy?.spec?.migManager?.config?.name;
-  if (
-    typeof name !== 'string' ||
-    name.trim() === '' ||
-    name.trim() === DEFAULT_MIG_PARTED_CONFIG_MAP
-  ) {
-    return undefined;
-  }
-  return name.trim();
-}
-
 export interface StrategyReading {
   /** The strategy in force; `none` when the policy leaves it empty (the plugins' own default). */
   strategy?: MigStrategy;

@@ -3,7 +3,7 @@
  * mig-manager, and tolerant readers for them. Labels are free text anyone can edit, so readers
  * never throw: each malformed value is reported as a problem naming the label.
  */
-import { MIG_RESOURCE_PREFIX, migResourceName, parseMigResourceName } from '../geometry/naming';
+import { MIG_RESOURCE_PREFIX, parseMigResourceName } from '../geometry/naming';
 import type { NodeKind } from './models';
 import { parseCount, safeText, type QuantityIssue } from './quantities';
 import type { MigConfigState } from './types';
@@ -13,14 +13,10 @@ export const GPU_PRESENT_LABEL = 'nvidia.com/gpu.present';
 export const GPU_PRODUCT_LABEL = 'nvidia.com/gpu.product';
 export const GPU_COUNT_LABEL = 'nvidia.com/gpu.count';
 export const GPU_MEMORY_LABEL = 'nvidia.com/gpu.memory';
-export const GPU_FAMILY_LABEL = 'nvidia.com/gpu.family';
-export const GPU_REPLICAS_LABEL = 'nvidia.com/gpu.replicas';
-export const GPU_SHARING_STRATEGY_LABEL = 'nvidia.com/gpu.sharing-strategy';
 export const MIG_CAPABLE_LABEL = 'nvidia.com/mig.capable';
 /** Present only when the strategy is not `none`. */
 export const MIG_STRATEGY_LABEL = 'nvidia.com/mig.strategy';
 export const GFD_TIMESTAMP_LABEL = 'nvidia.com/gfd.timestamp';
-export const CUDA_DRIVER_MAJOR_LABEL = 'nvidia.com/cuda.driver.major';
 
 // mig-manager
 /** The named config the mig-manager applies; changing its value triggers a reconfiguration. */
@@ -28,21 +24,8 @@ export const MIG_CONFIG_LABEL = 'nvidia.com/mig.config';
 /** `pending` | `rebooting` | `success` | `failed`, written by the mig-manager. */
 export const MIG_CONFIG_STATE_LABEL = 'nvidia.com/mig.config.state';
 export const GPU_DEPLOY_LABEL_PREFIX = 'nvidia.com/gpu.deploy.';
-export const MIG_MANAGER_DEPLOY_LABEL = 'nvidia.com/gpu.deploy.mig-manager';
 /** Value the mig-manager writes into the operand deploy labels while it reconfigures. */
 export const PAUSED_FOR_MIG_CHANGE = 'paused-for-mig-change';
-/** Operand deploy labels the mig-manager pauses during a change (geometry notes section 9). */
-export const MIG_PAUSED_OPERANDS = [
-  'device-plugin',
-  'gpu-feature-discovery',
-  'dcgm-exporter',
-  'dcgm',
-  'nvsm',
-  'client',
-] as const;
-
-/** Node Feature Discovery: an NVIDIA (vendor 0x10de) PCI device is present. */
-export const NFD_NVIDIA_PCI_LABEL = 'feature.node.kubernetes.io/pci-10de.present';
 
 /**
  * When the plugin changed `nvidia.com/mig.config` (ISO 8601). The mig-manager writes no
@@ -72,11 +55,6 @@ export const GPU_NODE_SELECTOR = { matchLabels: { [GPU_PRESENT_LABEL]: 'true' } 
 /** Label suffixes GFD writes per MIG profile under `mixed`: `nvidia.com/mig-1g.10gb.count`. */
 export const MIG_PROFILE_COUNT_SUFFIX = '.count';
 export const MIG_PROFILE_MEMORY_SUFFIX = '.memory';
-
-/** `nvidia.com/mig-1g.10gb.me.count` for profile `1g.10gb+me`. */
-export function migProfileLabel(profile: string, suffix: string): string {
-  return `${migResourceName(profile)}${suffix}`;
-}
 
 const MIG_CONFIG_STATES: MigConfigState[] = ['success', 'pending', 'rebooting', 'failed'];
 

@@ -627,10 +627,3 @@ mig-configs:
       mig-devices:
         "7g.278gb": 1
 `;
-
-/** Where the copy comes from, for display next to configs resolved from it. */
-export const DEFAULT_MIG_PARTED_CONFIG_SOURCE = {
-  repository: 'NVIDIA/mig-parted',
-  path: 'deployments/systemd/config-default.yaml',
-  commit: '219e780dc4a53d391985d6a4844c91bc89db8210',
-} as const;

@@ -2,7 +2,6 @@ import {
   GPU_RESOURCE,
   MIG_RESOURCE_PREFIX,
   labelValueProblem,
-  baseProfileName,
   migResourceName,
   parseMigResourceName,
   parseProfileName,
@@ -85,7 +84,6 @@ describe('resource names', () => {
     expect(profileNameFromDottedForm('1g.5gb.me')).toBe('1g.5gb+me');
     expect(profileNameFromDottedForm('1g.5gb+me')).toBe('1g.5gb+me');
     expect(profileNameFromDottedForm('balanced')).toBeUndefined();
-    expect(baseProfileName('1g.24gb+me.all')).toBe('1g.24gb');
   });
 });
 

@@ -115,12 +115,6 @@ export function parseMigResourceName(resource: string): string | undefined {
   return parsed;
 }
 
-/** Name of a profile's attribute-free base: `1g.24gb+me.all` → `1g.24gb`. */
-export function baseProfileName(profileName: string): string {
-  const match = /^((?:\d+c\.)?\d+g\.\d+gb)/.exec(profileName.trim().toLowerCase());
-  return match ? match[1] : profileName;
-}
-
 /** Why a string cannot be a Kubernetes label value (and so a `nvidia.com/mig.config` value). */
 export type LabelValueProblem = 'empty' | 'too-long' | 'characters';
 

@@ -425,11 +425,3 @@ export function diffResources(
     })
     .filter((change) => options.includeUnchanged || change.delta !== 0);
 }
-
-/** `nvidia.com/gpu -1, nvidia.com/mig-1g.6gb +2` (empty string when nothing changes). */
-export function formatResourceChanges(changes: ResourceChange[]): string {
-  return changes
-    .filter((change) => change.delta !== 0)
-    .map((change) => `${change.resource} ${change.delta > 0 ? '+' : ''}${change.delta}`)
-    .join(', ');
-}

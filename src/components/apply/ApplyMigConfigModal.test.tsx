@@ -1,11 +1,11 @@
-import { sdkMock } from './__fixtures__/sdkMock';
+import { sdkMock } from '../../hooks/testing/sdkMock';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ApplyMigConfigModal } from './ApplyMigConfigModal';
 import { a30AllBalancedNode, clusterPolicy } from '../../cluster/__fixtures__/nodes';
 import { a30DisabledNode } from '../../cluster/__fixtures__/applyNodes';
 import { defaultConfigMap, seedCluster } from './__fixtures__/cluster';
-import { initTestI18n } from './__fixtures__/i18n';
+import { initTestI18n } from '../../hooks/testing/i18n';
 
 const {
   k8sPatch,
@@ -15,8 +15,6 @@ const {
   setK8sWatchFixtures,
 } = sdkMock;
 
-// jsdom resolves `yaml` to its ESM browser build, which Jest cannot load; use the CommonJS build.
-jest.mock('yaml', () => jest.requireActual(`${process.cwd()}/node_modules/yaml/dist/index.js`));
 jest.mock('../SliceMap', () =>
   jest.requireActual('../gpu-page/__fixtures__/sliceMapStub').sliceMapModuleStub(),
 );

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Bullseye,
   ClipboardCopy,
   CodeBlock,
   CodeBlockCode,
@@ -11,7 +10,6 @@ import {
   EmptyState,
   EmptyStateBody,
   Skeleton,
-  Spinner,
   Stack,
   StackItem,
 } from '@patternfly/react-core';
@@ -36,15 +34,6 @@ export const LoadingSkeleton = ({ rows = 4, label }: { rows?: number; label?: st
         </StackItem>
       ))}
     </Stack>
-  );
-};
-
-export const LoadingSpinner = () => {
-  const { t } = usePluginTranslation();
-  return (
-    <Bullseye>
-      <Spinner size="lg" aria-label={t('Loading')} />
-    </Bullseye>
   );
 };
 

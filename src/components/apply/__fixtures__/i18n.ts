@@ -1,2 +1,0 @@
-// Kept for ApplyMigConfigModal.test.tsx only (edited elsewhere today): the set-up lives in hooks/testing.
-export { initTestI18n } from '../../../hooks/testing/i18n';

@@ -1,2 +1,0 @@
-// Kept for ApplyMigConfigModal.test.tsx only (edited elsewhere today): the one copy is hooks/testing.
-export { sdkMock } from '../../../hooks/testing/sdkMock';
