@@ -6,7 +6,6 @@
 import { MIG_RESOURCE_PREFIX, parseMigResourceName } from '../geometry/naming';
 import type { NodeKind } from './models';
 import { parseCount, safeText, type QuantityIssue } from './quantities';
-import type { MigConfigState } from './types';
 
 // GFD (the `gpu.*` labels describe the parent GPU; under `single` they describe the MIG device).
 export const GPU_PRESENT_LABEL = 'nvidia.com/gpu.present';
@@ -23,6 +22,8 @@ export const GFD_TIMESTAMP_LABEL = 'nvidia.com/gfd.timestamp';
 export const MIG_CONFIG_LABEL = 'nvidia.com/mig.config';
 /** `pending` | `rebooting` | `success` | `failed`, written by the mig-manager. */
 export const MIG_CONFIG_STATE_LABEL = 'nvidia.com/mig.config.state';
+/** The mig-manager's `nvidia.com/mig.config.state` label, or what we know when it is absent/odd. */
+export type MigConfigState = 'success' | 'pending' | 'rebooting' | 'failed' | 'absent' | 'unknown';
 export const GPU_DEPLOY_LABEL_PREFIX = 'nvidia.com/gpu.deploy.';
 /** Value the mig-manager writes into the operand deploy labels while it reconfigures. */
 export const PAUSED_FOR_MIG_CHANGE = 'paused-for-mig-change';

@@ -13,11 +13,11 @@ import type {
   PlacedInstance,
 } from '../geometry/types';
 import type { DataError } from './errors';
-import type { LabelProblem } from './labels';
+import type { LabelProblem, MigConfigState } from './labels';
 import type { QuantityIssue, ResourceListIssue } from './quantities';
 
-/** The mig-manager's `nvidia.com/mig.config.state` label, or what we know when it is absent/odd. */
-export type MigConfigState = 'success' | 'pending' | 'rebooting' | 'failed' | 'absent' | 'unknown';
+// Defined beside its label's reader (labels.ts imports nothing from here: no cycle).
+export type { MigConfigState };
 
 /**
  * What the page says about a node (or a GPU) at a glance. One node can have several conditions;
