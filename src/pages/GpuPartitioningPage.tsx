@@ -2,9 +2,11 @@ import { DocumentTitle, ListPageHeader } from '@openshift-console/dynamic-plugin
 import { useMemo } from 'react';
 import { GpuPartitioningView, type GpuPageData } from '../components/gpu-page/GpuPartitioningView';
 import { ProfileRequestCard } from '../components/gpu-page/overview/ProfileRequestCard';
+import { WaitingPodsCard } from '../components/gpu-page/overview/WaitingPodsCard';
 import { useGpuWriteActions } from '../components/apply/useGpuWriteActions';
 import { LayoutDesignerTab } from '../components/designer/LayoutDesignerTab';
 import { OpenShiftAiProfilesSection } from '../components/openshift-ai/OpenShiftAiProfiles';
+import type { ConfigChangeStep } from '../cluster/availability';
 import { useGpuNodeViews } from '../hooks/useGpuNodeViews';
 import { SharedGpuNodeViewsProvider } from '../hooks/useSharedGpuNodeViews';
 import { usePluginTranslation } from '../hooks/usePluginTranslation';
@@ -27,6 +29,8 @@ const GpuPartitioningPage = () => {
     }),
     [result],
   );
+  // A suggested change (its nodes, its config) opens the usual apply dialog's preview.
+  const previewStep = (step: ConfigChangeStep) => writeActions.openApply(step.nodes, step.toConfig);
   // The dialogs the page opens (apply, strategy) use the page's node views, not their own.
   return (
     <SharedGpuNodeViewsProvider value={result}>
@@ -51,7 +55,20 @@ const GpuPartitioningPage = () => {
             strategy={result.strategy}
             configSources={result.configSource}
             waitingPods={result.waitingPods}
-            onPreviewChange={(step) => writeActions.openApply(step.nodes, step.toConfig)}
+            onPreviewChange={previewStep}
+          />
+        }
+        demand={
+          <WaitingPodsCard
+            nodes={result.nodes}
+            strategy={result.strategy}
+            configSources={result.configSource}
+            waitingPods={result.waitingPods}
+            loaded={result.loaded}
+            // A project-scoped user reads their own projects' pods (the error stays: forbidden).
+            podsReadable={result.podsAvailable || result.podVisibility.scope === 'namespaces'}
+            visibility={result.podVisibility}
+            onPreviewChange={previewStep}
           />
         }
       />

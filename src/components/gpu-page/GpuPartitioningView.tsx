@@ -61,6 +61,8 @@ interface GpuPartitioningViewProps {
   data: GpuPageData;
   /** The "Can I get N × profile?" card on the Overview. */
   planner?: ReactNode;
+  /** The "Waiting for GPUs" card, on the Overview and on a project-scoped user's page. */
+  demand?: ReactNode;
   /** Slots for the write side. */
   nodesWrite?: NodesWriteSlots;
   /** Above the tabs: the notice that the user may only read (see `ReadOnlyNotice`). */
@@ -83,6 +85,7 @@ const nodesWithFreeHref = (profile: string) => nodesTabHref({ free: profile });
 export const GpuPartitioningView = ({
   data,
   planner,
+  demand,
   nodesWrite,
   notice,
   extraTabs = [],
@@ -116,7 +119,12 @@ export const GpuPartitioningView = ({
     if (data.nodes.length === 0) return <NoGpuNodesState />;
     if (data.podVisibility?.scope === 'namespaces') {
       return (
-        <OwnUsageView nodes={data.nodes} summary={data.summary} visibility={data.podVisibility} />
+        <OwnUsageView
+          nodes={data.nodes}
+          summary={data.summary}
+          visibility={data.podVisibility}
+          demand={demand}
+        />
       );
     }
     const tabs = (
@@ -141,6 +149,7 @@ export const GpuPartitioningView = ({
                 nodesInStateHref={nodesInStateHref}
                 nodesWithFreeHref={nodesWithFreeHref}
                 planner={planner}
+                demand={demand}
                 warnings={data.warnings}
                 nodes={data.nodes}
               />

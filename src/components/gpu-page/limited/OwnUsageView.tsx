@@ -9,6 +9,7 @@ import {
   Stack,
   StackItem,
 } from '@patternfly/react-core';
+import type { ReactNode } from 'react';
 import type { ClusterGpuSummary, GpuNodeView } from '../../../cluster/types';
 import type { PodVisibility } from '../../../hooks/useGpuPods';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
@@ -24,6 +25,8 @@ interface OwnUsageViewProps {
   /** Its `inUse` counts only the user's own pods; its `free` is never shown. */
   summary: ClusterGpuSummary;
   visibility: Extract<PodVisibility, { scope: 'namespaces' }>;
+  /** The "Waiting for GPUs" card (the user's own pods, and why room cannot be worked out). */
+  demand?: ReactNode;
 }
 
 /**
@@ -32,7 +35,7 @@ interface OwnUsageViewProps {
  * their own pods' use shown, one line saying the rest is not visible to them, "Can I get N ×
  * profile?" in allocatable terms, and the OpenShift AI profiles they can use.
  */
-export const OwnUsageView = ({ nodes, summary, visibility }: OwnUsageViewProps) => {
+export const OwnUsageView = ({ nodes, summary, visibility, demand }: OwnUsageViewProps) => {
   const { t } = usePluginTranslation();
   const user = useUserNamespaces(true);
   return (
@@ -68,6 +71,7 @@ export const OwnUsageView = ({ nodes, summary, visibility }: OwnUsageViewProps) 
             </GridItem>
           </Grid>
         </StackItem>
+        {demand && <StackItem>{demand}</StackItem>}
         <StackItem>
           <UsableHardwareProfiles summary={summary} />
         </StackItem>

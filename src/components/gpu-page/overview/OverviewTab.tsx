@@ -41,6 +41,8 @@ interface OverviewTabProps {
   nodesWithFreeHref: (profile: string) => string;
   /** The "Can I get N × profile?" form; rendered by the page, which owns the planning data. */
   planner?: ReactNode;
+  /** The "Waiting for GPUs" card: pods no node has taken, and the changes that make room. */
+  demand?: ReactNode;
   /** Data that could not be read; each message says what is affected and which role would help. */
   warnings?: DataErrorLike[];
   /** The node views, for the room left for MIG slices (free, placeable, fragmented). */
@@ -54,6 +56,7 @@ export const OverviewTab = ({
   nodesInStateHref,
   nodesWithFreeHref,
   planner,
+  demand,
   warnings = [],
   nodes,
 }: OverviewTabProps) => {
@@ -84,6 +87,7 @@ export const OverviewTab = ({
           nodesInStateHref={nodesInStateHref}
         />
       </StackItem>
+      {demand && <StackItem>{demand}</StackItem>}
       {nodes && summary.migEnabledGpus > 0 && (
         <StackItem>
           <FragmentationCard nodes={nodes} />
