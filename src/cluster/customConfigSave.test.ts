@@ -1,8 +1,8 @@
 import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
-import { planCustomConfig, type InUseSource } from '../cluster/customConfig';
-import type { ClusterPolicyKind, ConfigMapKind } from '../cluster/models';
+import { planCustomConfig, type InUseSource } from './customConfig';
+import type { ClusterPolicyKind, ConfigMapKind } from './models';
 import { parseMigPartedConfig } from '../geometry';
-import { saveCustomConfig, type SaveApi, type SavePreview } from './useCustomMigConfig';
+import { saveCustomConfig, type SaveApi, type SavePreview } from './customConfigSave';
 
 const inUse = parseMigPartedConfig(
   'version: v1\nmig-configs:\n  all-disabled:\n    - devices: all\n      mig-enabled: false\n',
