@@ -168,11 +168,11 @@ const PodsTable = ({
     <Table aria-label={caption} variant="compact">
       <Thead>
         <Tr>
-          <Th>{t('Pod')}</Th>
-          <Th>{t('Namespace')}</Th>
-          <Th>{t('Asks for')}</Th>
-          <Th>{t('Scheduler')}</Th>
-          {explained && <Th>{t('Why')}</Th>}
+          <Th modifier="wrap">{t('Pod')}</Th>
+          <Th modifier="wrap">{t('Namespace')}</Th>
+          <Th modifier="wrap">{t('Asks for')}</Th>
+          <Th modifier="wrap">{t('Scheduler')}</Th>
+          {explained && <Th modifier="wrap">{t('Why')}</Th>}
         </Tr>
       </Thead>
       <Tbody>
