@@ -7,12 +7,12 @@ import {
   type GpuModel,
 } from '../../geometry';
 import { BUILT_IN_SOURCE, a30DisabledNode, viewOf } from '../../cluster/__fixtures__/applyNodes';
-import { configOptions, planNodeApply } from '../../cluster/applyPlan';
+import { planNodeApply } from '../../cluster/applyPlan';
 import { resolveMigConfigSources } from '../../cluster/configSource';
 import { configFallbackText } from './configSourceText';
 import { planIssueDetails } from './planIssueText';
 import { catalogueT } from './__fixtures__/catalogue';
-import { configIssueText, configOptionReasonText } from './configIssueText';
+import { configIssueText } from './configIssueText';
 
 const t = catalogueT();
 const marked = catalogueT(true);
@@ -201,31 +201,6 @@ describe('config names that cannot be label values', () => {
     ]);
     expectWordedLikeMessage(issues);
     expect(configIssueText(marked, issues[1])).toMatch(/has 70 characters, at most 63/);
-  });
-});
-
-describe('configOptionReasonText', () => {
-  it('words why each config is unavailable, naming the node when several are selected', () => {
-    const a30 = viewOf(a30DisabledNode('worker1'), 'mixed');
-    const custom = { ...BUILT_IN_SOURCE, config: CONFIG };
-    const single = configOptions([a30], () => BUILT_IN_SOURCE);
-    const several = configOptions([a30, viewOf(a30DisabledNode('worker2'), 'mixed')], (node) =>
-      node === 'worker2' ? custom : BUILT_IN_SOURCE,
-    );
-    const reasons = [...single, ...several].flatMap((option) => option.why);
-    expect(new Set(reasons.map((reason) => reason.kind))).toEqual(
-      new Set(['issue', 'not-in-config']),
-    );
-    expect(reasons.some((reason) => reason.node === 'worker2')).toBe(true);
-    for (const reason of reasons) {
-      const text = configOptionReasonText(t, reason);
-      const own =
-        reason.kind === 'issue'
-          ? configIssueText(t, reason.issue)
-          : 'not in the mig-parted config this node uses';
-      expect(text).toBe(reason.node === undefined ? own : `${reason.node}: ${own}`);
-      expect(configOptionReasonText(marked, reason)).toMatch(/^«.*»$/s);
-    }
   });
 });
 

@@ -4,7 +4,6 @@
  * numbers, GPU indices and device ids stay as they are, and so do values quoted from the file and
  * the YAML parser's own words.
  */
-import type { ConfigOptionReason } from '../../cluster/applyPlan';
 import {
   LABEL_VALUE_MAX_LENGTH,
   MIG_PARTED_SPEC_VERSION,
@@ -295,15 +294,4 @@ export function configIssueText(t: Translate, issue: ConfigIssue): string {
     default:
       return issue.message;
   }
-}
-
-/** Why a config cannot be chosen for a node, with the node's name when several are selected. */
-export function configOptionReasonText(t: Translate, reason: ConfigOptionReason): string {
-  const text =
-    reason.kind === 'not-in-config'
-      ? t('not in the mig-parted config this node uses')
-      : configIssueText(t, reason.issue);
-  return reason.node === undefined
-    ? text
-    : t('{{node}}: {{reason}}', { node: reason.node, reason: text });
 }
