@@ -263,11 +263,28 @@ export const useActiveNamespace = (() => [
   () => undefined,
 ]) as unknown as typeof SDK.useActiveNamespace;
 
-export const usePrometheusPoll = (() => [
-  undefined,
-  true,
-  undefined,
-]) as unknown as typeof SDK.usePrometheusPoll;
+/** What `usePrometheusPoll` answers per call; default: loaded, no response (no Prometheus data). */
+export type PrometheusPollFixture = (
+  props: SDK.PrometheusPollProps,
+) => [SDK.PrometheusResponse | undefined, boolean, unknown];
+let prometheusPollFixture: PrometheusPollFixture | undefined;
+
+export function setPrometheusPollFixture(next: PrometheusPollFixture | undefined): void {
+  prometheusPollFixture = next;
+}
+
+export const usePrometheusPoll = ((props: SDK.PrometheusPollProps) =>
+  prometheusPollFixture
+    ? prometheusPollFixture(props)
+    : [undefined, true, undefined]) as unknown as typeof SDK.usePrometheusPoll;
+
+export const PrometheusEndpoint = {
+  LABEL: 'api/v1/label',
+  QUERY: 'api/v1/query',
+  QUERY_RANGE: 'api/v1/query_range',
+  RULES: 'api/v1/rules',
+  TARGETS: 'api/v1/targets',
+} as typeof SDK.PrometheusEndpoint;
 
 type CrudOptions = { data?: unknown; resource?: unknown };
 const resolveWithInput = (options: CrudOptions) =>

@@ -22,6 +22,8 @@ import {
 import { shortModelName } from '../../geometry/catalog';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { HEALTH_STATE_STATUS, healthStateText } from '../text/stateText';
+import { useInstanceUse } from '../usage/InstanceUsageContext';
+import { activityPercent, instanceUseText } from '../usage/usageText';
 import { podLabel, sliceMapDescription, type Translate } from './sliceMapDescription';
 import {
   computeSlicesOf,
@@ -76,6 +78,23 @@ const UsageMark = ({ inUse, t }: UsageProps) => (
     <span className={`${BLOCK}__usage-text`}>{usageWord(inUse, t)}</span>
   </span>
 );
+
+/**
+ * The exporter's engine activity inside a block: a bar filled to the percentage (decorative) and
+ * the percentage in words; the block's description says it for screen readers and the tooltip.
+ */
+const ActivityMeter = ({ activity, t }: { activity: number; t: Translate }) => {
+  const percent = activityPercent(activity);
+  return (
+    <span className={`${BLOCK}__activity`}>
+      <span className={`${BLOCK}__activity-track`}>
+        <span className={`${BLOCK}__activity-fill`} style={{ width: `${percent}%` }} />
+      </span>
+      <span className={`${BLOCK}__activity-full`}>{t('{{percent}}% active', { percent })}</span>
+      <span className={`${BLOCK}__activity-short`}>{t('{{percent}}%', { percent })}</span>
+    </span>
+  );
+};
 
 interface SliceBlockProps {
   description: string;
@@ -136,9 +155,10 @@ const InstanceBlock = ({
   const inUse = Boolean(instance.inUse);
   const usage = instanceUsage(instance);
   const overlapping = slice.overlapsWith.length > 0;
+  const use = useInstanceUse(instance.id);
   return (
     <SliceBlock
-      description={description}
+      description={use ? `${description}; ${instanceUseText(t, use)}` : description}
       onActivate={onInstanceClick ? () => onInstanceClick(instance.id) : undefined}
       className={classes(
         `${BLOCK}__slice`,
@@ -160,6 +180,7 @@ const InstanceBlock = ({
         <span className={`${BLOCK}__profile-short`}>{shortProfileName(instance.profile)}</span>
       </span>
       <UsageMark inUse={usage} t={t} />
+      {use && <ActivityMeter activity={use.activity} t={t} />}
       {!compact && inUse && instance.podName && (
         <span className={`${BLOCK}__pod`}>{podLabel(instance)}</span>
       )}

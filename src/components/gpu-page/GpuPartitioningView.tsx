@@ -10,6 +10,7 @@ import type {
 import type { PodVisibility } from '../../hooks/useGpuPods';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { dataErrorText } from '../text/dataErrorText';
+import { InstanceUsageProvider } from '../usage/InstanceUsageContext';
 import { OwnUsageView } from './limited/OwnUsageView';
 import { NodesTab, type NodesWriteSlots } from './nodes/NodesTab';
 import { OverviewTab } from './overview/OverviewTab';
@@ -176,13 +177,18 @@ export const GpuPartitioningView = ({
         ]}
       </Tabs>
     );
-    return notice ? (
-      <>
-        <PageSection hasBodyWrapper={false}>{notice}</PageSection>
-        {tabs}
-      </>
-    ) : (
-      tabs
+    // One poll of slice use (Prometheus) for the Overview's card and every slice map.
+    return (
+      <InstanceUsageProvider nodes={data.nodes}>
+        {notice ? (
+          <>
+            <PageSection hasBodyWrapper={false}>{notice}</PageSection>
+            {tabs}
+          </>
+        ) : (
+          tabs
+        )}
+      </InstanceUsageProvider>
     );
   };
 

@@ -17,6 +17,7 @@ import type {
   GpuNodeView,
 } from '../../../cluster/types';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { SliceUseCard } from '../../usage/SliceUseCard';
 import { DataWarnings, MigNotEnabledBody } from '../shared/PageStates';
 import { ClusterSummary } from './ClusterSummary';
 import { ConfigSourceNotice } from './ConfigSourceNotice';
@@ -130,6 +131,9 @@ export const OverviewTab = ({
           </GridItem>
           {planner && <GridItem xl={4}>{planner}</GridItem>}
         </Grid>
+      </StackItem>
+      <StackItem>
+        <SliceUseCard />
       </StackItem>
     </Stack>
   );
