@@ -32,7 +32,7 @@ import {
   type ConfigMapKind,
 } from '../cluster/models';
 import type { MigPartedEntry } from '../geometry/migParted';
-import { useGpuNodeViews } from './useGpuNodeViews';
+import type { GpuNodeViewsResult } from './useGpuNodeViews';
 
 export type {
   SaveApi,
@@ -79,15 +79,15 @@ export interface CustomMigConfigResult {
   /** The full file for a new named config, and what it carries over. */
   preview(name: string, entries: MigPartedEntry[], comment?: string): SavePreview;
   save(preview: SavePreview): Promise<SaveOutcome>;
-  nodes: ReturnType<typeof useGpuNodeViews>['nodes'];
+  nodes: GpuNodeViewsResult['nodes'];
 }
 
 /**
  * Saving designed layouts: the plugin's ConfigMap (`gpu-partitioning-mig-config`, operator
  * namespace) carrying the configs in use plus the new one, and the ClusterPolicy pointed at it.
+ * `views`: every GPU node's view (the page's, not built again here).
  */
-export const useCustomMigConfig = (): CustomMigConfigResult => {
-  const views = useGpuNodeViews();
+export const useCustomMigConfig = (views: GpuNodeViewsResult): CustomMigConfigResult => {
   const namespace = views.configSource.namespace;
   const [written, setWritten] = React.useState<WrittenState>();
   const [own, ownLoaded, ownLoadError] = useK8sWatchResource<ConfigMapKind>({

@@ -4,6 +4,7 @@ import { designedEntries, planCustomConfig } from '../../cluster/customConfig';
 import { clusterPolicy } from '../../cluster/__fixtures__/nodes';
 import { findModel, parseMigPartedConfig } from '../../geometry';
 import { sdkMock } from '../../hooks/testing/sdkMock';
+import { useGpuNodeViews } from '../../hooks/useGpuNodeViews';
 import {
   useCustomMigConfig,
   type CustomMigConfigResult,
@@ -43,7 +44,7 @@ const clusterWithDefaultAt = (resourceVersion: string) =>
 
 /** The dialog over the real hook and the SDK mock (the Layout designer tab's wiring). */
 const SaveWithTheHook = () => {
-  const custom = useCustomMigConfig();
+  const custom = useCustomMigConfig(useGpuNodeViews());
   return <SaveConfigModal design={design} custom={custom} onClose={jest.fn()} />;
 };
 // The plugin marks elements with data-test (the console's convention), as the e2e tests read them.
@@ -278,7 +279,7 @@ describe('SaveConfigModal', () => {
     const SaveThenApply = () => (
       <SaveConfigModal
         design={design}
-        custom={useCustomMigConfig()}
+        custom={useCustomMigConfig(useGpuNodeViews())}
         onClose={jest.fn()}
         onApply={onApply}
       />

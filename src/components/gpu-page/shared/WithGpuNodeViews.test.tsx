@@ -1,5 +1,5 @@
 import { sdkMock } from '../../../hooks/testing/sdkMock';
-import { render, screen } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type * as React from 'react';
 import * as nodeViews from '../../../hooks/useGpuNodeViews';
@@ -7,6 +7,7 @@ import { initTestI18n } from '../../../hooks/testing/i18n';
 import { SharedGpuNodeViewsProvider } from '../../../hooks/useSharedGpuNodeViews';
 import { ApplyMigConfigModal } from '../../apply/ApplyMigConfigModal';
 import { seedCluster } from '../../apply/__fixtures__/cluster';
+import { LayoutDesignerTab } from '../../designer/LayoutDesignerTab';
 import { StrategyModal } from '../../strategy/StrategyModal';
 
 /** The page's dialogs use the page's node views instead of building every view again. */
@@ -65,6 +66,19 @@ describe('WithGpuNodeViews', () => {
     expect(
       screen.getByRole('grid', { name: 'What each node advertises afterwards' }),
     ).toHaveTextContent('worker1');
+    expect(buildViewsSpy).not.toHaveBeenCalled();
+  });
+
+  it("offers the page's nodes in the layout designer without building their views again", async () => {
+    render(
+      <Page>
+        <LayoutDesignerTab />
+      </Page>,
+    );
+    const fromNode = screen.getByRole('button', { name: 'Node' });
+    await waitFor(() => expect(fromNode).toBeEnabled());
+    await userEvent.click(fromNode);
+    expect(screen.getByRole('option', { name: /^worker1 \(/ })).toBeInTheDocument();
     expect(buildViewsSpy).not.toHaveBeenCalled();
   });
 
