@@ -48,7 +48,7 @@ test('other mistakes are reported the same way', () => {
 
 test('an unknown scenario name lists the built-in ones', () => {
   expect(() => loadScenario('no-such-scenario')).toThrow(
-    /no-such-scenario\.yaml: no such scenario file \(built-in scenarios: seed, mixed-fleet, single-invalid, data-science, demand, large, xlarge\)/,
+    /no-such-scenario\.yaml: no such scenario file \(built-in scenarios: seed, mixed-fleet, single-invalid, data-science, demand, fragmented, large, xlarge\)/,
   );
 });
 

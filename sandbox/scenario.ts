@@ -562,6 +562,7 @@ export function loadScenario(nameOrPath: string): Scenario {
       'single-invalid',
       'data-science',
       'demand',
+      'fragmented',
       'large',
       'xlarge',
     ].join(', ');

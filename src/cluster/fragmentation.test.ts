@@ -82,6 +82,20 @@ describe('gpuFragmentation', () => {
     expect(gpu.busy).toBe(true);
   });
 
+  it('calls every GPU offering a resource a pod holds busy: the API does not say which GPU it is', () => {
+    const node = a100Node('a100-frag', [usage('train', 'a100-frag', 'nvidia.com/mig-2g.10gb')]);
+    const [held] = node.gpus;
+    const idleLooking = {
+      ...held,
+      index: 1,
+      instances: held.instances.map((instance) => ({ ...instance, inUse: false })),
+    };
+    const twoGpus = { ...node, gpus: [held, idleLooking] };
+    expect(gpuFragmentation(twoGpus, idleLooking)?.busy).toBe(true);
+    const noPods = { ...twoGpus, pods: [] };
+    expect(gpuFragmentation(noPods, idleLooking)?.busy).toBe(false);
+  });
+
   it('answers the same object for the same GPU view, and nothing for a GPU without MIG', () => {
     const node = a30Node('a30');
     expect(gpuFragmentation(node, node.gpus[0])).toBe(gpuFragmentation(node, node.gpus[0]));

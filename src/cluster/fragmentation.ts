@@ -34,7 +34,10 @@ export interface GpuFragmentation extends GpuPlace {
   /** Profiles the unallocated space holds in amount but not at any free legal start. */
   fragmentedOut: MigProfile[];
   unallocatedCompute: number;
-  /** A pod holds, or may hold (pods the user cannot see), an instance of this GPU. */
+  /**
+   * A pod may use this GPU: it holds a resource the GPU offers (which GPU is not known), or pods
+   * the user cannot see may hold its instances.
+   */
   busy: boolean;
 }
 
@@ -75,8 +78,21 @@ function computeGpuFragmentation(node: GpuNodeView, gpu: GpuView): GpuFragmentat
     ),
     fragmentedOut: profilesOf(model, room.fragmentedOut),
     unallocatedCompute: room.unallocatedCompute,
-    busy: instances.some((instance) => instance.inUse || instance.usageUnknown),
+    busy: possiblyBusy(node, instances),
   };
+}
+
+/**
+ * Whether a pod may use the GPU. The API names the resources a pod holds, never the GPU, so any
+ * GPU offering a held resource may be the one (the instance a view marks in use is inferred).
+ */
+function possiblyBusy(node: GpuNodeView, instances: GpuView['instances']): boolean {
+  const held = new Set(
+    (Array.isArray(node.pods) ? node.pods : []).flatMap((pod) => Object.keys(pod.resources ?? {})),
+  );
+  return instances.some(
+    (instance) => instance.inUse || instance.usageUnknown || held.has(instance.resourceName),
+  );
 }
 
 function isFree(instance: GpuView['instances'][number]): boolean {
@@ -120,7 +136,7 @@ export interface ClusterFragmentation {
   freeInstances: number;
   /** The largest free instance, where, and how many free instances have its profile. */
   largestFreeNow?: SliceWhere & { count: number };
-  /** The largest new instance that fits beside the instances; an idle GPU is named first. */
+  /** The largest new instance that fits beside the instances; a GPU no pod may use is named first. */
   largestPlaceable?: SliceWhere & { busy: boolean; gpus: number };
   unallocatedCompute: number;
   /** GPUs whose unallocated space is fragmented (some profile fits in amount, not in place). */

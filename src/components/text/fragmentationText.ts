@@ -53,7 +53,7 @@ export function gpuRoomDetailText(t: Translate, gpu: GpuFragmentation): string {
   if (gpu.busy) {
     parts.push(
       t(
-        'Pods use this GPU: the mig-manager re-creates all instances of a GPU it changes, so the change must wait until they finish.',
+        'Pods may use this GPU: the mig-manager re-creates all instances of a GPU it changes, so the change must wait until they finish.',
       ),
     );
   }

@@ -13,7 +13,7 @@ describe('GpuRoomNote', () => {
       screen.getByRole('button', { name: 'About the room on gpu-a100-fragmented GPU 0' }),
     );
     expect(await screen.findByText(/would hold 4g.20gb by size/)).toBeInTheDocument();
-    expect(screen.getByText(/Pods use this GPU/)).toBeInTheDocument();
+    expect(screen.getByText(/Pods may use this GPU/)).toBeInTheDocument();
   });
 
   it('says a full GPU has no room', () => {

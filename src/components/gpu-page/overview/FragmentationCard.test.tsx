@@ -24,7 +24,7 @@ describe('FragmentationCard', () => {
     const placeable = group('Largest new slice that still fits');
     expect(placeable.getByText('3g.20gb')).toBeInTheDocument();
     expect(placeable.getByText('on gpu-a100-fragmented GPU 0')).toBeInTheDocument();
-    expect(placeable.getByText(/^Pods use that GPU: the change waits/)).toBeInTheDocument();
+    expect(placeable.getByText(/^Pods may use that GPU: the change waits/)).toBeInTheDocument();
 
     const fragmented = group('GPUs with fragmented free space');
     expect(fragmented.getByText('gpu-a100-fragmented GPU 0')).toBeInTheDocument();

@@ -66,10 +66,10 @@ const Placeable = ({ figures }: { figures: ClusterFragmentation }) => {
       <Content component="small">
         {largest.busy
           ? t(
-              'Pods use that GPU: the change waits until they finish. {{count}} GPUs have room for it.',
+              'Pods may use that GPU: the change waits until they finish. {{count}} GPUs have room for it.',
               { count: largest.gpus },
             )
-          : t('A config change on an idle GPU. {{count}} GPUs have room for it.', {
+          : t('A config change on a GPU no pod uses. {{count}} GPUs have room for it.', {
               count: largest.gpus,
             })}
       </Content>
