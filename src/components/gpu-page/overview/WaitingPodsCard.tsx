@@ -168,11 +168,23 @@ const PodsTable = ({
     <Table aria-label={caption} variant="compact">
       <Thead>
         <Tr>
-          <Th modifier="wrap">{t('Pod')}</Th>
-          <Th modifier="wrap">{t('Namespace')}</Th>
-          <Th modifier="wrap">{t('Asks for')}</Th>
-          <Th modifier="wrap">{t('Scheduler')}</Th>
-          {explained && <Th modifier="wrap">{t('Why')}</Th>}
+          <Th modifier="wrap" width={20}>
+            {t('Pod')}
+          </Th>
+          <Th modifier="wrap" width={15}>
+            {t('Namespace')}
+          </Th>
+          <Th modifier="wrap" width={10}>
+            {t('Asks for')}
+          </Th>
+          <Th modifier="wrap" width={30}>
+            {t('Scheduler')}
+          </Th>
+          {explained && (
+            <Th modifier="wrap" width={25}>
+              {t('Why')}
+            </Th>
+          )}
         </Tr>
       </Thead>
       <Tbody>
