@@ -103,7 +103,7 @@ export async function runConfigBench(
 
   const parsed = parseMigPartedConfig(DEFAULT_MIG_PARTED_CONFIG_YAML);
   if (!parsed.config || !parsed.accepted) {
-    throw new Error(`the built-in default config does not parse: ${parsed.issues[0]?.message}`);
+    throw new Error(`the built-in default config does not parse: ${parsed.issues[0]?.code}`);
   }
   const config: MigPartedConfigFile = parsed.config;
   const names = listConfigNames(config);

@@ -424,7 +424,7 @@ function commandLayout(args: ParsedArgs, io: CliIo): number {
 
 /** The CLI says everything in the page's English words (locales/en), from the engine's data. */
 const layoutWarningTexts = (layout: LayoutResult): string[] =>
-  (layout.warningFacts ?? []).map((warning) => layoutWarningText(englishT, warning));
+  layout.warnings.map((warning) => layoutWarningText(englishT, warning));
 const issueText = (issue: ConfigIssue): string => configIssueText(englishT, issue);
 
 function describeLayout(model: GpuModel, layout: LayoutResult, indent = ''): string {

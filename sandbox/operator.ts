@@ -18,6 +18,8 @@ import { parseMigPartedConfig } from '../src/geometry/migParted';
 import { APPLY_FAILING_ISSUE_CODES, predictNodeAfterConfig } from '../src/geometry/predictConfig';
 import { predictNodeAdvertisement, type PredictedGpu } from '../src/geometry/prediction';
 import type { MigStrategy, ProfileCounts } from '../src/geometry/types';
+import { configIssueText } from '../src/components/text/configIssueText';
+import { englishT } from '../src/components/text/englishCatalogue';
 import type { StatusCause } from './apiErrors';
 import type { Writer } from './managedFields';
 import type { PodLogs } from './podLogs';
@@ -679,7 +681,8 @@ export class GpuOperatorSimulation {
         ...none,
         error: [
           ...fileErrors.map(
-            (issue) => `time="${logTime()}" level=error msg="${issue.message.replace(/"/g, "'")}"`,
+            (issue) =>
+              `time="${logTime()}" level=error msg="${configIssueText(englishT, issue).replace(/"/g, "'")}"`,
           ),
           `Error: error parsing configuration file ${loaded.sourceName ?? ''}: invalid MIG configuration`,
           'Unable to validate the selected MIG configuration',
@@ -712,7 +715,7 @@ export class GpuOperatorSimulation {
     const layoutErrors = prediction.errors
       // config-not-found cannot occur here: `prediction.found` was checked above.
       .filter((issue) => APPLY_FAILING_ISSUE_CODES.has(issue.code))
-      .map((issue) => issue.message);
+      .map((issue) => configIssueText(englishT, issue));
     const target = prediction.gpus.map((gpu) => ({
       index: gpu.index,
       migEnabled: gpu.migEnabled,

@@ -22,6 +22,8 @@ import { DEFAULT_MIG_PARTED_CONFIG_YAML } from '../src/geometry/defaultMigParted
 import { parseMigPartedConfig, type MigPartedConfigFile } from '../src/geometry/migParted';
 import { predictNodeAfterConfig } from '../src/geometry/predictConfig';
 import type { GpuModel, MigStrategy } from '../src/geometry/types';
+import { configIssueText } from '../src/components/text/configIssueText';
+import { englishT } from '../src/components/text/englishCatalogue';
 import {
   CLUSTER_POLICY_KEY,
   CLUSTER_POLICY_NAME,
@@ -507,7 +509,11 @@ function checkConfigNames(scenario: Scenario): void {
       (issue) => issue.code !== 'single-strategy-invalid' && issue.code !== 'gpu-not-covered',
     );
     if (blocking.length > 0) {
-      throw new ScenarioError(scenario.file, `nodes[${index}].appliedConfig`, blocking[0].message);
+      throw new ScenarioError(
+        scenario.file,
+        `nodes[${index}].appliedConfig`,
+        configIssueText(englishT, blocking[0]),
+      );
     }
   });
 }

@@ -333,7 +333,7 @@ export function planNodeApply(
       severity,
       code,
       details: [],
-      ...(source.view.fallbackReason ? { source: source.view } : {}),
+      ...(source.view.fallback ? { source: source.view } : {}),
     });
   const resourcesBefore = gpuResources(node.allocatable);
 
@@ -382,7 +382,7 @@ export function planNodeApply(
   if (strategy === 'none' && gpus.some((gpu) => gpu.after.migEnabled)) {
     add('warning', 'strategy-none');
   }
-  if (source.view.kind === 'built-in' && source.view.fallbackReason) {
+  if (source.view.kind === 'built-in' && source.view.fallback) {
     addFallback('warning', 'built-in-config');
   }
 

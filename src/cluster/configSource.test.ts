@@ -60,7 +60,10 @@ describe('resolveMigConfigSources', () => {
     });
     const source = sources.forNode('worker1');
     expect(source.view.kind).toBe('built-in');
-    expect(source.view.fallbackReason).toMatch(/gpu-partitioning-plugin-viewer/);
+    expect(source.view.fallback).toMatchObject({
+      kind: 'no-config-map',
+      error: { kind: 'forbidden', resource: 'ConfigMaps in nvidia-gpu-operator' },
+    });
     expect(source.config?.migConfigs['all-balanced']).toBeDefined();
     expect(sources.error?.kind).toBe('forbidden');
   });
@@ -71,20 +74,27 @@ describe('resolveMigConfigSources', () => {
       configMaps: [],
     }).forNode('n');
     expect(missing.view).toMatchObject({ kind: 'built-in', configMapName: 'custom-mig' });
-    expect(missing.view.fallbackReason).toMatch(/does not exist/);
+    expect(missing.view.fallback).toEqual({
+      kind: 'missing',
+      namespace: 'nvidia-gpu-operator',
+      configMap: 'custom-mig',
+    });
 
     const noKey = resolveMigConfigSources({
       clusterPolicy: clusterPolicy('mixed', 'custom-mig'),
       configMaps: [configMap('custom-mig', undefined)],
     }).forNode('n');
-    expect(noKey.view.fallbackReason).toMatch(/no 'config.yaml' key/);
+    expect(noKey.view.fallback).toMatchObject({ kind: 'no-key', key: 'config.yaml' });
 
     const invalid = resolveMigConfigSources({
       clusterPolicy: clusterPolicy('mixed', 'custom-mig'),
       configMaps: [configMap('custom-mig', 'version: v2\nmig-configs: {a: [}')],
     }).forNode('n');
     expect(invalid.view.kind).toBe('built-in');
-    expect(invalid.view.fallbackReason).toMatch(/not a valid mig-parted config/);
+    expect(invalid.view.fallback).toMatchObject({
+      kind: 'invalid',
+      issue: { code: 'yaml-syntax' },
+    });
     expect(invalid.issues.length).toBeGreaterThan(0);
   });
 

@@ -102,39 +102,23 @@ export function builtInMigConfig(): MigPartedConfigFile | undefined {
   return parseConfigText(DEFAULT_MIG_PARTED_CONFIG_YAML).config;
 }
 
-function viewOf(
-  source: ConfigSource,
-  fallbackReason?: string,
-  fallback?: ConfigFallbackFacts,
-): MigConfigSourceView {
-  const view: MigConfigSourceView = {
-    kind: source.kind,
-    namespace: source.namespace,
-    reason: source.reason,
-    warnings: source.warnings,
-  };
+function viewOf(source: ConfigSource, fallback?: ConfigFallbackFacts): MigConfigSourceView {
+  const view: MigConfigSourceView = { kind: source.kind, namespace: source.namespace };
   if (source.configMapName !== undefined) view.configMapName = source.configMapName;
-  if (fallbackReason !== undefined) view.fallbackReason = fallbackReason;
   if (fallback !== undefined) view.fallback = fallback;
   return view;
 }
 
+/** The built-in copy instead of the ConfigMap `source` names, and why. */
 function builtInFallback(
   source: ConfigSource,
-  why: string,
   fallback: ConfigFallbackFacts,
+  issues: ConfigIssue[] = [],
 ): ResolvedMigConfigSource {
   return {
     config: builtInMigConfig(),
-    view: {
-      ...viewOf(
-        source,
-        `${why} Predictions use the plugin's built-in copy of NVIDIA's default config, which may differ from what the mig-manager uses.`,
-        fallback,
-      ),
-      kind: 'built-in',
-    },
-    issues: [],
+    view: { ...viewOf(source, fallback), kind: 'built-in' },
+    issues,
   };
 }
 
@@ -145,48 +129,29 @@ function loadSource(
   listError: DataError | undefined,
 ): ResolvedMigConfigSource {
   if (source.kind === 'built-in' || source.configMapName === undefined) {
-    const why = listError ? `${listError.message}` : '';
-    const facts: ConfigFallbackFacts = {
+    return builtInFallback(source, {
       kind: 'no-config-map',
       ...(source.builtInWhy ? { why: source.builtInWhy } : {}),
       ...(listError ? { error: listError } : {}),
-    };
-    return {
-      config: builtInMigConfig(),
-      view: viewOf(source, why ? `${why} ${source.reason}` : source.reason, facts),
-      issues: [],
-    };
+    });
   }
-  const where = `ConfigMap ${source.namespace}/${source.configMapName}`;
   const at = { namespace: source.namespace, configMap: source.configMapName };
-  if (listError) {
-    const why =
-      listError.kind === 'forbidden'
-        ? `${where} cannot be read (forbidden: ${listError.message})`
-        : `${where} cannot be read (${listError.message})`;
-    return builtInFallback(source, `${why}.`, { kind: 'unreadable', ...at, error: listError });
-  }
+  if (listError) return builtInFallback(source, { kind: 'unreadable', ...at, error: listError });
   const configMap = byName?.get(source.configMapName);
-  if (!configMap) {
-    return builtInFallback(source, `${where} does not exist.`, { kind: 'missing', ...at });
-  }
+  if (!configMap) return builtInFallback(source, { kind: 'missing', ...at });
   const text = configMap.data?.[source.dataKey];
   if (typeof text !== 'string') {
-    return builtInFallback(
-      source,
-      `${where} has no '${source.dataKey}' key (the mig-manager reads only that key).`,
-      { kind: 'no-key', ...at, key: source.dataKey },
-    );
+    return builtInFallback(source, { kind: 'no-key', ...at, key: source.dataKey });
   }
   const parsed = parseConfigText(text);
   if (!parsed.accepted || !parsed.config) {
     const first = parsed.issues.find((issue) => issue.rejectsFile) ?? parsed.issues[0];
-    const fallback = builtInFallback(
-      source,
-      `${where} is not a valid mig-parted config (${first?.message ?? 'unreadable'}); mig-parted refuses it, so every change fails.`,
-      { kind: 'invalid', ...at, ...(first ? { issue: first } : {}) },
-    );
-    return { ...fallback, issues: parsed.issues };
+    const facts: ConfigFallbackFacts = {
+      kind: 'invalid',
+      ...at,
+      ...(first ? { issue: first } : {}),
+    };
+    return builtInFallback(source, facts, parsed.issues);
   }
   return { config: parsed.config, view: viewOf(source), issues: parsed.issues };
 }

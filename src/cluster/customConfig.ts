@@ -148,15 +148,12 @@ export type OwnConfigProblem =
   | {
       code: 'invalid-file';
       configMap: string;
-      issues: string[];
-      /** The parse issues behind `issues`, in the same order, for the UI's words. */
-      configIssues?: ConfigIssue[];
+      issues: ConfigIssue[];
     };
 
 /**
  * What the user should know before writing, as codes with parameters (worded by the component):
- * - `fallback`: the config source fell back to the built-in copy (`reason` and `source` from the
- *   config source);
+ * - `fallback`: the config source fell back to the built-in copy (`source`, with its `fallback`);
  * - `in-use-unreadable`: the config in use (`configMap`, absent = built-in copy) could not be read;
  * - `own-config-map-replaced`: the plugin's ConfigMap is unreadable (`problem`); its content is replaced;
  * - `label-undefined`: `node` is labelled with `name`, which no config in use defines;
@@ -164,7 +161,7 @@ export type OwnConfigProblem =
  * - `replaced-in-use`: `nodes` already use `name`, so they keep their layout until re-applied.
  */
 export type CustomConfigWarning =
-  | { code: 'fallback'; reason: string; source?: MigConfigSourceView }
+  | { code: 'fallback'; source: MigConfigSourceView }
   | { code: 'in-use-unreadable'; configMap?: string }
   | { code: 'own-config-map-replaced'; problem: OwnConfigProblem }
   | { code: 'label-undefined'; node: string; name: string }
@@ -193,8 +190,7 @@ export function ownConfigOf(configMap: ConfigMapKind | undefined): {
       problem: {
         code: 'invalid-file',
         configMap: PLUGIN_MIG_CONFIG_MAP,
-        issues: parsed.issues.map((issue) => issue.message),
-        configIssues: parsed.issues,
+        issues: parsed.issues,
       },
     };
   }

@@ -232,13 +232,7 @@ export function savePreview(input: SavePreviewInput): SavePreview {
     entries,
     ...(comment ? { comment } : {}),
   });
-  if (shared.view.fallbackReason) {
-    plan.warnings.unshift({
-      code: 'fallback',
-      reason: shared.view.fallbackReason,
-      source: shared.view,
-    });
-  }
+  if (shared.view.fallback) plan.warnings.unshift({ code: 'fallback', source: shared.view });
   return {
     plan,
     name,

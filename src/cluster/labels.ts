@@ -71,8 +71,6 @@ export type LabelProblemFacts =
 export interface LabelProblem {
   label: string;
   value: string;
-  /** Plain English (CLI, logs, tests); `facts` says the same as data. */
-  message: string;
   facts: LabelProblemFacts;
 }
 
@@ -153,7 +151,6 @@ function readBoolean(
   problems.push({
     label,
     value,
-    message: `${label}='${value}' is neither 'true' nor 'false'`,
     facts: { kind: 'not-boolean' },
   });
   return undefined;
@@ -172,7 +169,6 @@ function readCountLabel(
     problems.push({
       label,
       value,
-      message: `${label}='${value}' is not a whole number${parsed.problem ? ` (${parsed.problem})` : ''}`,
       facts: { kind: 'not-whole-number', ...(parsed.issue ? { quantity: parsed.issue } : {}) },
     });
     return undefined;
@@ -223,7 +219,6 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
       problems.push({
         label: GPU_PRODUCT_LABEL,
         value: rawProduct,
-        message: `${GPU_PRODUCT_LABEL} is empty`,
         facts: { kind: 'empty' },
       });
     } else {
@@ -241,7 +236,6 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
       problems.push({
         label: MIG_CONFIG_STATE_LABEL,
         value: rawState,
-        message: `${MIG_CONFIG_STATE_LABEL}='${rawState}' is not a state the mig-manager writes (pending, rebooting, success, failed)`,
         facts: { kind: 'unknown-state' },
       });
     }
@@ -259,7 +253,6 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
     problems.push({
       label: MIG_STRATEGY_LABEL,
       value: strategyRaw,
-      message: `${MIG_STRATEGY_LABEL}='${strategyRaw}' is not 'single' or 'mixed'`,
       facts: { kind: 'unknown-strategy' },
     });
   }
@@ -283,7 +276,6 @@ export function readGpuLabels(node: NodeKind | undefined | null): GpuLabelReadin
         problems.push({
           label,
           value: labels[label],
-          message: `${label} does not name a MIG profile`,
           facts: { kind: 'not-a-profile' },
         });
         continue;

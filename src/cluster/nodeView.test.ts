@@ -98,9 +98,10 @@ describe('buildGpuNodeView: conditions', () => {
         labelCount: 2,
       },
     ]);
-    expect(view.conditions.find((c) => c.kind === 'drifted')?.detail).toMatch(
-      /expected 2, allocatable 1/,
-    );
+    expect(view.conditions.find((c) => c.kind === 'drifted')?.facts).toEqual({
+      code: 'drifted',
+      drift: view.drift,
+    });
   });
 
   it('single strategy with MIG-INVALID: invalid, no drift reported on top', () => {
@@ -282,11 +283,11 @@ describe('buildGpuNodeView: conditions', () => {
       {
         configSource: {
           config: builtInMigConfig(),
-          view: { kind: 'built-in', fallbackReason: 'ConfigMap x cannot be read (forbidden).' },
+          view: { kind: 'built-in', fallback: { kind: 'missing', namespace: 'n', configMap: 'x' } },
         },
       },
     );
-    expect(view.conditions.some((c) => c.detail?.includes('forbidden'))).toBe(true);
+    expect(view.conditions.map((c) => c.facts.code)).toContain('built-in-config');
   });
 
   it('never throws on garbage nodes', () => {

@@ -10,7 +10,7 @@ import { nearestName } from '../geometry/nearestName';
 import { isKnownGpuWithoutMig } from '../geometry/nonMigProducts';
 import { GPU_RESOURCE, MIG_RESOURCE_PREFIX, migResourceName } from '../geometry/naming';
 import { predictNodeAfterConfig, type ConfigPrediction } from '../geometry/predictConfig';
-import type { GpuModel, MigStrategy } from '../geometry/types';
+import type { GpuModel, LayoutWarningFacts, MigStrategy } from '../geometry/types';
 import {
   MIG_CONFIG_LABEL,
   MIG_CONFIG_STATE_LABEL,
@@ -21,7 +21,7 @@ import {
 import { labelSetAt } from './managedFields';
 import type { NodeKind } from './models';
 import { comparePods, sumPodResources } from './pods';
-import { parseNvidiaResourceList, resourceListIssueMessage } from './quantities';
+import { parseNvidiaResourceList } from './quantities';
 import type {
   GpuCountGuess,
   GpuHealthState,
@@ -29,7 +29,6 @@ import type {
   GpuPodUsage,
   GpuView,
   MigConfigSourceView,
-  NodeConditionFacts,
   NodeGpuCondition,
   ObservedTime,
   ResourceDrift,
@@ -63,8 +62,6 @@ export interface BuildGpuNodeViewInput {
   firstSeenPending?: string;
 }
 
-type SliceWarning = Extract<NodeConditionFacts, { code: 'predicted-slices' }>['warnings'][number];
-
 const STATE_RANK: Record<GpuHealthState, number> = {
   invalid: 0,
   failed: 1,
@@ -81,8 +78,7 @@ function isGpuResource(name: string): boolean {
 interface GpuCountReading {
   count: number;
   /** Why the count is a guess, when it is. */
-  guess?: string;
-  guessFacts?: GpuCountGuess;
+  guess?: GpuCountGuess;
 }
 
 /**
@@ -113,35 +109,20 @@ function physicalGpuCount(
     }
     return {
       count: Math.max(1, labels.count),
-      guessFacts: { why: 'single-counts-mig-devices', labelCount: labels.count },
-      guess: `under the single strategy nvidia.com/gpu.count (${labels.count}) counts MIG devices, not GPUs, and the config does not tell how many GPUs that is`,
+      guess: { why: 'single-counts-mig-devices', labelCount: labels.count },
     };
   }
   if (product?.migInvalid || labels.count === undefined || labels.count === 0) {
     // The kubelet keeps the whole-GPU resource it saw before MIG: a fair guess of physical GPUs.
     const stale = capacity[GPU_RESOURCE];
-    const reason = product?.migInvalid
+    const why = product?.migInvalid
       ? 'mig-invalid'
       : labels.count === undefined
         ? 'count-missing'
         : 'count-zero';
-    const why = {
-      'mig-invalid': 'GFD writes nvidia.com/gpu.count=0 with MIG-INVALID',
-      'count-missing': 'nvidia.com/gpu.count is missing',
-      'count-zero': 'nvidia.com/gpu.count is 0',
-    }[reason];
-    if (stale && stale > 0) {
-      return {
-        count: stale,
-        guess: `${why}; the count is taken from capacity nvidia.com/gpu`,
-        guessFacts: { why: reason, from: 'capacity' },
-      };
-    }
-    return {
-      count: 1,
-      guess: `${why}; one GPU is assumed`,
-      guessFacts: { why: reason, from: 'assumed' },
-    };
+    return stale && stale > 0
+      ? { count: stale, guess: { why, from: 'capacity' } }
+      : { count: 1, guess: { why, from: 'assumed' } };
   }
   return { count: labels.count };
 }
@@ -313,8 +294,6 @@ function readNode(input: BuildGpuNodeViewInput, add: AddCondition): NodeReading 
     add({
       kind: 'malformed-label',
       severity: 'warning',
-      title: `Label ${problem.label} has a value the plugin cannot read`,
-      detail: `${problem.message}. The value is ignored.`,
       facts: { code: 'malformed-label', problem },
     });
   }
@@ -326,8 +305,6 @@ function readNode(input: BuildGpuNodeViewInput, add: AddCondition): NodeReading 
     add({
       kind: 'missing-capacity',
       severity: 'warning',
-      title: 'A GPU resource quantity on the node cannot be read',
-      detail: `${resourceListIssueMessage(issue)}. It is treated as absent.`,
       facts: { code: 'unreadable-quantity', issue },
     });
   }
@@ -363,9 +340,6 @@ function addModelConditions(
     add({
       kind: 'unknown-model',
       severity: 'info',
-      title: 'GPU Feature Discovery has not labelled this node yet',
-      detail:
-        'nvidia.com/gpu.product is missing (GFD not running yet, or paused for a MIG change), so the GPU model and its MIG geometry are unknown.',
       facts: { code: 'gfd-not-labelled' },
     });
   } else if (!model && (labels.migCapable === false || knownWithoutMig)) {
@@ -374,9 +348,6 @@ function addModelConditions(
     add({
       kind: 'unknown-model',
       severity: 'warning',
-      title: `GPU model ${product.base} is not in the plugin's catalog`,
-      detail:
-        'Slice maps and predictions need the model geometry; resources are shown as the node advertises them.',
       facts: { code: 'model-not-in-catalog', product: product.base },
     });
   }
@@ -437,21 +408,17 @@ function addConfigConditions(
   add: AddCondition,
 ): void {
   const { labels, product, model, knownWithoutMig } = reading;
-  if (gpuCount.guess && gpuCount.guessFacts && model) {
+  if (gpuCount.guess && model) {
     add({
       kind: 'unverified-layout',
       severity: 'info',
-      title: `GPU count assumed to be ${gpuCount.count}`,
-      detail: `${gpuCount.guess}.`,
-      facts: { code: 'gpu-count-guess', count: gpuCount.count, guess: gpuCount.guessFacts },
+      facts: { code: 'gpu-count-guess', count: gpuCount.count, guess: gpuCount.guess },
     });
   }
-  if (configSource.view.fallbackReason) {
+  if (configSource.view.fallback) {
     add({
       kind: 'unverified-layout',
       severity: 'warning',
-      title: 'Predictions use the built-in config, not the cluster’s',
-      detail: configSource.view.fallbackReason,
       facts: { code: 'built-in-config', source: configSource.view },
     });
   }
@@ -461,8 +428,6 @@ function addConfigConditions(
     add({
       kind: 'unknown-config',
       severity: 'danger',
-      title: `Config '${migConfig}' is not in the mig-parted config in use`,
-      detail: issue?.message ?? `the mig-manager fails with "selected mig-config not present".`,
       facts: {
         code: 'config-not-found',
         config: migConfig,
@@ -476,8 +441,6 @@ function addConfigConditions(
       add({
         kind: 'config-without-mig',
         severity: 'warning',
-        title: `nvidia.com/mig.config=${migConfig} has no effect on this node`,
-        detail: `${labels.migCapable === false ? `GPU Feature Discovery reports no MIG on the ${product.base} (nvidia.com/mig.capable=false)` : `The ${product.base} has no MIG`}, so the GPU operator runs no mig-manager on this node and nothing applies the label: its GPUs are served whole.`,
         facts: {
           code: 'config-without-mig',
           config: migConfig,
@@ -541,8 +504,6 @@ function addLayoutConditions(
     add({
       kind: 'gpu-not-covered',
       severity: 'warning',
-      title: `No entry of '${migConfig ?? ''}' matches GPU ${uncovered.join(', ')}`,
-      detail: `mig-parted leaves ${uncovered.length === 1 ? 'this GPU' : 'these GPUs'} as ${uncovered.length === 1 ? 'it is' : 'they are'} and still reports success. (Matching uses the ${model ? shortModelName(model) : 'model'}'s PCI id: GFD labels do not carry one.)`,
       facts: {
         code: 'gpu-not-covered',
         config: migConfig ?? '',
@@ -558,8 +519,6 @@ function addLayoutConditions(
     add({
       kind: 'unknown-config',
       severity: 'danger',
-      title: `Config '${migConfig ?? ''}' cannot be applied to this node`,
-      detail: issue.message,
       facts: { code: 'config-cannot-apply', config: migConfig ?? '', issue },
     });
   }
@@ -603,10 +562,6 @@ function addStrategyConditions(
     add({
       kind: 'single-invalid',
       severity: 'danger',
-      title: 'Single strategy cannot express this layout: the node advertises no GPUs',
-      detail: product?.migInvalid
-        ? `GFD labelled the product ${product.raw}. ${predictedInvalid?.message ?? 'The device plugin does not start, so no GPU resources are advertised.'}`
-        : predictedInvalid?.message,
       singleInvalid: {
         ...(predictedInvalid ? { predicted: predictedInvalid } : {}),
         ...(product?.migInvalid ? { product: product.raw } : {}),
@@ -622,9 +577,6 @@ function addStrategyConditions(
     add({
       kind: 'mig-under-strategy-none',
       severity: 'warning',
-      title: 'MIG is enabled but the cluster strategy is none',
-      detail:
-        'The device plugin advertises each MIG-enabled GPU whole as nvidia.com/gpu; its MIG instances are not schedulable.',
       facts: { code: 'mig-under-strategy-none' },
     });
   }
@@ -645,8 +597,6 @@ function addMigManagerConditions(
     add({
       kind: 'rebooting',
       severity: 'info',
-      title: 'Rebooting to change MIG mode',
-      detail: 'The GPU reset could not be done in place; the state is re-evaluated after boot.',
       facts: { code: 'rebooting' },
     });
   } else if (state === 'failed' && !configMissing) {
@@ -654,9 +604,6 @@ function addMigManagerConditions(
     add({
       kind: 'failed',
       severity: 'danger',
-      title: `Applying '${migConfig ?? ''}' failed`,
-      detail:
-        'The reason is in the nvidia-mig-manager pod logs. Setting the same value again does not retry.',
       facts: { code: 'failed', config: migConfig ?? '' },
     });
   }
@@ -665,11 +612,6 @@ function addMigManagerConditions(
     add({
       kind: 'operands-paused',
       severity: state === 'pending' ? 'info' : 'warning',
-      title: `GPU operands paused for a MIG change: ${labels.pausedOperands.join(', ')}`,
-      detail:
-        state === 'pending'
-          ? 'The node advertises no GPUs until the change completes.'
-          : `The state is ${state}, yet the deploy labels still read paused-for-mig-change: the mig-manager stopped without restoring them.`,
       facts: { code: 'operands-paused', operands: labels.pausedOperands, state },
     });
   }
@@ -690,8 +632,6 @@ function addPendingCondition(
     add({
       kind: 'stuck-pending',
       severity: 'danger',
-      title: "Pending longer than the mig-manager's timeouts",
-      detail: `Longer than the mig-manager's own timeouts (5 minutes per paused operand). It writes no new state when operand pods do not stop, so this node may stay pending${labels.pausedOperands.length > 0 ? ' with its GPU operands paused' : ''}. Check the nvidia-mig-manager pod's logs.`,
       facts: {
         code: 'stuck-pending',
         since,
@@ -703,10 +643,6 @@ function addPendingCondition(
     add({
       kind: 'pending',
       severity: 'info',
-      title: `Applying '${migConfig ?? ''}'`,
-      detail: since
-        ? `Pending since ${since}${firstSeenByPage ? ' (first seen by this page)' : ''}.`
-        : 'Pending; the start time is unknown.',
       facts: {
         code: 'pending',
         config: migConfig ?? '',
@@ -738,13 +674,6 @@ function reconcileAdvertisement(
       add({
         kind: 'drifted',
         severity: 'warning',
-        title: 'The node advertises different GPU resources than its config predicts',
-        detail: drift
-          .map(
-            (entry) =>
-              `${entry.resourceName}: expected ${entry.expected}, allocatable ${entry.allocatable}${entry.labelCount !== undefined ? `, GFD label ${entry.labelCount}` : ''}`,
-          )
-          .join('; '),
         facts: { code: 'drifted', drift },
       });
     }
@@ -754,8 +683,6 @@ function reconcileAdvertisement(
     add({
       kind: 'missing-capacity',
       severity: 'warning',
-      title: 'The node advertises no GPU resources',
-      detail: `status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry${expected ? ', though its config predicts some' : ''}: the device plugin is not running or not registered.`,
       facts: { code: 'no-gpu-resources', ...(expected ? { expected } : {}) },
     });
   }
@@ -768,19 +695,13 @@ function addPredictedSlicesCondition(
   add: AddCondition,
 ): void {
   if (!prediction?.found || !gpus.some((gpu) => gpu.instances.length > 0)) return;
-  const seen = new Map<string, SliceWarning>();
+  const seen = new Map<string, LayoutWarningFacts>();
   for (const gpu of gpus) {
-    gpu.layout?.warnings.forEach((message, index) => {
-      const facts = gpu.layout?.warningFacts?.[index];
-      if (!seen.has(message)) seen.set(message, facts ? { message, facts } : { message });
-    });
+    for (const warning of gpu.layout?.warnings ?? []) seen.set(JSON.stringify(warning), warning);
   }
-  const warnings = [...seen.keys()];
   add({
     kind: 'unverified-layout',
     severity: 'info',
-    title: 'Slice positions are predicted',
-    detail: `mig-parted lets the driver choose where each instance starts, and pods are matched to instances by resource only (inferred).${warnings.length > 0 ? ` ${warnings.join(' ')}` : ''}`,
     facts: { code: 'predicted-slices', warnings: [...seen.values()] },
   });
 }

@@ -17,14 +17,14 @@ describe('parseQuantity', () => {
   it.each(['abc', '', ' 2', '1.2.3', '1kk', '--1', 'Gi'])('%p is a problem', (text) => {
     const result = parseQuantity(text);
     expect(result.value).toBeUndefined();
-    expect(result.problem).toMatch(/not a Kubernetes quantity/);
+    expect(result.issue?.kind).toBe('not-a-quantity');
   });
 
   it('never throws on any input', () => {
     fc.assert(
       fc.property(fc.anything(), (value) => {
         const result = parseQuantity(value);
-        expect(result.value !== undefined || result.problem !== undefined).toBe(true);
+        expect(result.value !== undefined || result.issue !== undefined).toBe(true);
       }),
     );
   });
@@ -33,9 +33,9 @@ describe('parseQuantity', () => {
 describe('parseCount', () => {
   it('accepts whole quantities, rejects fractions and negatives', () => {
     expect(parseCount('1k')).toEqual({ value: 1000 });
-    expect(parseCount('500m').problem).toMatch(/not a whole number/);
-    expect(parseCount('-1').problem).toMatch(/negative/);
-    expect(parseCount('abc').problem).toMatch(/'abc'/);
+    expect(parseCount('500m').issue?.kind).toBe('fraction');
+    expect(parseCount('-1').issue?.kind).toBe('negative');
+    expect(parseCount('abc').issue).toEqual({ kind: 'not-a-quantity', found: "'abc'" });
   });
 });
 
@@ -46,17 +46,22 @@ describe('parseNvidiaResourceList', () => {
       'allocatable',
     );
     expect(result.values).toEqual({ 'nvidia.com/gpu': 1 });
-    expect(result.problems).toEqual([expect.stringContaining('allocatable nvidia.com/mig-1g.6gb')]);
+    expect(result.issues).toEqual([
+      {
+        where: 'allocatable',
+        resource: 'nvidia.com/mig-1g.6gb',
+        quantity: { kind: 'not-a-quantity', found: "'abc'" },
+      },
+    ]);
   });
 
   it('tolerates absent or non-object lists', () => {
     expect(parseNvidiaResourceList(undefined, 'capacity')).toEqual({
       values: {},
-      problems: [],
       issues: [],
     });
     expect(
-      parseNvidiaResourceList('oops' as unknown as Record<string, string>, 'capacity').problems,
+      parseNvidiaResourceList('oops' as unknown as Record<string, string>, 'capacity').issues,
     ).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Kubernetes resource quantities (`2`, `1k`, `500m`, `1Gi`, `1e3`) as numbers. Extended
  * resources such as `nvidia.com/gpu` must be whole numbers, so `parseCount` also rejects
- * fractions. Nothing here throws: a malformed value comes back as a problem in plain English.
+ * fractions. Nothing here throws: a malformed value comes back as an issue (data).
  */
 
 /** Why a text is not a usable quantity, as data (`found` is the value as short text, quoted). */
@@ -12,33 +12,12 @@ export interface QuantityIssue {
 
 export interface QuantityResult {
   value?: number;
-  /** Set when the text is not a usable quantity; says what was found and what was expected. */
-  problem?: string;
-  /** The same as data, for the UI's words. */
+  /** Set when the text is not a usable quantity: what was found, and why it is not one. */
   issue?: QuantityIssue;
 }
 
-/** A quantity issue in plain English (CLI, logs, tests); the UI words `issue` itself. */
-export function quantityIssueMessage({ kind, found }: QuantityIssue): string {
-  switch (kind) {
-    case 'not-finite':
-      return `${found} is not finite`;
-    case 'not-text':
-      return `expected a quantity such as 2 or 500m, found ${found}`;
-    case 'not-a-quantity':
-      return `${found} is not a Kubernetes quantity (expected e.g. 2, 500m, 1k, 1Gi)`;
-    case 'too-large':
-      return `${found} is too large`;
-    case 'negative':
-      return `${found} is negative; a count cannot be`;
-    default:
-      return `${found} is not a whole number; device counts are integers`;
-  }
-}
-
 function fail(kind: QuantityIssue['kind'], text: unknown): QuantityResult {
-  const issue: QuantityIssue = { kind, found: describe(text) };
-  return { problem: quantityIssueMessage(issue), issue };
+  return { issue: { kind, found: describe(text) } };
 }
 
 const DECIMAL_SUFFIXES: Record<string, number> = {
@@ -118,7 +97,7 @@ export function parseQuantity(text: unknown): QuantityResult {
  */
 export function parseCount(text: unknown): QuantityResult {
   const parsed = parseQuantity(text);
-  if (parsed.problem !== undefined || parsed.value === undefined) return parsed;
+  if (parsed.issue !== undefined || parsed.value === undefined) return parsed;
   if (parsed.value < 0) return fail('negative', text);
   // Tolerate float noise from suffix arithmetic (`1.5k` = 1500.0000000000002 is not possible, but be safe).
   const rounded = Math.round(parsed.value);
@@ -137,17 +116,9 @@ export interface ResourceListIssue {
   quantity?: QuantityIssue;
 }
 
-/** A resource-list issue in plain English (CLI, logs, tests). */
-export function resourceListIssueMessage({ where, resource, quantity }: ResourceListIssue): string {
-  if (resource === undefined) return `${where} is not a map of resources`;
-  return `${where} ${resource}: ${quantity ? quantityIssueMessage(quantity) : 'unreadable'}`;
-}
-
 export interface ResourceListResult {
   values: Record<string, number>;
-  /** One message per malformed entry, naming the resource. */
-  problems: string[];
-  /** The same as data, for the UI's words. */
+  /** One per malformed entry, naming the resource. */
   issues: ResourceListIssue[];
 }
 
@@ -161,7 +132,7 @@ export function parseNvidiaResourceList(
 ): ResourceListResult {
   const values: Record<string, number> = {};
   const issues: ResourceListIssue[] = [];
-  const result = () => ({ values, problems: issues.map(resourceListIssueMessage), issues });
+  const result = () => ({ values, issues });
   if (list === undefined || list === null) return result();
   if (typeof list !== 'object' || Array.isArray(list)) {
     issues.push({ where });

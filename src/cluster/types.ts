@@ -66,11 +66,8 @@ export type NodeConditionFacts =
   | { code: 'operands-paused'; operands: string[]; state: MigConfigState }
   | { code: 'drifted'; drift: ResourceDrift[] }
   | { code: 'no-gpu-resources'; expected?: Record<string, number> }
-  | {
-      code: 'predicted-slices';
-      /** Each distinct layout warning once; `facts` absent for a warning given only as text. */
-      warnings: Array<{ message: string; facts?: LayoutWarningFacts }>;
-    };
+  /** Each distinct layout warning once. */
+  | { code: 'predicted-slices'; warnings: LayoutWarningFacts[] };
 
 export interface NodeGpuCondition {
   kind:
@@ -90,13 +87,10 @@ export interface NodeGpuCondition {
     | 'missing-capacity'
     | 'unverified-layout';
   severity: 'danger' | 'warning' | 'info';
-  /** Plain English, already explaining what it means and what to do. Translated by the UI layer. */
-  title: string;
-  detail?: string;
   /** `single-invalid`: why, as data (predicted), and GFD's product label when it says MIG-INVALID. */
   singleInvalid?: { predicted?: SingleStrategyInvalid; product?: string };
-  /** The condition as data, for the UI's words (`title`/`detail` stay for the CLI, logs, tests). */
-  facts?: NodeConditionFacts;
+  /** What the condition is about, as data (src/components/text/conditionText.ts words it). */
+  facts: NodeConditionFacts;
 }
 
 /** A pod that holds GPU resources on a node (scheduled, not finished). */
@@ -243,7 +237,7 @@ export type ConfigFallbackFacts =
   | { kind: 'unreadable'; namespace: string; configMap: string; error: DataError }
   | { kind: 'missing'; namespace: string; configMap: string }
   | { kind: 'no-key'; namespace: string; configMap: string; key: string }
-  /** `issue`: the first problem mig-parted has with the file (its message quotes the YAML). */
+  /** `issue`: the first problem mig-parted has with the file. */
   | { kind: 'invalid'; namespace: string; configMap: string; issue?: ConfigIssue };
 
 /** Where the mig-parted config came from, and whether we could read it. */
@@ -251,14 +245,8 @@ export interface MigConfigSourceView {
   kind: 'custom' | 'per-node' | 'default' | 'built-in';
   configMapName?: string;
   namespace?: string;
-  /** Set when the ConfigMap could not be read and the built-in copy is used instead. */
-  fallbackReason?: string;
-  /** The same as data, for the UI's words. */
+  /** Set when the built-in copy is used instead of a ConfigMap of the cluster, saying why. */
   fallback?: ConfigFallbackFacts;
-  /** Why this source applies, in plain English. */
-  reason?: string;
-  /** What will go wrong with this source (e.g. the custom ConfigMap does not exist). */
-  warnings?: string[];
 }
 
 /** Per MIG resource across the cluster: the Overview's chart and table. */

@@ -18,7 +18,7 @@ const model = (id: string): GpuModel => {
 };
 
 describe('resolveConfigSource', () => {
-  it('uses a custom ConfigMap named by the ClusterPolicy, and warns when it is missing', () => {
+  it('uses a custom ConfigMap named by the ClusterPolicy, whether it exists or not', () => {
     const present = resolveConfigSource({
       customConfigName: 'custom-mig-config',
       nodeName: 'worker-0',
@@ -35,16 +35,13 @@ describe('resolveConfigSource', () => {
       namespace: NS,
       dataKey: 'config.yaml',
     });
-    expect(present.reason).toContain('spec.migManager.config.name');
-    expect(present.warnings.some((w) => w.includes('does not exist'))).toBe(false);
 
     const missing = resolveConfigSource({
       customConfigName: 'custom-mig-config',
       namespace: NS,
       existingConfigMaps: [DEFAULT_MIG_PARTED_CONFIG_MAP],
     });
-    expect(missing.kind).toBe('custom');
-    expect(missing.warnings[0]).toContain(`${NS}/custom-mig-config does not exist`);
+    expect(missing).toMatchObject({ kind: 'custom', configMapName: 'custom-mig-config' });
   });
 
   it('treats default-mig-parted-config as not custom and prefers the per-node config', () => {
@@ -55,7 +52,6 @@ describe('resolveConfigSource', () => {
       existingConfigMaps: ['worker-0-mig-config', DEFAULT_MIG_PARTED_CONFIG_MAP],
     });
     expect(source).toMatchObject({ kind: 'per-node', configMapName: 'worker-0-mig-config' });
-    expect(source.reason).toContain('counts as not custom');
   });
 
   it('falls back to the static default, then to the built-in copy', () => {
@@ -74,10 +70,16 @@ describe('resolveConfigSource', () => {
     });
     expect(builtIn.kind).toBe('built-in');
     expect(builtIn.configMapName).toBeUndefined();
-    expect(builtIn.reason).toContain('neither worker-1-mig-config nor default-mig-parted-config');
+    expect(builtIn.builtInWhy).toEqual({
+      setToDefault: false,
+      listed: true,
+      perNodeConfigMap: 'worker-1-mig-config',
+    });
     const unlisted = resolveConfigSource({ namespace: NS, customConfigName: null });
-    expect(unlisted.kind).toBe('built-in');
-    expect(unlisted.reason).toContain('could not be listed');
+    expect(unlisted).toMatchObject({
+      kind: 'built-in',
+      builtInWhy: { setToDefault: false, listed: false },
+    });
   });
 
   it('keeps a custom name even when ConfigMaps cannot be listed', () => {

@@ -57,11 +57,7 @@ export interface ConfigSource {
   configMapName?: string;
   namespace: string;
   dataKey: string;
-  /** Why this source, in plain English. */
-  reason: string;
-  /** Things that will go wrong with this source (e.g. the custom ConfigMap does not exist). */
-  warnings: string[];
-  /** `built-in`: why no ConfigMap applies, as data for the UI's words. */
+  /** `built-in`: why no ConfigMap applies. */
   builtInWhy?: BuiltInSourceWhy;
 }
 
@@ -89,73 +85,24 @@ export function resolveConfigSource(input: ConfigSourceInput): ConfigSource {
   const custom = typeof input.customConfigName === 'string' ? input.customConfigName.trim() : '';
 
   if (custom !== '' && custom !== DEFAULT_MIG_PARTED_CONFIG_MAP) {
-    const warnings: string[] = [];
-    if (existing && !exists(custom)) {
-      warnings.push(
-        `ConfigMap ${namespace}/${custom} does not exist: the mig-manager cannot read its config and every change fails.`,
-      );
-    }
-    warnings.push(
-      'With a custom config the mig-manager neither generates a config from the hardware nor falls back to default-mig-parted-config; edits reach the pod only after the kubelet syncs the mounted ConfigMap.',
-    );
-    return {
-      kind: 'custom',
-      configMapName: custom,
-      namespace,
-      dataKey,
-      reason: `The ClusterPolicy names a custom config (spec.migManager.config.name = ${custom}).`,
-      warnings,
-    };
+    return { kind: 'custom', configMapName: custom, namespace, dataKey };
   }
-
-  const setToDefault = custom === DEFAULT_MIG_PARTED_CONFIG_MAP;
-  const notCustom = setToDefault
-    ? `spec.migManager.config.name is ${DEFAULT_MIG_PARTED_CONFIG_MAP}, which counts as not custom`
-    : 'The ClusterPolicy names no custom config';
   if (input.nodeName && exists(perNodeConfigMapName(input.nodeName))) {
-    const name = perNodeConfigMapName(input.nodeName);
-    return {
-      kind: 'per-node',
-      configMapName: name,
-      namespace,
-      dataKey,
-      reason: `${notCustom}, and the mig-manager of ${input.nodeName} generated ${name} from the node's GPUs (GPU Operator v26.3+).`,
-      warnings: [
-        'The generated config is built once when the mig-manager pod starts; it offers all-disabled, all-enabled, all-balanced and one all-<profile> per profile the driver lists.',
-      ],
-    };
+    const configMapName = perNodeConfigMapName(input.nodeName);
+    return { kind: 'per-node', configMapName, namespace, dataKey };
   }
   if (exists(DEFAULT_MIG_PARTED_CONFIG_MAP)) {
-    const why = input.nodeName
-      ? `no ${perNodeConfigMapName(input.nodeName)} exists (operator older than v26.3, or the driver could not list MIG profiles)`
-      : 'no node was given to look for a generated per-node config';
-    return {
-      kind: 'default',
-      configMapName: DEFAULT_MIG_PARTED_CONFIG_MAP,
-      namespace,
-      dataKey,
-      reason: `${notCustom}, and ${why}, so the static ${DEFAULT_MIG_PARTED_CONFIG_MAP} applies.`,
-      warnings: [],
-    };
+    return { kind: 'default', configMapName: DEFAULT_MIG_PARTED_CONFIG_MAP, namespace, dataKey };
   }
-  const why = existing
-    ? input.nodeName
-      ? `neither ${perNodeConfigMapName(input.nodeName)} nor ${DEFAULT_MIG_PARTED_CONFIG_MAP} exists in ${namespace}`
-      : `${DEFAULT_MIG_PARTED_CONFIG_MAP} does not exist in ${namespace}`
-    : `the ConfigMaps in ${namespace} could not be listed`;
   return {
     kind: 'built-in',
     namespace,
     dataKey,
     builtInWhy: {
-      setToDefault,
+      setToDefault: custom === DEFAULT_MIG_PARTED_CONFIG_MAP,
       listed: existing !== undefined,
       ...(input.nodeName ? { perNodeConfigMap: perNodeConfigMapName(input.nodeName) } : {}),
     },
-    reason: `${notCustom}, and ${why}; showing the plugin's built-in copy of NVIDIA's default config instead.`,
-    warnings: [
-      "The built-in copy is NVIDIA's static default; the cluster may use a generated or newer config with other names.",
-    ],
   };
 }
 

@@ -126,7 +126,9 @@ describe('engine resolution equals the oracle for every config × device id', ()
       (issue) => issue.entryIndex === expected.matchedEntry && issue.configName === name,
     );
     expect(
-      relevant.some((issue) => issue.profile === blamed || issue.message.includes(blamed!)),
+      relevant.some(
+        (issue) => issue.profile === blamed || JSON.stringify(issue.facts).includes(blamed!),
+      ),
     ).toBe(true);
     if (verdict === 'invalid') {
       expect(relevant.some((issue) => issue.severity === 'error')).toBe(true);

@@ -60,7 +60,6 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
   if (!isPlainObject(counts)) {
     problems.push({
       code: 'invalid-count',
-      message: `Instance counts must map profile names to numbers, got ${describeValue(counts)}.`,
       facts: { kind: 'counts-not-a-map', got: describeValue(counts) },
     });
     return { requests: [], problems };
@@ -72,7 +71,6 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
       problems.push({
         code: 'invalid-count',
         profile: profile?.name ?? name,
-        message: `The count of ${name} must be a whole number of 0 or more, got ${describeValue(value)}.`,
         facts: { kind: 'bad-count', profile: name, got: describeValue(value) },
       });
       continue;
@@ -81,9 +79,6 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
       problems.push({
         code: 'unknown-profile',
         profile: name,
-        message: `${shortModelName(model)} has no MIG profile ${name}; its profiles are ${model.profiles
-          .map((p) => p.name)
-          .join(', ')}.`,
         facts: {
           kind: 'unknown-profile',
           profile: name,
@@ -103,7 +98,6 @@ export function resolveCounts(model: GpuModel, counts: ProfileCounts): ResolvedC
       problems.push({
         code: 'too-many-instances',
         profile: profile.name,
-        message: `${count} × ${profile.name} requested, but at most ${profile.maxInstances} fit on one ${shortModelName(model)}.`,
         facts: tooMany(model, profile, count, false),
       });
     }
@@ -175,10 +169,6 @@ export function searchPacking(order: MigProfile[]): PackingSearch {
   return found ? { starts: chosen.slice(0, order.length), deepest } : { deepest };
 }
 
-function unitRange(start: number, size: number): string {
-  return size === 1 ? `unit ${start}` : `units ${start}–${start + size - 1}`;
-}
-
 function tooMany(
   model: GpuModel,
   profile: MigProfile,
@@ -200,10 +190,6 @@ function holdersOf(holders: PlacedInstance[]): UnitHolder[] {
   return holders.map(({ profile, start }) => ({ profile, start }));
 }
 
-function describeHolders(holders: PlacedInstance[]): string {
-  return holders.map((holder) => `${holder.profile} (start ${holder.start})`).join(' and ');
-}
-
 function overlaps(a: { start: number; size: number }, b: { start: number; size: number }): boolean {
   return a.start < b.start + b.size && b.start < a.start + a.size;
 }
@@ -215,20 +201,6 @@ function toInstance(profile: MigProfile, start: number): PlacedInstance {
     size: profile.placementSize,
     computeSlices: profile.computeSlices,
   };
-}
-
-/** Why `profile` has no free start among `placed`: "3g.40gb needs start 0 or 4; units 0–3 are ...". */
-function explainBlocked(profile: MigProfile, placed: PlacedInstance[]): string {
-  const starts = profile.placements.map((slot) => slot.start);
-  const startText =
-    starts.length === 1
-      ? `start ${starts[0]}`
-      : `start ${starts.slice(0, -1).join(', ')} or ${starts[starts.length - 1]}`;
-  const reasons = profile.placements.map((slot) => {
-    const holders = placed.filter((instance) => overlaps(instance, slot));
-    return `${unitRange(slot.start, slot.size)} held by ${describeHolders(holders)}`;
-  });
-  return `${profile.name} needs ${startText}; ${reasons.join(', ')}`;
 }
 
 function amounts(
@@ -259,14 +231,10 @@ function problemsOfPacking(
   const unitsNeeded = order.reduce((sum, profile) => sum + profile.placementSize, 0);
   const blocked = order[search.deepest.length];
   if (unitsNeeded > model.placementUnits) {
-    const parts = requests.map(
-      ({ profile, count }) => `${count} × ${profile.name} = ${count * profile.placementSize}`,
-    );
     return [
       {
         code: 'no-placement',
         profile: blocked.name,
-        message: `The instances need ${unitsNeeded} placement units (${parts.join(', ')}) but ${shortModelName(model)} has ${model.placementUnits}.`,
         facts: {
           kind: 'units-exceeded',
           needed: unitsNeeded,
@@ -282,7 +250,6 @@ function problemsOfPacking(
     {
       code: 'no-placement',
       profile: blocked.name,
-      message: `No arrangement fits all instances on the ${model.placementUnits}-unit grid: ${explainBlocked(blocked, placed)}.`,
       facts: {
         kind: 'no-arrangement',
         units: model.placementUnits,
@@ -300,13 +267,9 @@ function computeProblem(model: GpuModel, requests: ProfileRequest[]): LayoutProb
   const largest = [...requests].sort(
     (a, b) => b.profile.computeSlices * b.count - a.profile.computeSlices * a.count,
   )[0];
-  const parts = requests.map(
-    ({ profile, count }) => `${count} × ${profile.name} = ${count * profile.computeSlices}`,
-  );
   return {
     code: 'compute-exceeded',
     profile: largest.profile.name,
-    message: `The instances need ${used} compute slices (${parts.join(', ')}) but ${shortModelName(model)} has ${model.computeSlices}.`,
     facts: {
       kind: 'compute-exceeded',
       needed: used,
@@ -321,20 +284,8 @@ function hasMediaAttribute(profile: MigProfile): boolean {
   return profile.attributes.includes('me');
 }
 
-/** A layout warning in plain English (CLI, logs, tests); the UI words the facts itself. */
-export function layoutWarningMessage(warning: LayoutWarningFacts): string {
-  switch (warning.kind) {
-    case 'media-next-to-one-slice':
-      return `${warning.profile} next to other 1-slice instances is unverified: mig-parted's old layout enumerator rejects it and NVIDIA's documentation does not say.`;
-    case 'needs-r510':
-      return `${warning.profile} together with ${warning.other} needs driver R510 or newer (older drivers rejected this combination).`;
-    default:
-      return `${warning.profile} on ${warning.model} is ${warning.confidence}: ${warning.notes.join('; ')}.`;
-  }
-}
-
 /** Legal but unverified or unusual combinations, and facts about the profiles that are not confirmed. */
-export function layoutWarningFacts(model: GpuModel, profiles: MigProfile[]): LayoutWarningFacts[] {
+export function layoutWarnings(model: GpuModel, profiles: MigProfile[]): LayoutWarningFacts[] {
   const warnings: LayoutWarningFacts[] = [];
   const oneSlice = profiles.filter((profile) => profile.computeSlices === 1);
   const withMedia = oneSlice.find(hasMediaAttribute);
@@ -360,11 +311,6 @@ export function layoutWarningFacts(model: GpuModel, profiles: MigProfile[]): Lay
     }
   }
   return warnings;
-}
-
-/** The same warnings in plain English. */
-export function layoutWarnings(model: GpuModel, profiles: MigProfile[]): string[] {
-  return layoutWarningFacts(model, profiles).map(layoutWarningMessage);
 }
 
 /**
@@ -408,8 +354,7 @@ export function placeInstances(model: GpuModel, counts: ProfileCounts): LayoutRe
     .map((profile, index) => toInstance(profile, starts[index]))
     .sort((a, b) => a.start - b.start);
   result.valid = true;
-  result.warningFacts = layoutWarningFacts(model, order);
-  result.warnings = result.warningFacts.map(layoutWarningMessage);
+  result.warnings = layoutWarnings(model, order);
   return result;
 }
 
@@ -431,7 +376,6 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
     return [
       {
         code: 'invalid-count',
-        message: `Expected a list of placed instances, got ${describeValue(instances)}.`,
         facts: { kind: 'not-a-list', got: describeValue(instances) },
       },
     ];
@@ -442,7 +386,6 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
     if (!isInstanceShaped(instance)) {
       problems.push({
         code: 'invalid-count',
-        message: `Instance ${index + 1} is not a {profile, start, size} entry.`,
         facts: { kind: 'bad-entry', index: index + 1 },
       });
       return;
@@ -452,7 +395,6 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
       problems.push({
         code: 'unknown-profile',
         profile: instance.profile,
-        message: `${shortModelName(model)} has no MIG profile ${instance.profile}.`,
         facts: {
           kind: 'unknown-profile',
           profile: instance.profile,
@@ -468,9 +410,6 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
       problems.push({
         code: 'no-placement',
         profile: profile.name,
-        message: `${profile.name} cannot sit at ${unitRange(instance.start, instance.size)}; its legal starts are ${profile.placements
-          .map((slot) => slot.start)
-          .join(', ')} with size ${profile.placementSize}.`,
         facts: {
           kind: 'illegal-start',
           profile: profile.name,
@@ -491,7 +430,6 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
         problems.push({
           code: 'no-placement',
           profile: known[j].profile.name,
-          message: `${known[j].profile.name} at start ${b.start} overlaps ${known[i].profile.name} at start ${a.start}.`,
           facts: {
             kind: 'overlap',
             profile: known[j].profile.name,
@@ -510,7 +448,6 @@ export function isLegalLayout(model: GpuModel, instances: PlacedInstance[]): Lay
       problems.push({
         code: 'too-many-instances',
         profile: profile.name,
-        message: `${count} × ${profile.name} placed, but at most ${profile.maxInstances} fit on one ${shortModelName(model)}.`,
         facts: tooMany(model, profile, count, true),
       });
     }

@@ -39,7 +39,10 @@ describe('predictNodeAfterConfig', () => {
     });
     expect(prediction.applicable).toBe(false);
     expect(prediction.errors.map((issue) => issue.code)).toEqual(['single-strategy-invalid']);
-    expect(prediction.errors[0].message).toContain('more than one MIG device type');
+    expect(prediction.errors[0].facts).toMatchObject({
+      kind: 'single-strategy-invalid',
+      invalid: { gfdLog: 'more than one MIG device type present on node' },
+    });
     expect(prediction.advertisement!.labels['nvidia.com/gpu.product']).toBe(
       `${PRODUCT}-MIG-INVALID`,
     );

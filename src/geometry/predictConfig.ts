@@ -87,10 +87,9 @@ function predictionIssue(
   severity: ConfigIssue['severity'],
   code: ConfigIssue['code'],
   configName: string,
-  message: string,
-  extra: Pick<ConfigIssue, 'facts' | 'gpuIndex'> = {},
+  extra: Pick<ConfigIssue, 'facts' | 'gpuIndex'>,
 ): ConfigIssue {
-  return { severity, code, message, rejectsFile: false, configName, ...extra };
+  return { severity, code, rejectsFile: false, configName, ...extra };
 }
 
 /**
@@ -123,13 +122,10 @@ export function predictNodeAfterConfig(input: PredictConfigInput): ConfigPredict
     if (check.layout) state.layout = check.layout;
     if (untouched && gpu.migCapable !== false && !gpu.current) {
       issues.push(
-        predictionIssue(
-          'warning',
-          'current-state-unknown',
-          configName,
-          `GPU ${check.index}: its current MIG state was not given; the prediction assumes MIG is off on it.`,
-          { gpuIndex: check.index, facts: { kind: 'current-state-unknown' } },
-        ),
+        predictionIssue('warning', 'current-state-unknown', configName, {
+          gpuIndex: check.index,
+          facts: { kind: 'current-state-unknown' },
+        }),
       );
     }
     return state;
@@ -156,34 +152,22 @@ export function predictNodeAfterConfig(input: PredictConfigInput): ConfigPredict
     if (advertisement.invalid) {
       const labelled = advertisement.labels['nvidia.com/gpu.product'];
       issues.push(
-        predictionIssue(
-          'error',
-          'single-strategy-invalid',
-          configName,
-          `config '${configName}' under the single strategy: GFD labels the node ${labelled ?? 'MIG-INVALID'}. ${advertisement.invalid.message} Use the mixed strategy, or give every GPU the same single profile.`,
-          {
-            facts: {
-              kind: 'single-strategy-invalid',
-              ...(labelled !== undefined ? { product: labelled } : {}),
-              invalid: advertisement.invalid,
-            },
+        predictionIssue('error', 'single-strategy-invalid', configName, {
+          facts: {
+            kind: 'single-strategy-invalid',
+            ...(labelled !== undefined ? { product: labelled } : {}),
+            invalid: advertisement.invalid,
           },
-        ),
+        }),
       );
     }
-    const warningFacts = advertisement.warningFacts;
-    advertisement.warnings.forEach((warning, index) => {
-      const facts = warningFacts?.[index];
+    for (const warning of advertisement.warnings) {
       issues.push(
-        predictionIssue(
-          'warning',
-          'advertisement-warning',
-          configName,
-          warning,
-          facts ? { facts: { kind: 'advertisement', warning: facts } } : {},
-        ),
+        predictionIssue('warning', 'advertisement-warning', configName, {
+          facts: { kind: 'advertisement', warning },
+        }),
       );
-    });
+    }
   }
 
   const errors = issues.filter((issue) => issue.severity === 'error');

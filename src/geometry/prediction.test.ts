@@ -1,10 +1,6 @@
 import fc from 'fast-check';
 import { findModel } from './catalog';
-import {
-  diffResources,
-  predictNodeAdvertisement,
-  type PredictedGpu,
-} from './prediction';
+import { diffResources, predictNodeAdvertisement, type PredictedGpu } from './prediction';
 import type { GpuModel, MigStrategy } from './types';
 
 function model(id: string): GpuModel {
@@ -93,9 +89,15 @@ describe('predictNodeAdvertisement: mixed', () => {
       ],
     });
     expect(result.resources).toEqual({ 'nvidia.com/mig-3g.40gb': 2, 'nvidia.com/mig-2g.20gb': 1 });
-    expect(result.warnings.join('\n')).toMatch(/GPU 0: MIG is enabled but no instances/);
-    expect(result.warnings.join('\n')).toMatch(
-      /GPU 1: the requested layout cannot be created.*8 compute slices/,
+    expect(result.warnings).toContainEqual({ kind: 'mig-without-instances', gpus: [0] });
+    expect(result.warnings).toContainEqual(
+      expect.objectContaining({
+        kind: 'layout-fails',
+        gpu: 1,
+        problems: expect.arrayContaining([
+          expect.objectContaining({ facts: expect.objectContaining({ needed: 8 }) }),
+        ]),
+      }),
     );
   });
 
@@ -109,7 +111,11 @@ describe('predictNodeAdvertisement: mixed', () => {
     expect(result.labels['nvidia.com/mig-3g.90gb.multiprocessors']).toBeUndefined();
     expect(result.labels['nvidia.com/mig-3g.90gb.engines.copy']).toBe('6');
     expect(result.labels['nvidia.com/gpu.memory']).toBeUndefined();
-    expect(result.warnings.join('\n')).toMatch(/3g.90gb: multiprocessors, engines.decoder/);
+    expect(result.warnings).toContainEqual({
+      kind: 'profile-labels-unknown',
+      profile: '3g.90gb',
+      labels: expect.arrayContaining(['multiprocessors', 'engines.decoder']),
+    });
   });
 });
 
@@ -190,7 +196,7 @@ describe('predictNodeAdvertisement: single', () => {
     });
     expect(result.resources).toEqual({});
     expect(result.invalid?.reason).toBe(reason);
-    expect(result.invalid?.message).toMatch(message);
+    expect(`${result.invalid?.gfdLog} ${result.invalid?.pluginLog}`).toMatch(message);
     expect(result.labels).toMatchObject({
       'nvidia.com/gpu.product': 'NVIDIA-H100-80GB-HBM3-MIG-INVALID',
       'nvidia.com/gpu.count': '0',
@@ -224,7 +230,7 @@ describe('predictNodeAdvertisement: none', () => {
     expect(result.resources).toEqual({ 'nvidia.com/gpu': 2 });
     expect(result.labels['nvidia.com/mig.strategy']).toBeUndefined();
     expect(result.labels['nvidia.com/gpu.count']).toBe('2');
-    expect(result.warnings.join(' ')).toMatch(/MIG is enabled on GPU 0 but the strategy is "none"/);
+    expect(result.warnings).toContainEqual({ kind: 'mig-under-none', gpus: [0] });
   });
 });
 
@@ -236,7 +242,7 @@ describe('predictNodeAdvertisement: robustness', () => {
       gpus: [{ index: 0, migEnabled: true, counts: { '1g.5gb': 1 } }],
     });
     expect(unknown.resources).toEqual({ 'nvidia.com/mig-1g.5gb': 1 });
-    expect(unknown.warnings.join(' ')).toMatch(/not in the catalog/);
+    expect(unknown.warnings).toContainEqual({ kind: 'attributes-unknown', profile: '1g.5gb' });
     expect(
       predictNodeAdvertisement({ product: H100, strategy: 'mixed', gpus: [] }).resources,
     ).toEqual({});
@@ -248,7 +254,7 @@ describe('predictNodeAdvertisement: robustness', () => {
       gpus: [{ index: 0, migEnabled: false, counts: {} }],
     });
     expect(badStrategy.resources).toEqual({ 'nvidia.com/gpu': 1 });
-    expect(badStrategy.warnings[0]).toMatch(/Unknown MIG strategy/);
+    expect(badStrategy.warnings[0]).toEqual({ kind: 'unknown-strategy', value: 'weird' });
   });
 
   it('never throws for random inputs and never advertises negative counts', () => {

@@ -35,9 +35,7 @@ export interface NodeAdvertisement {
   labels: Record<string, string>;
   /** Set when the single strategy cannot express the layout: GFD writes MIG-INVALID labels. */
   invalid?: SingleStrategyInvalid;
-  warnings: string[];
-  /** The same warnings as data, in the same order, for the UI's words. */
-  warningFacts?: AdvertisementWarningFacts[];
+  warnings: AdvertisementWarningFacts[];
 }
 
 /** Why part of an advertisement is a guess or empty, as data (`gpus` are GPU indices). */
@@ -51,46 +49,6 @@ export type AdvertisementWarningFacts =
   | { kind: 'no-gpus' }
   | { kind: 'mig-under-none'; gpus: number[] }
   | { kind: 'mig-without-instances'; gpus: number[] };
-
-/** An advertisement warning in plain English (CLI, logs, tests); the UI words the facts. */
-export function advertisementWarningMessage(warning: AdvertisementWarningFacts): string {
-  switch (warning.kind) {
-    case 'layout-fails':
-      return `GPU ${warning.gpu}: the requested layout cannot be created on ${warning.model} (${warning.problems
-        .map((problem) => problem.message)
-        .join(' ')}); mig-parted would fail and leave the GPU as it is.`;
-    case 'attributes-unknown':
-      return `Attributes of ${warning.profile} are unknown: the GPU model is not in the catalog.`;
-    case 'profile-labels-unknown':
-      return `${warning.profile}: ${warning.labels.join(', ')} not known for this GPU, labels left out.`;
-    case 'memory-unknown':
-      return `nvidia.com/gpu.memory left out: the total memory of ${warning.product} is not known.`;
-    case 'nothing-to-predict':
-      return 'Nothing to predict: expected { product, gpus: [...], strategy }.';
-    case 'unknown-strategy':
-      return `Unknown MIG strategy ${warning.value}; the device plugin's default "none" is assumed.`;
-    case 'no-gpus':
-      return 'The node has no GPUs: GFD writes no GPU labels and the device plugin advertises nothing.';
-    case 'mig-under-none':
-      return (
-        `MIG is enabled on GPU ${warning.gpus.join(', ')} but the strategy is "none": ` +
-        'the device plugin still advertises each such GPU whole as nvidia.com/gpu, and its MIG instances are not usable as resources.'
-      );
-    default:
-      return `GPU ${warning.gpus.join(', ')}: MIG is enabled but no instances are configured, so it advertises nothing.`;
-  }
-}
-
-/** Collects warnings as English and as facts, side by side. */
-interface WarningSink {
-  messages: string[];
-  facts: AdvertisementWarningFacts[];
-}
-
-function warn(sink: WarningSink, facts: AdvertisementWarningFacts): void {
-  sink.messages.push(advertisementWarningMessage(facts));
-  sink.facts.push(facts);
-}
 
 const LABEL_PREFIX = 'nvidia.com/';
 const MIG_STRATEGY_LABEL = 'nvidia.com/mig.strategy';
@@ -116,14 +74,13 @@ export type InvalidReason = keyof typeof SINGLE_STRATEGY_INVALID;
 /**
  * Why the single strategy cannot express a node's layout. `reason` is the stable code, `gpu` the
  * GPU the device plugin names, `gfdLog` and `pluginLog` the words GFD and the device plugin log
- * (quoted as they are, so they can be searched for); `message` says it all in English.
+ * (quoted as they are, so they can be searched for).
  */
 export interface SingleStrategyInvalid {
   reason: InvalidReason;
   gpu: number;
   gfdLog: string;
   pluginLog: string;
-  message: string;
 }
 
 /** One MIG device type on the node: its profile (when the model is known) and how many. */
@@ -158,7 +115,7 @@ function validCount(value: unknown): number {
 function groupMigDevices(
   gpus: PredictedGpu[],
   fallbackModel: GpuModel | undefined,
-  warnings: WarningSink,
+  warnings: AdvertisementWarningFacts[],
 ) {
   const groups = new Map<string, MigDeviceGroup>();
   const emptyGpus: number[] = [];
@@ -169,7 +126,7 @@ function groupMigDevices(
     if (model) {
       const layout = placeInstances(model, counts);
       if (!layout.valid) {
-        warn(warnings, {
+        warnings.push({
           kind: 'layout-fails',
           gpu: gpu.index,
           model: shortModelName(model),
@@ -200,10 +157,13 @@ function groupMigDevices(
  * `memory` is the catalog's profile size; GFD reads the MIG device, which can be slightly smaller
  * (H100 3g.40gb: 40320 vs 40448 MiB), so prefer the node's own label when it exists.
  */
-function attributeLabels(group: MigDeviceGroup, warnings: WarningSink): Record<string, string> {
+function attributeLabels(
+  group: MigDeviceGroup,
+  warnings: AdvertisementWarningFacts[],
+): Record<string, string> {
   const profile = group.profile;
   if (!profile) {
-    warn(warnings, { kind: 'attributes-unknown', profile: group.dottedName });
+    warnings.push({ kind: 'attributes-unknown', profile: group.dottedName });
     return {};
   }
   const labels: Record<string, string> = {
@@ -227,7 +187,7 @@ function attributeLabels(group: MigDeviceGroup, warnings: WarningSink): Record<s
     else labels[suffix] = String(value);
   }
   if (unknown.length > 0) {
-    warn(warnings, { kind: 'profile-labels-unknown', profile: profile.name, labels: unknown });
+    warnings.push({ kind: 'profile-labels-unknown', profile: profile.name, labels: unknown });
   }
   return labels;
 }
@@ -243,7 +203,7 @@ function parentGpuLabels(
   product: string,
   gpus: PredictedGpu[],
   model: GpuModel | undefined,
-  warnings: WarningSink,
+  warnings: AdvertisementWarningFacts[],
 ): Record<string, string> {
   const anyFullGpu = gpus.some((gpu) => !gpu.migEnabled);
   const labels: Record<string, string> = {
@@ -256,7 +216,7 @@ function parentGpuLabels(
   if (model && !unconfirmedModelFacts(model).some((fact) => fact.startsWith('totalMemoryMiB'))) {
     labels['nvidia.com/gpu.memory'] = String(model.totalMemoryMiB);
   } else {
-    warn(warnings, { kind: 'memory-unknown', product });
+    warnings.push({ kind: 'memory-unknown', product });
   }
   if (model) labels['nvidia.com/mig.capable'] = 'true';
   return labels;
@@ -282,24 +242,19 @@ function singleStrategyProblem(
  * one resource per profile plus whole GPUs for those with MIG off.
  */
 export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisement {
-  const warnings: WarningSink = { messages: [], facts: [] };
-  const advertisement: NodeAdvertisement = {
-    resources: {},
-    labels: {},
-    warnings: warnings.messages,
-    warningFacts: warnings.facts,
-  };
+  const warnings: AdvertisementWarningFacts[] = [];
+  const advertisement: NodeAdvertisement = { resources: {}, labels: {}, warnings };
   if (!input || typeof input !== 'object' || !Array.isArray(input.gpus)) {
-    warn(warnings, { kind: 'nothing-to-predict' });
+    warnings.push({ kind: 'nothing-to-predict' });
     return advertisement;
   }
   const strategy: MigStrategy = isStrategy(input.strategy) ? input.strategy : 'none';
   if (!isStrategy(input.strategy)) {
-    warn(warnings, { kind: 'unknown-strategy', value: String(input.strategy) });
+    warnings.push({ kind: 'unknown-strategy', value: String(input.strategy) });
   }
   const gpus = input.gpus.filter((gpu) => gpu && typeof gpu === 'object');
   if (gpus.length === 0) {
-    warn(warnings, { kind: 'no-gpus' });
+    warnings.push({ kind: 'no-gpus' });
     return advertisement;
   }
   const product = baseGfdProduct(typeof input.product === 'string' ? input.product : '');
@@ -311,7 +266,7 @@ export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisem
   if (strategy === 'none') {
     advertisement.resources[GPU_RESOURCE] = gpus.length;
     if (migGpus.length > 0) {
-      warn(warnings, { kind: 'mig-under-none', gpus: migGpus.map((gpu) => gpu.index) });
+      warnings.push({ kind: 'mig-under-none', gpus: migGpus.map((gpu) => gpu.index) });
     }
     return advertisement;
   }
@@ -332,16 +287,11 @@ export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisem
       labels['nvidia.com/gpu.count'] = '0';
       labels['nvidia.com/gpu.replicas'] = '0';
       labels['nvidia.com/gpu.memory'] = '0';
-      const pluginLog = text.plugin(problem.gpu);
       advertisement.invalid = {
         reason: problem.reason,
         gpu: problem.gpu,
         gfdLog: text.gfd,
-        pluginLog,
-        message:
-          `Invalid configuration detected for mig-strategy=single: ${text.gfd}. ` +
-          `The device plugin refuses to start (invalid MIG configuration: ${pluginLog}), ` +
-          'so the node advertises no GPU resources until the strategy or the layout changes.',
+        pluginLog: text.plugin(problem.gpu),
       };
       return advertisement;
     }
@@ -362,7 +312,7 @@ export function predictNodeAdvertisement(input: PredictionInput): NodeAdvertisem
   const fullGpus = gpus.length - migGpus.length;
   if (fullGpus > 0) advertisement.resources[GPU_RESOURCE] = fullGpus;
   if (emptyGpus.length > 0) {
-    warn(warnings, { kind: 'mig-without-instances', gpus: emptyGpus });
+    warnings.push({ kind: 'mig-without-instances', gpus: emptyGpus });
   }
   for (const group of groups) {
     const resource = `${LABEL_PREFIX}mig-${group.dottedName}`;

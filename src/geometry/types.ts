@@ -169,10 +169,7 @@ export type LayoutWarningFacts =
       notes: string[];
     };
 
-/**
- * Why a layout cannot be placed or is not allowed; `message` is plain English naming the profile
- * (for the CLI, logs and tests), `facts` the same as data for the UI's translated words.
- */
+/** Why a layout cannot be placed or is not allowed (`facts` for the words; src/components/text). */
 export interface LayoutProblem {
   code:
     | 'unknown-profile'
@@ -181,8 +178,7 @@ export interface LayoutProblem {
     | 'no-placement'
     | 'invalid-count';
   profile?: string;
-  message: string;
-  facts?: LayoutProblemFacts;
+  facts: LayoutProblemFacts;
 }
 
 /**
@@ -196,9 +192,7 @@ export interface LayoutResult {
   instances: PlacedInstance[];
   problems: LayoutProblem[];
   /** Legal but unverified or unusual (e.g. `1g+me` next to other 1g instances). */
-  warnings: string[];
-  /** The same warnings as data, for the UI's words (absent on results built elsewhere). */
-  warningFacts?: LayoutWarningFacts[];
+  warnings: LayoutWarningFacts[];
   /** Compute slices used / total, grid units used / total. */
   computeSlicesUsed: number;
   unitsUsed: number;

@@ -21,7 +21,7 @@ export interface MigConfigSourceResult {
  * watch lists the ConfigMaps of the operator namespace: it holds the custom or default ConfigMap
  * *and* every per-node `<node>-mig-config`, so one websocket covers all nodes and tells which
  * ConfigMaps exist. Errors (403…) land in `sources.error`, and nodes fall back to the built-in
- * config with the reason in `view.fallbackReason`.
+ * config with the reason in `view.fallback`.
  */
 export const useMigConfigSource = (
   clusterPolicy: ClusterPolicyKind | undefined,

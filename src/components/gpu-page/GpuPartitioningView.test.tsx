@@ -139,7 +139,11 @@ describe('GpuPartitioningView', () => {
             kind: 'built-in',
             configMapName: 'default-mig-parted-config',
             namespace: 'nvidia-gpu-operator',
-            fallbackReason: 'forbidden',
+            fallback: {
+              kind: 'missing',
+              namespace: 'nvidia-gpu-operator',
+              configMap: 'default-mig-parted-config',
+            },
           },
         }}
       />,

@@ -1,8 +1,7 @@
 /**
  * The words for a node's GPU conditions (`NodeGpuCondition.facts`, src/cluster/nodeView.ts): the
  * title and the node-specific detail. Node data (config, profile and operand names, label values,
- * counts, times) stays as it is inside the translated sentences. A condition without facts (built
- * elsewhere) keeps its own `title` and `detail`.
+ * counts, times) stays as it is inside the translated sentences.
  */
 import type { GpuCountGuess, NodeGpuCondition, ResourceDrift } from '../../cluster/types';
 import type { Translate } from './translate';
@@ -63,7 +62,7 @@ const singleInvalidText = (
 /** The condition's title as the cluster layer states it, in the page's language. */
 export function conditionTitle(t: Translate, condition: NodeGpuCondition): string {
   const facts = condition.facts;
-  switch (facts?.code) {
+  switch (facts.code) {
     case 'malformed-label':
       return t('Label {{label}} has a value the plugin cannot read', {
         label: facts.problem.label,
@@ -113,17 +112,15 @@ export function conditionTitle(t: Translate, condition: NodeGpuCondition): strin
       return t('The node advertises different GPU resources than its config predicts');
     case 'no-gpu-resources':
       return t('The node advertises no GPU resources');
-    case 'predicted-slices':
-      return t('Slice positions are predicted');
     default:
-      return condition.title;
+      return t('Slice positions are predicted');
   }
 }
 
 /** The condition's node-specific detail in the page's language, when it has one. */
 export function conditionDetail(t: Translate, condition: NodeGpuCondition): string | undefined {
   const facts = condition.facts;
-  switch (facts?.code) {
+  switch (facts.code) {
     case 'malformed-label':
       return t('{{problem}}. The value is ignored.', {
         problem: labelProblemText(t, facts.problem),
@@ -209,16 +206,12 @@ export function conditionDetail(t: Translate, condition: NodeGpuCondition): stri
         : t(
             'status.allocatable has no nvidia.com/gpu or nvidia.com/mig-* entry: the device plugin is not running or not registered.',
           );
-    case 'predicted-slices': {
+    default: {
       const base = t(
         'mig-parted lets the driver choose where each instance starts, and pods are matched to instances by resource only (inferred).',
       );
-      const warnings = facts.warnings.map((warning) =>
-        warning.facts ? layoutWarningText(t, warning.facts) : warning.message,
-      );
+      const warnings = facts.warnings.map((warning) => layoutWarningText(t, warning));
       return [base, ...warnings].join(' ');
     }
-    default:
-      return condition.detail;
   }
 }

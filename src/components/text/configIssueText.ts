@@ -212,7 +212,7 @@ export function configIssueText(t: Translate, issue: ConfigIssue): string {
       gpu: issue.gpuIndex,
       device,
     });
-  switch (facts?.kind) {
+  switch (facts.kind) {
     case 'config-not-found':
       return facts.suggestion !== undefined
         ? t(
@@ -282,7 +282,7 @@ export function configIssueText(t: Translate, issue: ConfigIssue): string {
       return advertisementWarningText(t, facts.warning);
     case 'file':
       return fileProblemText(t, issue, facts.problem);
-    case 'single-strategy-invalid':
+    default:
       return t(
         "config '{{config}}' under the single strategy: GFD labels the node {{product}}. {{why}} Use the mixed strategy, or give every GPU the same single profile.",
         {
@@ -291,7 +291,5 @@ export function configIssueText(t: Translate, issue: ConfigIssue): string {
           why: singleStrategyInvalidText(t, facts.invalid),
         },
       );
-    default:
-      return issue.message;
   }
 }

@@ -38,11 +38,9 @@ function builtInReasonText(t: Translate, why: BuiltInSourceWhy, namespace: strin
 /** Why the built-in copy is used; undefined when the source is read from the cluster. */
 export function configFallbackText(t: Translate, source: MigConfigSourceView): string | undefined {
   const fallback = source.fallback;
-  if (!fallback) return source.fallbackReason;
+  if (!fallback) return undefined;
   if (fallback.kind === 'no-config-map') {
-    const reason = fallback.why
-      ? builtInReasonText(t, fallback.why, source.namespace ?? '')
-      : source.reason;
+    const reason = fallback.why && builtInReasonText(t, fallback.why, source.namespace ?? '');
     const error = fallback.error && dataErrorText(t, fallback.error);
     return [error, reason].filter(Boolean).join(' ');
   }

@@ -1,7 +1,6 @@
 /**
  * The words for what the geometry engine reports as data: layout problems (`LayoutProblem.facts`),
  * blocked starts, the designer's refused additions and MIG-INVALID under the single strategy.
- * The engine keeps its English `message` for the CLI, logs and tests; the UI says it here, once.
  */
 import type {
   AdditionBlock,
@@ -34,7 +33,7 @@ const unitRangeText = (t: Translate, start: number, size: number) =>
 /** One layout problem in the UI's words. */
 export function layoutProblemText(t: Translate, problem: LayoutProblem): string {
   const facts = problem.facts;
-  switch (facts?.kind) {
+  switch (facts.kind) {
     case 'counts-not-a-map':
       return t('Instance counts must map profile names to numbers, got {{got}}.', {
         got: facts.got,
@@ -115,15 +114,13 @@ export function layoutProblemText(t: Translate, problem: LayoutProblem): string 
           size: facts.legalSize,
         },
       );
-    case 'overlap':
+    default:
       return t('{{profile}} at start {{start}} overlaps {{other}} at start {{otherStart}}.', {
         profile: facts.profile,
         start: facts.start,
         other: facts.other,
         otherStart: facts.otherStart,
       });
-    default:
-      return t('This layout cannot be created on the GPU ({{code}}).', { code: problem.code });
   }
 }
 

@@ -162,7 +162,7 @@ export function gpuRangeText(t: Translate, indices: number[]): string {
 function groupedConfigIssueTexts(t: Translate, issues: ConfigIssue[]): string[] {
   const groups = new Map<string, { issue: ConfigIssue; gpus: number[] }>();
   for (const issue of issues) {
-    const { gpuIndex, message: _message, ...rest } = issue;
+    const { gpuIndex, ...rest } = issue;
     // An issue naming no GPU stays on its own (an object's JSON never starts with '#').
     const key = gpuIndex === undefined ? `#${groups.size}` : JSON.stringify(rest);
     const group = groups.get(key);

@@ -12,13 +12,9 @@ describe('saveConfigText', () => {
       clusterPolicy: clusterPolicy('mixed', 'custom-mig'),
       configMaps: [],
     }).shared;
-    const warning: CustomConfigWarning = {
-      code: 'fallback',
-      reason: view.fallbackReason!,
-      source: view,
-    };
+    const warning: CustomConfigWarning = { code: 'fallback', source: view };
     expect(warningText(catalogueT(), warning)).toBe(
-      `The config in use could not be read as configured: ${view.fallbackReason}`,
+      "The config in use could not be read as configured: ConfigMap nvidia-gpu-operator/custom-mig does not exist. Predictions use the plugin's built-in copy of NVIDIA's default config, which may differ from what the mig-manager uses.",
     );
     expect(warningText(catalogueT(true), warning)).toMatch(
       /^«The config in use could not be read as configured: «ConfigMap nvidia-gpu-operator\/custom-mig does not exist\. «Predictions use/,
@@ -46,12 +42,15 @@ describe('saveConfigText', () => {
       return key;
     }) as unknown as Parameters<typeof warningText>[0];
     const warnings: CustomConfigWarning[] = [
-      { code: 'fallback', reason: 'r' },
+      {
+        code: 'fallback',
+        source: { kind: 'built-in', fallback: { kind: 'missing', namespace: 'n', configMap: 'c' } },
+      },
       { code: 'in-use-unreadable', configMap: 'ns/c' },
       { code: 'in-use-unreadable' },
       {
         code: 'own-config-map-replaced',
-        problem: { code: 'invalid-file', configMap: 'c', issues: ['x'] },
+        problem: { code: 'invalid-file', configMap: 'c', issues: [] },
       },
       {
         code: 'own-config-map-replaced',
@@ -68,7 +67,7 @@ describe('saveConfigText', () => {
     for (const nameProblem of nameProblems) {
       expect(nameProblemText(recordingT, nameProblem)).not.toBe('');
     }
-    expect(new Set(keys).size).toBe(12);
+    expect(new Set(keys).size).toBe(14);
     expect(keys.filter((key) => !(key in catalogue))).toEqual([]);
   });
 });

@@ -67,9 +67,7 @@ function ownProblemText(t: Translate, problem: OwnConfigProblem): string {
     case 'invalid-file':
       return t('ConfigMap {{configMap}} does not hold a valid mig-parted file: {{issues}}', {
         configMap: problem.configMap,
-        issues: (
-          problem.configIssues?.map((issue) => configIssueText(t, issue)) ?? problem.issues
-        ).join('; '),
+        issues: problem.issues.map((issue) => configIssueText(t, issue)).join('; '),
       });
   }
 }
@@ -79,7 +77,7 @@ export function warningText(t: Translate, warning: CustomConfigWarning): string 
   switch (warning.code) {
     case 'fallback':
       return t('The config in use could not be read as configured: {{reason}}', {
-        reason: (warning.source && configFallbackText(t, warning.source)) ?? warning.reason,
+        reason: configFallbackText(t, warning.source),
       });
     case 'in-use-unreadable':
       return warning.configMap

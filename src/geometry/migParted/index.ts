@@ -20,9 +20,8 @@ export {
   type MigPartedParseResult,
 } from './types';
 export { deviceFilterList, getNamedConfig, hasOwn, listConfigNames, setOwn } from './configFile';
-export { configNameIssue, profileNameProblem } from './names';
+export { configNameIssue, isMigPartedProfileName } from './names';
 export { parsePciId, type ParsedPciId } from './pciId';
-export { foundValueMessage } from './foundValue';
 export { parseMigPartedConfig } from './parse';
 export {
   entryMatchesDevice,

@@ -15,7 +15,7 @@ import {
   type Node as YamlNode,
 } from 'yaml';
 import { hasOwn, setOwn } from './configFile';
-import { describe, foundValue } from './foundValue';
+import { foundValue } from './foundValue';
 import { configNameIssue } from './names';
 import { parseEntry } from './parseEntry';
 import { rememberSourceText } from './source';
@@ -36,8 +36,6 @@ import {
 } from './types';
 
 const TOP_LEVEL_KEYS = ['version', 'mig-configs'];
-
-const EMPTY_FILE_MESSAGE = `the file is empty: mig-parted reports "unknown version" (expected 'version: ${MIG_PARTED_SPEC_VERSION}' and 'mig-configs')`;
 
 function commentLines(comment: string | null | undefined): string[] {
   if (!comment) return [];
@@ -97,7 +95,6 @@ function unreadable(error: unknown): ConfigIssue {
   return {
     severity: 'error',
     code: 'yaml-syntax',
-    message: `YAML could not be read: ${errorText(error)}`,
     rejectsFile: true,
     facts: { kind: 'file', problem: { kind: 'yaml-unreadable', error: errorText(error) } },
   };
@@ -128,7 +125,6 @@ function readDocuments(
       issue: {
         severity: 'error',
         code: 'missing-version',
-        message: EMPTY_FILE_MESSAGE,
         rejectsFile: true,
         facts: { kind: 'file', problem: { kind: 'empty-file' } },
       },
@@ -145,7 +141,6 @@ function structureIssues(doc: Document, lineCounter: LineCounter): ConfigIssue[]
       return {
         severity: 'error',
         code: 'yaml-syntax',
-        message: `YAML syntax: ${firstLine(error.message)}`,
         rejectsFile: true,
         facts: { kind: 'file', problem: { kind: 'yaml-syntax', error: firstLine(error.message) } },
         ...(pos ? { line: pos.line, column: pos.col } : {}),
@@ -158,8 +153,6 @@ function structureIssues(doc: Document, lineCounter: LineCounter): ConfigIssue[]
     {
       severity: 'error',
       code: 'collection-key',
-      message:
-        'a list or mapping is used as a key; mig-parted reads only plain keys (field, config and profile names)',
       rejectsFile: true,
       facts: { kind: 'file', problem: { kind: 'collection-key' } },
       ...positionAt(lineCounter, collectionKey.range?.[0]),
@@ -171,7 +164,6 @@ function multipleDocumentsIssue(docs: Document[], lineCounter: LineCounter): Con
   return {
     severity: 'warning',
     code: 'multiple-documents',
-    message: 'the file holds several YAML documents; mig-parted reads only the first',
     rejectsFile: false,
     facts: { kind: 'file', problem: { kind: 'multiple-documents' } },
     ...positionAt(lineCounter, docs[1].range?.[0]),
@@ -189,14 +181,13 @@ function readRoot(context: ParseContext): Record<string, unknown> | undefined {
     return undefined;
   }
   if (root === null || root === undefined) {
-    fileError(context, 'missing-version', EMPTY_FILE_MESSAGE, { kind: 'empty-file' }, []);
+    fileError(context, 'missing-version', { kind: 'empty-file' }, []);
     return undefined;
   }
   if (typeof root !== 'object' || Array.isArray(root)) {
     fileError(
       context,
       'not-a-mapping',
-      `a mig-parted config must be a mapping with 'version' and 'mig-configs', found ${describe(root)}`,
       { kind: 'root-not-a-mapping', found: foundValue(root) },
       [],
     );
@@ -208,32 +199,20 @@ function readRoot(context: ParseContext): Record<string, unknown> | undefined {
 /** `version` and no field mig-parted does not know. */
 function checkTopFields(context: ParseContext, top: Record<string, unknown>): void {
   if (!hasOwn(top, 'version')) {
-    fileError(
-      context,
-      'missing-version',
-      `missing 'version' field (expected 'version: ${MIG_PARTED_SPEC_VERSION}')`,
-      { kind: 'missing-version' },
-      [],
-    );
+    fileError(context, 'missing-version', { kind: 'missing-version' }, []);
   } else if (top.version !== MIG_PARTED_SPEC_VERSION) {
     fileError(
       context,
       'unknown-version',
-      `unknown version: ${describe(top.version)} (mig-parted knows only '${MIG_PARTED_SPEC_VERSION}')`,
       { kind: 'unknown-version', found: foundValue(top.version) },
       ['version'],
     );
   }
   for (const key of Object.keys(top)) {
     if (!TOP_LEVEL_KEYS.includes(key)) {
-      fileError(
-        context,
-        'unexpected-field',
-        `unexpected field: ${key}`,
-        { kind: 'unexpected-top-field', field: key },
-        [key],
-        { atKey: true },
-      );
+      fileError(context, 'unexpected-field', { kind: 'unexpected-top-field', field: key }, [key], {
+        atKey: true,
+      });
     }
   }
 }
@@ -245,21 +224,16 @@ function parseNamedConfig(
 ): MigPartedEntry[] | undefined {
   const path: Path = ['mig-configs', name];
   if (rawEntries === null || (Array.isArray(rawEntries) && rawEntries.length === 0)) {
-    fileError(
-      context,
-      'empty-config',
-      `at least one entry in '${name}' is required`,
-      { kind: 'empty-config' },
-      path,
-      { configName: name, atKey: true },
-    );
+    fileError(context, 'empty-config', { kind: 'empty-config' }, path, {
+      configName: name,
+      atKey: true,
+    });
     return undefined;
   }
   if (!Array.isArray(rawEntries)) {
     fileError(
       context,
       'invalid-entry',
-      `config '${name}' must be a list of entries (each starting with '- devices: ...'), found ${describe(rawEntries)}`,
       { kind: 'config-not-a-list', found: foundValue(rawEntries) },
       path,
       { configName: name },
@@ -302,14 +276,10 @@ function readMigConfigs(
   const raw = top['mig-configs'];
   const none = { migConfigs: {}, rejectedConfigNames: [] };
   const empty = () => {
-    const message = "at least one entry in 'mig-configs' is required";
-    fileError(context, 'empty-mig-configs', message, { kind: 'empty-mig-configs' }, [
-      'mig-configs',
-    ]);
+    fileError(context, 'empty-mig-configs', { kind: 'empty-mig-configs' }, ['mig-configs']);
   };
   if (!hasOwn(top, 'mig-configs')) {
-    const message = "missing 'mig-configs': the file defines no named config";
-    fileError(context, 'missing-mig-configs', message, { kind: 'missing-mig-configs' }, []);
+    fileError(context, 'missing-mig-configs', { kind: 'missing-mig-configs' }, []);
     return none;
   }
   if (raw === null) {
@@ -320,7 +290,6 @@ function readMigConfigs(
     fileError(
       context,
       'missing-mig-configs',
-      `'mig-configs' must map config names to lists of entries, found ${describe(raw)}`,
       { kind: 'mig-configs-not-a-map', found: foundValue(raw) },
       ['mig-configs'],
     );
@@ -335,7 +304,6 @@ function notText(text: unknown): ConfigIssue {
   return {
     severity: 'error',
     code: 'not-a-mapping',
-    message: `expected the text of a YAML file, got ${describe(text)}`,
     rejectsFile: true,
     facts: { kind: 'file', problem: { kind: 'not-text', found: foundValue(text) } },
   };

@@ -73,7 +73,6 @@ export function locate(
 export function fileError(
   context: ParseContext,
   code: ConfigIssueCode,
-  message: string,
   problem: FileProblem,
   path: Path,
   where: FileErrorPlace = {},
@@ -82,14 +81,9 @@ export function fileError(
   context.issues.push({
     severity: 'error',
     code,
-    message,
     rejectsFile: true,
     ...names,
     ...locate(context, path, atKey),
     facts: { kind: 'file', problem },
   });
-}
-
-export function entryLabel(configName: string, entryIndex: number): string {
-  return `config '${configName}', entry #${entryIndex}`;
 }

@@ -1,10 +1,9 @@
 /** One entry of a named config, checked field by field as mig-parted's spec types decode it. */
 import type { ProfileCounts } from '../types';
 import { hasOwn, setOwn } from './configFile';
-import { describe, foundValue } from './foundValue';
-import { profileNameProblem } from './names';
+import { foundValue } from './foundValue';
+import { isMigPartedProfileName } from './names';
 import {
-  entryLabel,
   fileError,
   locate,
   type FileErrorPlace,
@@ -16,28 +15,25 @@ import type { ConfigIssueCode, FileProblem, MigPartedEntry } from './types';
 
 const ENTRY_KEYS = ['device-filter', 'devices', 'mig-enabled', 'mig-devices'];
 
-/** The entry being read: where it is, and how messages name it. */
+/** The entry being read, and where it is. */
 interface EntryScope {
   context: ParseContext;
   /** `['mig-configs', configName, entryIndex]`. */
   path: Path;
   configName: string;
   entryIndex: number;
-  /** `config 'NAME', entry #N`, the start of every message about the entry. */
-  label: string;
 }
 
-/** A file error about the entry (or the field at `field` in it); the message follows the label. */
+/** A file error about the entry (or the field at `field` in it). */
 function entryError(
   scope: EntryScope,
   code: ConfigIssueCode,
-  message: string,
   problem: FileProblem,
   field: Path = [],
   place: Omit<FileErrorPlace, 'configName' | 'entryIndex'> = {},
 ): void {
   const { configName, entryIndex } = scope;
-  fileError(scope.context, code, `${scope.label}: ${message}`, problem, [...scope.path, ...field], {
+  fileError(scope.context, code, problem, [...scope.path, ...field], {
     configName,
     entryIndex,
     ...place,
@@ -48,22 +44,14 @@ function entryError(
 function checkEntryKeys(scope: EntryScope, fields: Record<string, unknown>): void {
   for (const key of Object.keys(fields)) {
     if (!ENTRY_KEYS.includes(key)) {
-      entryError(
-        scope,
-        'unexpected-field',
-        `unexpected field '${key}' (allowed: ${ENTRY_KEYS.join(', ')})`,
-        { kind: 'unexpected-entry-field', field: key },
-        [key],
-        { atKey: true },
-      );
+      entryError(scope, 'unexpected-field', { kind: 'unexpected-entry-field', field: key }, [key], {
+        atKey: true,
+      });
     }
   }
   for (const required of ['devices', 'mig-enabled']) {
     if (!hasOwn(fields, required)) {
-      entryError(scope, 'missing-field', `missing required field '${required}'`, {
-        kind: 'missing-entry-field',
-        field: required,
-      });
+      entryError(scope, 'missing-field', { kind: 'missing-entry-field', field: required });
     }
   }
 }
@@ -77,11 +65,9 @@ function readDeviceFilter(scope: EntryScope, value: unknown): string | string[] 
   if (value === null) return undefined;
   const numberHint =
     typeof value === 'number' || (Array.isArray(value) && value.some((v) => typeof v === 'number'));
-  const hint = numberHint ? ' (quote PCI ids: YAML reads an unquoted 0x20B710DE as a number)' : '';
   entryError(
     scope,
     'invalid-device-filter',
-    `device-filter must be a PCI id string or a list of them, found ${describe(value)}${hint}`,
     { kind: 'bad-device-filter', found: foundValue(value), numberHint },
     ['device-filter'],
   );
@@ -91,13 +77,7 @@ function readDeviceFilter(scope: EntryScope, value: unknown): string | string[] 
 function readDevices(scope: EntryScope, value: unknown): 'all' | number[] | undefined {
   if (value === 'all') return 'all';
   if (typeof value === 'string') {
-    entryError(
-      scope,
-      'invalid-devices',
-      `invalid string input for 'devices': ${value} (use 'all' or a list of GPU indices)`,
-      { kind: 'devices-string', value },
-      ['devices'],
-    );
+    entryError(scope, 'invalid-devices', { kind: 'devices-string', value }, ['devices']);
     return undefined;
   }
   if (
@@ -106,26 +86,18 @@ function readDevices(scope: EntryScope, value: unknown): 'all' | number[] | unde
   ) {
     return value as number[];
   }
-  entryError(
-    scope,
-    'invalid-devices',
-    `'devices' must be 'all' or a list of integer GPU indices, found ${describe(value)}`,
-    { kind: 'bad-devices', found: foundValue(value) },
-    ['devices'],
-  );
+  entryError(scope, 'invalid-devices', { kind: 'bad-devices', found: foundValue(value) }, [
+    'devices',
+  ]);
   return undefined;
 }
 
 function readMigEnabled(scope: EntryScope, value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (value === null) return false; // Go leaves the bool at false for JSON null.
-  entryError(
-    scope,
-    'invalid-mig-enabled',
-    `'mig-enabled' must be true or false, found ${describe(value)}`,
-    { kind: 'bad-mig-enabled', found: foundValue(value) },
-    ['mig-enabled'],
-  );
+  entryError(scope, 'invalid-mig-enabled', { kind: 'bad-mig-enabled', found: foundValue(value) }, [
+    'mig-enabled',
+  ]);
   return undefined;
 }
 
@@ -137,25 +109,17 @@ function readProfileCount(
   counts: ProfileCounts,
 ): boolean {
   const field = ['mig-devices', profile];
-  const nameProblem = profileNameProblem(profile);
-  if (nameProblem) {
-    entryError(
-      scope,
-      'invalid-profile-name',
-      nameProblem,
-      { kind: 'bad-profile-name', profile },
-      field,
-      {
-        profile,
-        atKey: true,
-      },
-    );
+  const named = isMigPartedProfileName(profile);
+  if (!named) {
+    entryError(scope, 'invalid-profile-name', { kind: 'bad-profile-name', profile }, field, {
+      profile,
+      atKey: true,
+    });
   }
   if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
     entryError(
       scope,
       'invalid-count',
-      `count for profile ${profile} must be a whole number ≥ 0, found ${describe(count)}`,
       { kind: 'bad-count', profile, found: foundValue(count) },
       field,
       { profile },
@@ -163,7 +127,7 @@ function readProfileCount(
     return false;
   }
   setOwn(counts, profile, count);
-  return !nameProblem;
+  return named;
 }
 
 function readMigDevices(scope: EntryScope, value: unknown): ProfileCounts | undefined {
@@ -172,7 +136,6 @@ function readMigDevices(scope: EntryScope, value: unknown): ProfileCounts | unde
     entryError(
       scope,
       'invalid-mig-devices',
-      `'mig-devices' must be a mapping of profile name to count, found ${describe(value)}`,
       { kind: 'mig-devices-not-a-map', found: foundValue(value) },
       ['mig-devices'],
     );
@@ -186,13 +149,7 @@ function readMigDevices(scope: EntryScope, value: unknown): ProfileCounts | unde
   if (!ok) return undefined;
   const values = Object.values(counts);
   if (values.length > 0 && values.every((count) => count === 0)) {
-    entryError(
-      scope,
-      'all-counts-zero',
-      'all counts for all MIG profiles are 0 (use mig-devices: {} for a MIG-enabled GPU with no instances)',
-      { kind: 'all-counts-zero' },
-      ['mig-devices'],
-    );
+    entryError(scope, 'all-counts-zero', { kind: 'all-counts-zero' }, ['mig-devices']);
     return undefined;
   }
   return counts;
@@ -206,40 +163,22 @@ function checkMigDevicesAgainstMode(
   migDevices: ProfileCounts | undefined,
 ): void {
   if (migEnabled === true && migDevices === undefined && !hasOwn(fields, 'mig-devices')) {
-    entryError(
-      scope,
-      'missing-field',
-      "missing required field 'mig-devices' when 'mig-enabled' is true (use {} for no instances)",
-      { kind: 'missing-mig-devices' },
-    );
+    entryError(scope, 'missing-field', { kind: 'missing-mig-devices' });
   }
   if (migEnabled === false && migDevices && Object.keys(migDevices).length > 0) {
-    entryError(
-      scope,
-      'mig-devices-when-disabled',
-      "MIG devices included when 'mig-enabled' is false",
-      { kind: 'mig-devices-when-disabled' },
-      ['mig-devices'],
-    );
+    entryError(scope, 'mig-devices-when-disabled', { kind: 'mig-devices-when-disabled' }, [
+      'mig-devices',
+    ]);
   }
 }
 
 /** Why mig-parted cannot use one filter string, or undefined when it can. */
-function filterProblem(text: string): { message: string; facts: FileProblem } | undefined {
+function filterProblem(text: string): FileProblem | undefined {
   const parsed = parsePciId(text);
-  if (!parsed) {
-    return {
-      message: `'${text}' is not a PCI id mig-parted can read`,
-      facts: { kind: 'filter-not-a-pci-id', text },
-    };
-  }
+  if (!parsed) return { kind: 'filter-not-a-pci-id', text };
   if (parsed.deviceId.endsWith('10DE')) return undefined;
   const device = parsed.deviceId.slice(0, 6);
-  const vendor = `0x${parsed.deviceId.slice(6)}`;
-  return {
-    message: `'${text}' reads as device ${device} of vendor ${vendor}, not an NVIDIA GPU`,
-    facts: { kind: 'filter-not-nvidia', text, device, vendor },
-  };
+  return { kind: 'filter-not-nvidia', text, device, vendor: `0x${parsed.deviceId.slice(6)}` };
 }
 
 /** Filter strings mig-parted cannot read are silently ignored on the node: the entry matches nothing. */
@@ -252,12 +191,11 @@ function checkFilterValues(scope: EntryScope, filter: string | string[]): void {
     scope.context.issues.push({
       severity: 'error',
       code: 'unparsable-device-filter',
-      message: `${scope.label}: device-filter ${problem.message}; mig-parted accepts the file but this filter matches no GPU (write device then vendor, e.g. 0x20B710DE)`,
       rejectsFile: false,
       configName: scope.configName,
       entryIndex: scope.entryIndex,
       ...locate(scope.context, [...scope.path, ...field], false),
-      facts: { kind: 'file', problem: problem.facts },
+      facts: { kind: 'file', problem },
     });
   });
 }
@@ -270,19 +208,10 @@ export function parseEntry(
   entryIndex: number,
 ): MigPartedEntry | undefined {
   const path: Path = ['mig-configs', configName, entryIndex];
-  const scope = {
-    context,
-    path,
-    configName,
-    entryIndex,
-    label: entryLabel(configName, entryIndex),
-  };
+  const scope = { context, path, configName, entryIndex };
   const before = context.issues.length;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    entryError(scope, 'invalid-entry', `expected a mapping, found ${describe(raw)}`, {
-      kind: 'entry-not-a-mapping',
-      found: foundValue(raw),
-    });
+    entryError(scope, 'invalid-entry', { kind: 'entry-not-a-mapping', found: foundValue(raw) });
     return undefined;
   }
   const fields = raw as Record<string, unknown>;

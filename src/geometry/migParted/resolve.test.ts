@@ -1,4 +1,4 @@
-import { entryMatchesGpu, parsePciId, profileNameProblem } from '.';
+import { entryMatchesGpu, isMigPartedProfileName, parsePciId } from '.';
 
 describe('PCI ids and matching', () => {
   it('parses ids the way Go strconv.ParseUint(s, 0, 32) does', () => {
@@ -36,12 +36,12 @@ describe('PCI ids and matching', () => {
   });
 
   it('checks profile names with mig-parted strictness', () => {
-    expect(profileNameProblem('1g.10gb')).toBeUndefined();
-    expect(profileNameProblem('1g.24gb+me.all')).toBeUndefined();
-    expect(profileNameProblem('1g.24gb-me')).toBeUndefined();
-    expect(profileNameProblem('1c.3g.20gb')).toBeUndefined();
-    expect(profileNameProblem(' 1g.10gb')).toBeDefined();
-    expect(profileNameProblem('4c.3g.20gb')).toBeDefined();
-    expect(profileNameProblem('1g.10gb+me+me')).toBeDefined();
+    expect(isMigPartedProfileName('1g.10gb')).toBe(true);
+    expect(isMigPartedProfileName('1g.24gb+me.all')).toBe(true);
+    expect(isMigPartedProfileName('1g.24gb-me')).toBe(true);
+    expect(isMigPartedProfileName('1c.3g.20gb')).toBe(true);
+    expect(isMigPartedProfileName(' 1g.10gb')).toBe(false);
+    expect(isMigPartedProfileName('4c.3g.20gb')).toBe(false);
+    expect(isMigPartedProfileName('1g.10gb+me+me')).toBe(false);
   });
 });

@@ -67,14 +67,6 @@ export function gpuDevice(gpu: GpuIdentity): string {
   return parsePciId(gpu.deviceId)?.deviceId ?? gpu.deviceId;
 }
 
-export function gpuLabel(gpu: GpuIdentity): string {
-  return `GPU ${gpu.index} (${gpuDevice(gpu)})`;
-}
-
-function formatIndexList(indices: number[]): string {
-  return indices.length === 1 ? `GPU ${indices[0]}` : `GPUs ${indices.join(', ')}`;
-}
-
 function identityOf(gpu: GpuIdentity): GpuIdentity {
   const identity: GpuIdentity = { index: gpu.index, deviceId: gpu.deviceId };
   if (gpu.subsystemId !== undefined) identity.subsystemId = gpu.subsystemId;
@@ -87,11 +79,9 @@ function configNotFound(config: MigPartedConfigFile, configName: string): Config
     (name) =>
       name.toLowerCase() === configName.toLowerCase() || name.replace(/\+/g, '.') === configName,
   );
-  const hint = near.length > 0 ? ` Did you mean '${near[0]}'?` : '';
   return {
     severity: 'error',
     code: 'config-not-found',
-    message: `config '${configName}' is not in the file (${names.length} named config${names.length === 1 ? '' : 's'}); mig-parted fails with "selected mig-config not present" and the node state becomes failed.${hint}`,
     rejectsFile: false,
     configName,
     facts: {
@@ -148,7 +138,6 @@ function notCoveredIssues(
     .map((gpu): ConfigIssue => ({
       severity: 'error',
       code: 'gpu-not-covered',
-      message: `config '${configName}': no entry matches ${gpuLabel(gpu)}; mig-parted leaves this GPU as it is and the node still reports success`,
       rejectsFile: false,
       configName,
       gpuIndex: gpu.index,
@@ -160,7 +149,6 @@ function overriddenIssues(configName: string, overrides: Overrides): ConfigIssue
   return [...overrides.values()].map((record): ConfigIssue => ({
     severity: 'warning',
     code: 'entry-overridden',
-    message: `config '${configName}', entry #${record.overridden} is overridden by entry #${record.by} on ${formatIndexList(record.gpus)}: mig-parted applies both in order, so only entry #${record.by} takes effect`,
     rejectsFile: false,
     configName,
     entryIndex: record.overridden,
@@ -184,7 +172,6 @@ function absentIndexIssues(
     issues.push({
       severity: 'warning',
       code: 'device-index-absent',
-      message: `config '${configName}', entry #${entryIndex} names ${formatIndexList(absent)}, which this node does not have (it has ${formatIndexList(present)})`,
       rejectsFile: false,
       configName,
       entryIndex,

@@ -72,9 +72,8 @@ export type ConfigIssueCode =
   | 'current-state-unknown';
 
 /**
- * A node-time issue as data, for the UI's words (`gpu` is the device id as `0x20b7`; the config,
- * entry and GPU index are the issue's own fields). File-level issues have none: their `message`
- * quotes the YAML.
+ * An issue as data (`device` is the device id as `0x20b7`; the config, entry and GPU index are the
+ * issue's own fields).
  */
 export type ConfigIssueFacts =
   | { kind: 'config-not-found'; configCount: number; suggestion?: string }
@@ -141,8 +140,6 @@ export type FileProblem =
 export interface ConfigIssue {
   severity: 'error' | 'warning';
   code: ConfigIssueCode;
-  /** Plain English; names the config, the entry (0-based, as `entry #N`) and the profile. */
-  message: string;
   /** True when mig-parted itself refuses the whole file, so no named config in it can be applied. */
   rejectsFile: boolean;
   configName?: string;
@@ -152,8 +149,7 @@ export interface ConfigIssue {
   /** 1-based position in the YAML text, when the issue comes from parsing. */
   line?: number;
   column?: number;
-  /** The same as data, for the UI's words (node-time issues). */
-  facts?: ConfigIssueFacts;
+  facts: ConfigIssueFacts;
 }
 
 export interface MigPartedParseResult {

@@ -41,10 +41,9 @@ describe('resolveMigConfigForGpus and validateMigConfig', () => {
       configName: 'mixed-node',
       entryIndex: 0,
     });
-    expect(overridden!.message).toContain('entry #1');
-    expect(overridden!.message).toContain('GPU 1');
+    expect(overridden!.facts).toEqual({ kind: 'entry-overridden', by: 1, gpus: [1] });
     const absent = resolution.issues.find((issue) => issue.code === 'device-index-absent');
-    expect(absent!.message).toContain('GPU 5');
+    expect(absent!.facts).toMatchObject({ kind: 'device-index-absent', gpus: [5] });
   });
 
   it('reports a GPU no entry matches, which mig-parted skips silently', () => {
@@ -55,7 +54,7 @@ describe('resolveMigConfigForGpus and validateMigConfig', () => {
     expect(resolution.gpus[2].entryIndex).toBeUndefined();
     const issue = resolution.issues.find((candidate) => candidate.code === 'gpu-not-covered');
     expect(issue).toMatchObject({ severity: 'error', gpuIndex: 2, configName: 'too-much' });
-    expect(issue!.message).toContain('still reports success');
+    expect(issue!.facts).toEqual({ kind: 'gpu-not-covered', device: '0x233010DE' });
   });
 
   it('does not require GPUs without MIG to be covered by devices: all', () => {
@@ -75,7 +74,7 @@ describe('resolveMigConfigForGpus and validateMigConfig', () => {
       (issue) => issue.gpuIndex === 0 && issue.severity === 'error',
     );
     expect(compute).toMatchObject({ configName: 'too-much', entryIndex: 0 });
-    expect(compute!.message).toContain("config 'too-much', entry #0, GPU 0 (0x233010DE)");
+    expect(compute!.facts).toMatchObject({ kind: 'layout', device: '0x233010DE' });
     const unknown = validation.issues.find((issue) => issue.code === 'unknown-profile');
     expect(unknown).toMatchObject({ entryIndex: 1, profile: '1g.5gb', gpuIndex: 1 });
   });
@@ -85,7 +84,7 @@ describe('resolveMigConfigForGpus and validateMigConfig', () => {
     expect(validation.found).toBe(false);
     expect(validation.verdict).toBe('invalid');
     expect(validation.issues[0].code).toBe('config-not-found');
-    expect(validation.issues[0].message).toContain("Did you mean 'mixed-node'");
+    expect(validation.issues[0].facts).toMatchObject({ suggestion: 'mixed-node' });
   });
 
   it('says a device id outside the catalog cannot be checked', () => {

@@ -9,7 +9,6 @@ import { commentOf, listConfigNames } from './configFile';
 import { configNameIssue } from './names';
 import {
   gpuDevice,
-  gpuLabel,
   resolveMigConfigForGpus,
   type ConfigGpu,
   type GpuConfigResolution,
@@ -88,10 +87,8 @@ function cachedLayout(model: GpuModel, counts: ProfileCounts): LayoutResult {
 /** An issue about one GPU; the check fills in where it is. */
 type GpuIssue = Omit<ConfigIssue, 'rejectsFile' | 'configName' | 'entryIndex' | 'gpuIndex'>;
 
-/** The GPU being checked: where issues about it go and how their messages start. */
+/** The GPU being checked, and where issues about it go. */
 interface GpuScope {
-  /** `config 'NAME', entry #N, GPU I (0x20B710DE)`. */
-  where: string;
   device: string;
   push: (issue: GpuIssue) => void;
 }
@@ -103,14 +100,13 @@ function checkLayout(
   model: GpuModel,
   counts: ProfileCounts,
 ): GpuConfigCheck {
-  const { where, device, push } = scope;
+  const { device, push } = scope;
   const layout = cachedLayout(model, counts);
   const name = shortModelName(model);
   if (Object.keys(counts).length === 0) {
     push({
       severity: 'warning',
       code: 'empty-mig-layout',
-      message: `${where}: MIG is enabled with no instances, so this ${name} advertises no GPU resource (the single strategy treats it as invalid)`,
       facts: { kind: 'empty-mig-layout', device, model: name },
     });
     return { ...base, layout };
@@ -126,7 +122,6 @@ function checkLayout(
       severity: 'warning',
       code: 'placements-unknown',
       profile: assumed[0].name,
-      message: `${where}: placements of ${profiles.join(', ')} on ${name} are not known from any NVIDIA source, so whether the instances fit cannot be decided offline`,
       facts: { kind: 'placements-unknown', device, profiles, model: name },
     });
     return { ...base, layout, verdict: 'unknown' };
@@ -135,26 +130,23 @@ function checkLayout(
   return { ...base, layout, verdict: layout.valid ? 'valid' : 'invalid' };
 }
 
-function pushLayoutIssues({ where, device, push }: GpuScope, layout: LayoutResult): void {
+function pushLayoutIssues({ device, push }: GpuScope, layout: LayoutResult): void {
   for (const problem of layout.problems) {
     const issue: GpuIssue = {
       severity: 'error',
       code: LAYOUT_PROBLEM_CODES[problem.code],
-      message: `${where}: ${problem.message}`,
       facts: { kind: 'layout', device, problem },
     };
     if (problem.profile !== undefined) issue.profile = problem.profile;
     push(issue);
   }
-  layout.warnings.forEach((warning, index) => {
-    const facts = layout.warningFacts?.[index];
+  for (const warning of layout.warnings) {
     push({
       severity: 'warning',
       code: 'layout-warning',
-      message: `${where}: ${warning}`,
-      ...(facts ? { facts: { kind: 'layout-warning', device, warning: facts } } : {}),
+      facts: { kind: 'layout-warning', device, warning },
     });
-  });
+  }
 }
 
 function checkGpu(
@@ -172,7 +164,6 @@ function checkGpu(
   }
   const device = gpuDevice(gpu);
   const scope: GpuScope = {
-    where: `config '${configName}', entry #${entryIndex}, ${gpuLabel(gpu)}`,
     device,
     push: (issue) =>
       issues.push({ ...issue, rejectsFile: false, configName, entryIndex, gpuIndex: gpu.index }),
@@ -182,7 +173,6 @@ function checkGpu(
     scope.push({
       severity: 'error',
       code: 'not-mig-capable',
-      message: `${scope.where}: the entry names this GPU explicitly with mig-enabled: true, but it does not support MIG; mig-parted fails`,
       facts: { kind: 'not-mig-capable', device },
     });
     return { ...base, verdict: 'invalid' };
@@ -191,7 +181,6 @@ function checkGpu(
     scope.push({
       severity: 'warning',
       code: 'unknown-device',
-      message: `${scope.where}: device id ${gpu.deviceId} is not in the MIG catalog, so profiles and placements cannot be checked`,
       facts: { kind: 'unknown-device', device, deviceId: gpu.deviceId },
     });
     return { ...base, verdict: 'unknown' };

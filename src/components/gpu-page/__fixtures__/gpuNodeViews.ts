@@ -119,11 +119,7 @@ export const failedH100 = makeNode({
   strategyLabel: 'mixed',
   primaryState: 'failed',
   conditions: [
-    {
-      kind: 'failed',
-      severity: 'danger',
-      title: 'The mig-manager failed to apply all-1g.10gb.',
-    },
+    { kind: 'failed', severity: 'danger', facts: { code: 'failed', config: 'all-1g.10gb' } },
   ],
 });
 
@@ -135,13 +131,7 @@ export const driftedA100 = makeNode({
   expected: { 'nvidia.com/mig-1g.5gb': 7 },
   allocatable: { 'nvidia.com/mig-1g.5gb': 3 },
   drift: [{ resourceName: 'nvidia.com/mig-1g.5gb', expected: 7, allocatable: 3 }],
-  conditions: [
-    {
-      kind: 'drifted',
-      severity: 'warning',
-      title: 'Advertised resources differ from all-1g.5gb.',
-    },
-  ],
+  conditions: [{ kind: 'drifted', severity: 'warning', facts: { code: 'drifted', drift: [] } }],
 });
 
 export const pendingA100 = makeNode({
@@ -150,7 +140,18 @@ export const pendingA100 = makeNode({
   migConfigState: 'pending',
   primaryState: 'pending',
   stateSince: { at: new Date(Date.now() - 42 * 60 * 1000).toISOString(), from: 'cluster' },
-  conditions: [{ kind: 'stuck-pending', severity: 'warning', title: 'Stuck pending' }],
+  conditions: [
+    {
+      kind: 'stuck-pending',
+      severity: 'warning',
+      facts: {
+        code: 'stuck-pending',
+        since: new Date(Date.now() - 42 * 60 * 1000).toISOString(),
+        firstSeenByPage: false,
+        operandsPaused: false,
+      },
+    },
+  ],
 });
 
 export const invalidH100 = makeNode({
@@ -160,7 +161,7 @@ export const invalidH100 = makeNode({
   migConfig: 'all-balanced',
   strategyLabel: 'single',
   primaryState: 'invalid',
-  conditions: [{ kind: 'single-invalid', severity: 'danger', title: 'MIG-INVALID' }],
+  conditions: [{ kind: 'single-invalid', severity: 'danger', facts: { code: 'single-invalid' } }],
 });
 
 export const unknownModel = makeNode({
@@ -171,7 +172,13 @@ export const unknownModel = makeNode({
   primaryState: 'disabled',
   migConfigState: 'absent',
   allocatable: { 'nvidia.com/gpu': 1 },
-  conditions: [{ kind: 'unknown-model', severity: 'info', title: 'Unknown model' }],
+  conditions: [
+    {
+      kind: 'unknown-model',
+      severity: 'info',
+      facts: { code: 'model-not-in-catalog', product: 'NVIDIA-Mystery-9000' },
+    },
+  ],
 });
 
 export const fleet: GpuNodeView[] = [

@@ -106,7 +106,9 @@ describe('NodeGpuDetails', () => {
     );
     expect(screen.getByText('unknown model')).toBeInTheDocument();
     expect(screen.getByText('1 × unknown memory')).toBeInTheDocument();
-    expect(screen.getByText('Unknown model')).toBeInTheDocument(); // the cluster layer's title
+    expect(
+      screen.getByText("GPU model NVIDIA-Mystery-9000 is not in the plugin's catalog"),
+    ).toBeInTheDocument();
   });
 
   it('badges a known GPU without MIG "no MIG", never "unknown model"', () => {

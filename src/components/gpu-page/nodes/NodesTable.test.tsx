@@ -140,7 +140,6 @@ describe('NodesTable', () => {
         {
           kind: 'unknown-config',
           severity: 'danger',
-          title: "Config 'all-balancd' is not in the mig-parted config in use",
           facts: { code: 'config-not-found', config: 'all-balancd', suggestion: 'all-balanced' },
         },
       ],

@@ -9,7 +9,7 @@ import { configFallbackText } from '../../text/configSourceText';
  */
 export const ConfigSourceNotice = ({ source }: { source: MigConfigSourceView }) => {
   const { t } = usePluginTranslation();
-  if (source.kind !== 'built-in' && !source.fallbackReason) return null;
+  if (source.kind !== 'built-in' && !source.fallback) return null;
   const reason = configFallbackText(t, source);
   return (
     <Alert
