@@ -91,6 +91,12 @@ test.describe('with Prometheus scraping the DCGM exporter', () => {
     const fill = trainerBlock.locator('.gpu-partitioning-slice-map__activity-fill');
     await expect(fill).toHaveAttribute('style', /width: 8[3-7]%/);
     await saveScreenshot(page, 'metrics-slice-maps');
+
+    // The node's own GPU tab asks for that node's series and shades its slice map the same way.
+    await page.goto('/k8s/cluster/nodes/gpu-node-2/gpu');
+    const onTab = page.getByRole('listitem').filter({ hasText: 'ml-team/notebook-idle' });
+    await expect(onTab.locator('.gpu-partitioning-slice-map__activity')).toBeVisible();
+    await expect(onTab).toContainText('0% active');
     expect(await hostErrors(page)).toEqual([]);
   });
 });

@@ -129,3 +129,15 @@ test('no Prometheus behind the console (404) is unavailable', () => {
   const { result } = renderHook(() => useMigInstanceUsage(NODES));
   expect(result.current.status).toBe('unavailable');
 });
+
+test("a node's GPU tab asks for that node's series only, under either spelling of the label", () => {
+  sdkMock.setPrometheusPollFixture((props) => {
+    calls.push(props);
+    return [answer([]), true, undefined];
+  });
+  renderHook(() => useMigInstanceUsage(NODES, 'gpu-node-2'));
+  expect(calls.slice(0, 2).map((call) => call.query)).toEqual([
+    'max_over_time(DCGM_FI_PROF_GR_ENGINE_ACTIVE{Hostname="gpu-node-2"}[30s]) or max_over_time(DCGM_FI_PROF_GR_ENGINE_ACTIVE{hostname="gpu-node-2"}[30s])',
+    'DCGM_FI_DEV_FB_USED{Hostname="gpu-node-2"} or DCGM_FI_DEV_FB_USED{hostname="gpu-node-2"}',
+  ]);
+});

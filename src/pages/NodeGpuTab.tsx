@@ -3,6 +3,7 @@ import type { NodeKind } from '../cluster/models';
 import { ApplyMigConfigModal } from '../components/apply/ApplyMigConfigModal';
 import { NodeGpuActions } from '../components/apply/NodeGpuActions';
 import { NodeGpuDetails } from '../components/gpu-page/node-tab/NodeGpuDetails';
+import { InstanceUsageProvider } from '../components/usage/InstanceUsageContext';
 import { useGpuNodeView } from '../hooks/useGpuNodeView';
 import { useMigStateHistory } from '../hooks/useMigStateHistory';
 
@@ -18,6 +19,8 @@ const NodeGpuTab = ({ obj }: NodeGpuTabProps) => {
   const { transitions } = useMigStateHistory(nodeName);
   // An alert's fix (a config name the source lacks → the nearest one) opens the usual preview.
   const [fix, setFix] = React.useState<{ config?: string }>();
+  // The slice maps show each instance's engine activity when the cluster's Prometheus has it.
+  const viewList = React.useMemo(() => (result.view ? [result.view] : []), [result.view]);
   return (
     <>
       <NodeGpuActions
@@ -25,18 +28,20 @@ const NodeGpuTab = ({ obj }: NodeGpuTabProps) => {
         history={transitions}
         namespace={result.configSource.namespace}
       />
-      <NodeGpuDetails
-        nodeName={nodeName}
-        view={result.view}
-        loaded={result.loaded}
-        operatorInstalled={result.operatorInstalled}
-        error={result.error}
-        warnings={result.errors.filter((error) => error !== result.error)}
-        strategy={result.strategy}
-        configSource={result.configSource.shared.view}
-        history={transitions}
-        onApplyConfig={(config) => setFix(config ? { config } : {})}
-      />
+      <InstanceUsageProvider nodes={viewList} onlyNode={nodeName}>
+        <NodeGpuDetails
+          nodeName={nodeName}
+          view={result.view}
+          loaded={result.loaded}
+          operatorInstalled={result.operatorInstalled}
+          error={result.error}
+          warnings={result.errors.filter((error) => error !== result.error)}
+          strategy={result.strategy}
+          configSource={result.configSource.shared.view}
+          history={transitions}
+          onApplyConfig={(config) => setFix(config ? { config } : {})}
+        />
+      </InstanceUsageProvider>
       {fix && (
         <ApplyMigConfigModal
           isOpen

@@ -4,20 +4,23 @@ import type { GpuNodeView } from '../../cluster/types';
 import { type InstanceUsage, useMigInstanceUsage } from '../../hooks/useMigInstanceUsage';
 
 /**
- * Slice use for everything under the GPU Partitioning page: one poll of Prometheus for the
- * Overview's card and every slice map. Undefined outside the provider (the node tab, previews,
- * the designer), where slice maps draw as before.
+ * Slice use for everything under the GPU Partitioning page (and a node's GPU tab): one poll of
+ * Prometheus for the Overview's card and every slice map. Undefined outside a provider, where
+ * slice maps draw as before.
  */
 const InstanceUsageContext = React.createContext<InstanceUsage | undefined>(undefined);
 
 export const InstanceUsageProvider = ({
   nodes,
+  onlyNode,
   children,
 }: {
   nodes: readonly GpuNodeView[];
+  /** Ask Prometheus for this node's series only (a node's GPU tab). */
+  onlyNode?: string;
   children: React.ReactNode;
 }) => {
-  const usage = useMigInstanceUsage(nodes);
+  const usage = useMigInstanceUsage(nodes, onlyNode);
   return <InstanceUsageContext.Provider value={usage}>{children}</InstanceUsageContext.Provider>;
 };
 
