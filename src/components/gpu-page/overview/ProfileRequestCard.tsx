@@ -13,7 +13,6 @@ import { useMemo } from 'react';
 import {
   type ConfigChangeStep,
   type ConfigSourceLookup,
-  type NodeLeftOut,
   planProfileRequest,
   type WaitingGpuPod,
 } from '../../../cluster/availability';
@@ -26,7 +25,7 @@ import { resourceDisplayName } from '../shared/format';
 import { resourcesText } from '../../text/resourceText';
 import { useProfileName } from '../shared/StateLabels';
 import { ProfileRequestFields, RequestIssues, useProfileRequest } from './ProfileRequestFields';
-import { nodeLeftOutReasonText } from '../../text/profileRequestText';
+import { LeftOutNodes, MAX_LISTED } from '../shared/LeftOutNodes';
 import { profileRoomText } from '../../text/fragmentationText';
 
 interface ProfileRequestCardProps {
@@ -40,9 +39,6 @@ interface ProfileRequestCardProps {
   /** Opens the apply dialog with a suggested change (its nodes, its config) selected. */
   onPreviewChange?: (step: ConfigChangeStep) => void;
 }
-
-/** How many answers to list before "and N more". */
-const MAX_LISTED = 5;
 
 /**
  * "Can I get N × profile?": answers from what is advertised and free now, names the nodes, and
@@ -95,18 +91,6 @@ export const ProfileRequestCard = ({
 
 type Plan = ReturnType<typeof planProfileRequest>;
 type Change = NonNullable<Plan['suggestion']>['changes'][number];
-
-/** Up to MAX_LISTED names, then "and N more". */
-const useNameList = () => {
-  const { t } = usePluginTranslation();
-  return (names: string[]) =>
-    names.length > MAX_LISTED
-      ? t('{{names}} and {{more}} more', {
-          names: names.slice(0, MAX_LISTED).join(', '),
-          more: names.length - MAX_LISTED,
-        })
-      : names.join(', ');
-};
 
 /** One suggested change, phrased as something an admin can do. */
 const ChangeHint = ({ change, profile }: { change: Change; profile: string }) => {
@@ -168,29 +152,6 @@ const StepItem = ({
         </Button>
       )}
     </ListItem>
-  );
-};
-
-/** Nodes left out, grouped by why: "a100-40-02, a100-40-03: its last MIG change failed". */
-const LeftOut = ({ title, nodes }: { title: string; nodes: NodeLeftOut[] }) => {
-  const { t } = usePluginTranslation();
-  const names = useNameList();
-  if (nodes.length === 0) return null;
-  const reasons = Array.from(new Set(nodes.map((node) => node.why)));
-  return (
-    <div>
-      {title}
-      <List isPlain>
-        {reasons.map((why) => (
-          <ListItem key={why}>
-            {t('{{nodes}}: {{reason}}', {
-              nodes: names(nodes.filter((node) => node.why === why).map((node) => node.name)),
-              reason: nodeLeftOutReasonText(t, why),
-            })}
-          </ListItem>
-        ))}
-      </List>
-    </div>
   );
 };
 
@@ -262,7 +223,7 @@ const YesAnswer = ({ plan, profile }: { plan: Plan; profile: string }) => {
             )}
           </div>
         )}
-        <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
+        <LeftOutNodes title={t('Not counted:')} nodes={plan.notCounted} />
         <Waiting plan={plan} profile={profile} />
       </Stack>
     </Alert>
@@ -327,8 +288,8 @@ const NoAnswer = ({
           </div>
         )}
         {room && <div>{room}</div>}
-        <LeftOut title={t('Not counted:')} nodes={plan.notCounted} />
-        <LeftOut
+        <LeftOutNodes title={t('Not counted:')} nodes={plan.notCounted} />
+        <LeftOutNodes
           title={t('Left as they are:')}
           // A node not counted is left alone for the same reason: said once.
           nodes={plan.notSuggested.filter(

@@ -17,7 +17,6 @@ import { useMemo, useState } from 'react';
 import type {
   ConfigChangeStep,
   ConfigSourceLookup,
-  NodeLeftOut,
   WaitingGpuPod,
 } from '../../../cluster/availability';
 import {
@@ -33,7 +32,7 @@ import type { MigStrategy } from '../../../geometry/types';
 import type { PodVisibility } from '../../../hooks/useGpuPods';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { demandText, makeRoomChangeText, waitReasonText } from '../../text/demandText';
-import { nodeLeftOutReasonText } from '../../text/profileRequestText';
+import { LeftOutNodes, useNameList } from '../shared/LeftOutNodes';
 import { resourcesText } from '../../text/resourceText';
 
 interface WaitingPodsCardProps {
@@ -218,20 +217,6 @@ const PodsTable = ({
   );
 };
 
-/** Up to this many pod names in a sentence before "and N more". */
-const MAX_NAMED = 5;
-
-const useNames = () => {
-  const { t } = usePluginTranslation();
-  return (names: string[]) =>
-    names.length > MAX_NAMED
-      ? t('{{names}} and {{more}} more', {
-          names: names.slice(0, MAX_NAMED).join(', '),
-          more: names.length - MAX_NAMED,
-        })
-      : names.join(', ');
-};
-
 /** The changes that let the waiting pods start, and the buttons that preview them. */
 const MakeRoom = ({
   plan,
@@ -243,7 +228,7 @@ const MakeRoom = ({
   onPreviewChange?: (step: ConfigChangeStep) => void;
 }) => {
   const { t } = usePluginTranslation();
-  const names = useNames();
+  const names = useNameList();
   return (
     <Stack hasGutter>
       <Title headingLevel="h3" size="md">
@@ -279,7 +264,7 @@ const MakeRoom = ({
           )}
         </>
       )}
-      {plan && <LeftAlone nodes={plan.leftAlone} />}
+      {plan && <LeftOutNodes title={t('Left as they are:')} nodes={plan.leftAlone} />}
     </Stack>
   );
 };
@@ -331,28 +316,5 @@ const Steps = ({
         </ListItem>
       ))}
     </List>
-  );
-};
-
-/** Nodes a change would help on but that are left alone, by why. */
-const LeftAlone = ({ nodes }: { nodes: NodeLeftOut[] }) => {
-  const { t } = usePluginTranslation();
-  const names = useNames();
-  if (nodes.length === 0) return null;
-  const reasons = Array.from(new Set(nodes.map((node) => node.why)));
-  return (
-    <div>
-      {t('Left as they are:')}
-      <List isPlain>
-        {reasons.map((why) => (
-          <ListItem key={why}>
-            {t('{{nodes}}: {{reason}}', {
-              nodes: names(nodes.filter((node) => node.why === why).map((node) => node.name)),
-              reason: nodeLeftOutReasonText(t, why),
-            })}
-          </ListItem>
-        ))}
-      </List>
-    </div>
   );
 };

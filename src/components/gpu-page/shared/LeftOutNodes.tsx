@@ -1,0 +1,42 @@
+import { List, ListItem } from '@patternfly/react-core';
+import type { NodeLeftOut } from '../../../cluster/availability';
+import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
+import { nodeLeftOutReasonText } from '../../text/profileRequestText';
+
+/** How many names a sentence lists before "and N more". */
+export const MAX_LISTED = 5;
+
+/** Up to MAX_LISTED names, then "and N more". */
+export const useNameList = () => {
+  const { t } = usePluginTranslation();
+  return (names: string[]) =>
+    names.length > MAX_LISTED
+      ? t('{{names}} and {{more}} more', {
+          names: names.slice(0, MAX_LISTED).join(', '),
+          more: names.length - MAX_LISTED,
+        })
+      : names.join(', ');
+};
+
+/** Nodes left out, grouped by why: "a100-40-02, a100-40-03: its last MIG change failed". */
+export const LeftOutNodes = ({ title, nodes }: { title: string; nodes: NodeLeftOut[] }) => {
+  const { t } = usePluginTranslation();
+  const names = useNameList();
+  if (nodes.length === 0) return null;
+  const reasons = Array.from(new Set(nodes.map((node) => node.why)));
+  return (
+    <div>
+      {title}
+      <List isPlain>
+        {reasons.map((why) => (
+          <ListItem key={why}>
+            {t('{{nodes}}: {{reason}}', {
+              nodes: names(nodes.filter((node) => node.why === why).map((node) => node.name)),
+              reason: nodeLeftOutReasonText(t, why),
+            })}
+          </ListItem>
+        ))}
+      </List>
+    </div>
+  );
+};
