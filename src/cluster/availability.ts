@@ -106,14 +106,10 @@ export interface ProfileRequestPlan {
     steps: ConfigChangeStep[];
     /** False when even the best changes fall short. */
     sufficient: boolean;
-    /** Plain English, ready to show an admin. */
-    summary: string;
   };
   /** When not satisfiable: nodes whose model offers the profile but that cannot take a change now. */
   notSuggested: NodeLeftOut[];
   /** Why the request cannot be understood (unknown profile, strategy none …). */
-  problems: string[];
-  /** The same as data, for the UI's words. */
   issues: ProfileRequestIssue[];
 }
 
@@ -125,18 +121,6 @@ export type ProfileRequestIssue =
   | { kind: 'strategy-none' }
   /** The count is not a whole number above 0 (`got`, as short text). */
   | { kind: 'bad-count'; got: string };
-
-/** A request issue in plain English (CLI, logs, tests); the UI words the issue itself. */
-export function profileRequestIssueMessage(issue: ProfileRequestIssue): string {
-  switch (issue.kind) {
-    case 'not-a-profile':
-      return `'${issue.text}' is not a MIG profile (e.g. 1g.10gb) or a GPU resource name`;
-    case 'strategy-none':
-      return 'The cluster MIG strategy is none: MIG instances are not advertised as resources. Set spec.mig.strategy to mixed (or single) in the ClusterPolicy.';
-    default:
-      return `ask for a whole number of instances (got ${issue.got})`;
-  }
-}
 
 interface ResolvedRequest {
   resourceName: string;
@@ -389,15 +373,6 @@ export function stepsOf(
   return [...steps.values()];
 }
 
-function describeChanges(changes: NodeConfigChange[], request: ResolvedRequest): string {
-  return changes
-    .map(
-      (change) =>
-        `label ${change.node} nvidia.com/mig.config=${change.toConfig} for ${change.offeredAfter} × ${request.resourceName} (+${change.gain})`,
-    )
-    .join('; ');
-}
-
 /** The pod's `PodScheduled=False` condition, as the scheduler wrote it (text kept as is). */
 function schedulerCondition(pod: PodKind): WaitingGpuPod['scheduler'] {
   const conditions = Array.isArray(pod.status?.conditions) ? pod.status.conditions : [];
@@ -502,15 +477,14 @@ export function planProfileRequest(
   const requested = Number.isInteger(count) && count > 0 ? count : 0;
   const issues = [...request.issues];
   if (requested === 0) issues.push({ kind: 'bad-count', got: safeText(count) });
-  const problems = issues.map(profileRequestIssueMessage);
   const views = Array.isArray(nodeViews) ? nodeViews : [];
   const { serving, notCounted } = freeNow(views, request, strategy);
   const totalFree = serving.reduce((sum, node) => sum + node.free, 0);
   const plan: ProfileRequestPlan = {
     resourceName: request.resourceName,
     requested,
-    satisfiable: problems.length === 0 && totalFree >= requested,
-    fitsOnOneNode: problems.length === 0 && (serving[0]?.free ?? 0) >= requested,
+    satisfiable: issues.length === 0 && totalFree >= requested,
+    fitsOnOneNode: issues.length === 0 && (serving[0]?.free ?? 0) >= requested,
     totalFree,
     nodes: serving,
     notCounted,
@@ -518,23 +492,20 @@ export function planProfileRequest(
       (pod) => (pod.resources[request.resourceName] ?? 0) > 0,
     ),
     notSuggested: [],
-    problems,
     issues,
   };
   if (request.profile) plan.profile = request.profile;
-  if (plan.satisfiable || problems.length > 0 || !configSources || !strategy) return plan;
+  if (plan.satisfiable || issues.length > 0 || !configSources || !strategy) return plan;
 
   const { candidates, notSuggested } = candidateChanges(views, request, strategy, configSources);
   plan.notSuggested = notSuggested;
   const deficit = requested - totalFree;
   const changes = chooseChanges(candidates, deficit);
   if (changes.length === 0) return plan;
-  const sufficient = sumGain(changes) >= deficit;
   plan.suggestion = {
     changes,
     steps: stepsOf(changes),
-    sufficient,
-    summary: `${sufficient ? 'To get' : 'Closest to'} ${requested} × ${request.resourceName} (${totalFree} free now): ${describeChanges(changes, request)}. Placements are predicted from the config; each change restarts the GPU operands on that node.`,
+    sufficient: sumGain(changes) >= deficit,
   };
   return plan;
 }

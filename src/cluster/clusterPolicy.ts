@@ -16,9 +16,7 @@ export interface ClusterPolicyReading {
   clusterPolicy?: ClusterPolicyKind;
   /** `spec.mig.strategy`, `none` when empty; undefined with no policy or a bad value. */
   strategy?: MigStrategy;
-  /** Plain-English problems: several policies, an unknown strategy value. */
-  problems: string[];
-  /** The same as data, for the UI's words. */
+  /** What is wrong: several policies, an unknown strategy value. */
   issues: ClusterPolicyIssue[];
   /** The operator's namespace (`status.namespace`, else `nvidia-gpu-operator`). */
   namespace: string;
@@ -38,22 +36,16 @@ const byAge = (a: ClusterPolicyKind, b: ClusterPolicyKind) => {
 export function readClusterPolicies(data: unknown): ClusterPolicyReading {
   const policies = (Array.isArray(data) ? (data as ClusterPolicyKind[]) : []).slice().sort(byAge);
   const clusterPolicy = policies[0];
-  const problems: string[] = [];
   const issues: ClusterPolicyIssue[] = [];
   if (policies.length > 1) {
     const shown = clusterPolicy?.metadata?.name ?? '';
-    problems.push(
-      `${policies.length} ClusterPolicies exist; the GPU operator uses only one. Showing ${shown} (the oldest).`,
-    );
     issues.push({ kind: 'several-policies', count: policies.length, shown });
   }
   const strategy = readStrategy(clusterPolicy);
-  if (strategy.problem) problems.push(strategy.problem);
   if (strategy.unknownValue !== undefined) {
     issues.push({ kind: 'unknown-strategy', value: strategy.unknownValue });
   }
   const reading: ClusterPolicyReading = {
-    problems,
     issues,
     namespace: operatorNamespace(clusterPolicy),
     withReboot: readWithReboot(clusterPolicy),

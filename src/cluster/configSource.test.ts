@@ -105,6 +105,6 @@ describe('resolveMigConfigSources', () => {
     expect(operatorNamespace(undefined)).toBe('nvidia-gpu-operator');
     expect(readStrategy(policy)).toEqual({ strategy: 'single' });
     expect(readStrategy(clusterPolicy(''))).toEqual({ strategy: 'none' });
-    expect(readStrategy(clusterPolicy('double')).problem).toMatch(/'double'/);
+    expect(readStrategy(clusterPolicy('double'))).toEqual({ unknownValue: 'double' });
   });
 });

@@ -44,7 +44,6 @@ export function operatorNamespace(policy: ClusterPolicyKind | undefined): string
 export interface StrategyReading {
   /** The strategy in force; `none` when the policy leaves it empty (the plugins' own default). */
   strategy?: MigStrategy;
-  problem?: string;
   /** The value of `spec.mig.strategy` when it is none of the three (as short text). */
   unknownValue?: string;
 }
@@ -56,11 +55,7 @@ export function readStrategy(policy: ClusterPolicyKind | undefined): StrategyRea
     return { strategy: 'none' };
   }
   if (raw === 'none' || raw === 'single' || raw === 'mixed') return { strategy: raw };
-  const value = safeText(raw);
-  return {
-    problem: `ClusterPolicy spec.mig.strategy is '${value}', not none, single or mixed`,
-    unknownValue: value,
-  };
+  return { unknownValue: safeText(raw) };
 }
 
 /** The config a node's predictions are based on, and where it came from. */

@@ -119,7 +119,11 @@ describe('useClusterPolicy', () => {
     const value = renderHookResult(useClusterPolicy).current();
     expect(value.clusterPolicy?.metadata?.name).toBe('gpu-cluster-policy');
     expect(value.strategy).toBe('mixed');
-    expect(value.problems[0]).toMatch(/2 ClusterPolicies/);
+    expect(value.issues[0]).toEqual({
+      kind: 'several-policies',
+      count: 2,
+      shown: 'gpu-cluster-policy',
+    });
     expect(value.namespace).toBe('nvidia-gpu-operator');
   });
 });

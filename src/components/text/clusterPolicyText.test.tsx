@@ -22,7 +22,7 @@ const readPolicies = (objects: object[]): ClusterPolicyResult => {
 afterEach(() => sdkMock.resetK8sWatchFixtures());
 
 describe('clusterPolicyIssueText', () => {
-  it('words several policies and an unknown strategy, as the hook says them in English', () => {
+  it('words several policies and an unknown strategy', () => {
     const newer = clusterPolicy('both');
     newer.metadata = { name: 'second', creationTimestamp: '2026-11-10T00:00:00Z' };
     const older = clusterPolicy('sometimes');
@@ -31,7 +31,10 @@ describe('clusterPolicyIssueText', () => {
       { kind: 'several-policies', count: 2, shown: 'gpu-cluster-policy' },
       { kind: 'unknown-strategy', value: 'sometimes' },
     ]);
-    expect(result.issues.map((issue) => clusterPolicyIssueText(t, issue))).toEqual(result.problems);
+    expect(result.issues.map((issue) => clusterPolicyIssueText(t, issue))).toEqual([
+      '2 ClusterPolicies exist; the GPU operator uses only one. Showing gpu-cluster-policy (the oldest).',
+      "ClusterPolicy spec.mig.strategy is 'sometimes', not none, single or mixed",
+    ]);
     expect(clusterPolicyIssueText(marked, result.issues[1])).toBe(
       "«ClusterPolicy spec.mig.strategy is 'sometimes', not none, single or mixed»",
     );

@@ -7,12 +7,24 @@ const marked = catalogueT(true);
 
 describe('profileRequestIssueText', () => {
   it.each([
-    ['not-a-profile', planProfileRequest([], 'big-gpu', 1, 'mixed')],
-    ['strategy-none', planProfileRequest([], '1g.10gb', 1, 'none')],
-    ['bad-count', planProfileRequest([], '1g.10gb', 1.5, 'mixed')],
-  ])('words %s as the planner says it in English', (kind, plan) => {
+    [
+      'not-a-profile',
+      planProfileRequest([], 'big-gpu', 1, 'mixed'),
+      "'big-gpu' is not a MIG profile (e.g. 1g.10gb) or a GPU resource name",
+    ],
+    [
+      'strategy-none',
+      planProfileRequest([], '1g.10gb', 1, 'none'),
+      'The cluster MIG strategy is none: MIG instances are not advertised as resources. Set spec.mig.strategy to mixed (or single) in the ClusterPolicy.',
+    ],
+    [
+      'bad-count',
+      planProfileRequest([], '1g.10gb', 1.5, 'mixed'),
+      'ask for a whole number of instances (got 1.5)',
+    ],
+  ])('words %s', (kind, plan, words) => {
     expect(plan.issues.map((issue) => issue.kind)).toEqual([kind]);
-    expect(plan.issues.map((issue) => profileRequestIssueText(t, issue))).toEqual(plan.problems);
+    expect(plan.issues.map((issue) => profileRequestIssueText(t, issue))).toEqual([words]);
     expect(profileRequestIssueText(marked, plan.issues[0])).toMatch(/^«.*»$/);
   });
 
