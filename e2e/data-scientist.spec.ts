@@ -1,8 +1,9 @@
 import { test as base, expect, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { startHostServer, type RunningHostServer } from '../host/server';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
 import { KubeApiClient } from './api-client';
-import { e2eHostBundle } from './browser';
+import { ARTIFACTS_DIR, e2eHostBundle } from './browser';
 import { saveScreenshot } from './fixtures';
 
 /**
@@ -150,6 +151,34 @@ test('minimal role: allocatable and the slice maps, only their own pods in use, 
   await expect(profiles).toContainText('1g.6gb (nvidia.com/mig-1g.6gb)');
   expect(clusterWideReads).toEqual([]);
   await saveScreenshot(page, 'data-scientist-minimal-role');
+
+  // Their own pod waiting for a GPU (issue 15): listed with the scheduler's message; what would
+  // make room is not worked out without the other projects' pods.
+  await admin(cluster.sandbox).create('/api/v1/namespaces/team-a/pods', {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: 'big-notebook', namespace: 'team-a' },
+    spec: {
+      containers: [
+        {
+          name: 'main',
+          image: 'quay.io/sandbox/inference:latest',
+          resources: { limits: { 'nvidia.com/mig-4g.24gb': '1' } },
+        },
+      ],
+    },
+  });
+  const waiting = page.getByTestId('waiting-pods-card');
+  await expect(waiting).toContainText(
+    'Only the pods of your projects are visible: what is free, and what would make room, cannot be worked out without the others.',
+  );
+  const own = waiting.getByRole('grid', { name: 'Your pods waiting for GPUs' });
+  await expect(own.getByRole('row').filter({ hasText: 'big-notebook' })).toContainText(
+    'Insufficient nvidia.com/mig-4g.24gb',
+  );
+  await expect(waiting).not.toContainText('Make room');
+  await waiting.screenshot({ path: join(ARTIFACTS_DIR, 'data-scientist-waiting-card.png') });
+  expect(clusterWideReads).toEqual([]);
 });
 
 test('viewer role: the whole page, with what is free', async ({ page, cluster }) => {
