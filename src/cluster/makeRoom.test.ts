@@ -251,4 +251,26 @@ describe('planMakeRoom on random small fleets', () => {
     expect(plan.changes.filter((change) => change.toConfig === 'all-3g.40gb')).toHaveLength(2);
     expect(plan.minimal).toBe(true);
   });
+
+  it('on 1,000 nodes with many pods waiting, places them all within its work budget', () => {
+    const specs: NodeSpec[] = Array.from({ length: 1000 }, (_, index) => ({
+      config: index % 2 === 0 ? 'all-1g.10gb' : 'all-2g.20gb',
+      busy: index % 5 === 0,
+      cordoned: false,
+    }));
+    const pods = waiting(
+      ...Array.from({ length: 30 }, (_, index) =>
+        pendingPod(
+          `p${index}`,
+          { [index % 3 === 0 ? TWO_G : THREE_G]: '1' },
+          `2026-11-25T10:${String(index).padStart(2, '0')}:00Z`,
+        ),
+      ),
+    );
+    const plan = planMakeRoom(buildFleet(specs), 'mixed', sources, pods)!;
+    expect(plan.remaining).toEqual([]);
+    // 20 × 3g.40gb need 10 nodes at two each; the 2g.20gb pods fit on the all-2g.20gb nodes.
+    expect(plan.changes).toHaveLength(10);
+    expect(plan.changes.every((change) => change.gpuPods === 0)).toBe(true);
+  });
 });

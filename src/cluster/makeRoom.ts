@@ -69,8 +69,20 @@ interface Move {
   classKey: string;
 }
 
-/** Sets of changes tried, at most, to prove that no smaller set does as well. */
-const SEARCH_BUDGET = 20_000;
+/**
+ * Work the search may do, in pods tried on a node: every set tried places every pod on the nodes
+ * with room, so a fleet of 1,000 nodes affords far fewer sets than a workshop's three (the page
+ * computes this on the main thread).
+ */
+const SEARCH_WORK = 1_000_000;
+/** Sets of changes tried at most, however small the cluster. */
+const MAX_SETS = 20_000;
+
+const setsAffordable = (search: Search) =>
+  Math.min(
+    MAX_SETS,
+    Math.floor(SEARCH_WORK / Math.max(1, search.pods.length * (search.base.size + 1))),
+  );
 
 const freeAfter = (node: GpuNodeView, option: NodeConfigOption, wanted: Set<string>) => {
   const free: Record<string, number> = {};
@@ -153,8 +165,7 @@ function freeWith(base: FreeByNode, moves: Move[]): FreeByNode {
   if (moves.length === 0) return base;
   const free: FreeByNode = new Map(base);
   for (const move of moves) free.set(move.node.name, move.free);
-  // By name, as `freeOnAvailableNodes` gives them: ties must not depend on the order of moves.
-  return new Map([...free].sort(([a], [b]) => a.localeCompare(b)));
+  return free;
 }
 
 interface Candidate {
@@ -266,13 +277,13 @@ function bestOfSize(
 }
 
 /** Sets of changes there are at most: each node keeps its config or takes one of its moves. */
-function setsAtMost(moves: Move[]): number {
+function setsAtMost(moves: Move[], limit: number): number {
   const perNode = new Map<string, number>();
   for (const move of moves) perNode.set(move.node.name, (perNode.get(move.node.name) ?? 1) + 1);
   let count = 1;
   for (const options of perNode.values()) {
     count *= options;
-    if (count > SEARCH_BUDGET) return Infinity;
+    if (count > limit) return Infinity;
   }
   return count;
 }
@@ -282,9 +293,10 @@ function setsAtMost(moves: Move[]): number {
  * greedy one, then every smaller set the budget allows, to find as many pods placed with fewer.
  */
 function searchChanges(search: Search): { found: Candidate; minimal: boolean } {
-  const budget = { left: SEARCH_BUDGET };
+  const affordable = setsAffordable(search);
+  const budget = { left: affordable };
   const nodes = new Set(search.moves.map((move) => move.node.name)).size;
-  if (setsAtMost(search.moves) <= SEARCH_BUDGET) {
+  if (setsAtMost(search.moves, affordable) <= affordable) {
     let found: Candidate = { moves: [], placed: placedWith(search, []) };
     for (let size = 1; size <= nodes; size += 1) {
       const best = bestOfSize(search, size, budget);
