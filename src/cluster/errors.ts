@@ -51,8 +51,6 @@ export interface DataError {
   resource: string;
   /** The same as data, when it names more than an API kind. */
   subject?: DataSubject;
-  /** Plain English (the CLI, logs and tests); the UI words it from `kind`, `resource`, `status`, `reason`. */
-  message: string;
   /** The error's own text (the API server's or the SDK's), for `kind: 'other'`; not ours to translate. */
   reason?: string;
   status?: number;
@@ -106,10 +104,7 @@ export const availabilityReaderGrants = (resource: string): boolean =>
  * mig-parted ConfigMaps and pod logs with the viewer Role in the GPU operator's namespace.
  */
 export function forbiddenDataError(resource: string): DataError {
-  const message = availabilityReaderGrants(resource)
-    ? `You are not allowed to read ${resource}. Ask an administrator to bind the ClusterRole '${AVAILABILITY_READER_CLUSTER_ROLE}' (nodes and ClusterPolicies, enough for slice availability) or '${READER_CLUSTER_ROLE}' to you.`
-    : `You are not allowed to read ${resource}. Ask an administrator to bind '${READER_CLUSTER_ROLE}' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.`;
-  return { kind: 'forbidden', resource, status: 403, message };
+  return { kind: 'forbidden', resource, status: 403 };
 }
 
 /** Undefined when there is no error. */
@@ -126,12 +121,7 @@ export function classifyDataError(
 
 function classify(error: unknown, resource: string): DataError {
   if (isNoModelError(error)) {
-    return {
-      kind: 'no-model',
-      resource,
-      message: `The API for ${resource} is not available on this cluster (its CustomResourceDefinition is not installed).`,
-      cause: error,
-    };
+    return { kind: 'no-model', resource, cause: error };
   }
   const status = readStatus(error);
   const message = readMessage(error);
@@ -139,19 +129,12 @@ function classify(error: unknown, resource: string): DataError {
     return { ...forbiddenDataError(resource), cause: error };
   }
   if (status === 404 || (status === undefined && /not found/i.test(message))) {
-    return {
-      kind: 'not-found',
-      resource,
-      status: 404,
-      message: `${resource} not found.`,
-      cause: error,
-    };
+    return { kind: 'not-found', resource, status: 404, cause: error };
   }
   return {
     kind: 'other',
     resource,
     ...(status !== undefined ? { status } : {}),
-    message: `Could not read ${resource}: ${message}`,
     reason: message,
     cause: error,
   };

@@ -91,7 +91,7 @@ describe('useGpuNodeViews', () => {
     expect(value.loaded).toBe(true);
     expect(value.forbidden).toBe(true);
     expect(value.podsAvailable).toBe(false);
-    expect(value.errors[0].message).toMatch(/gpu-partitioning-plugin-viewer/);
+    expect(value.errors[0]).toMatchObject({ kind: 'forbidden', resource: 'pods' });
     expect(value.operatorInstalled).toBe(false);
     expect(value.error).toBeUndefined();
     expect(value.nodes).toHaveLength(1);

@@ -75,7 +75,6 @@ describe('nothing readable', () => {
           error: {
             kind: 'forbidden',
             resource: 'nodes',
-            message: 'You are not allowed to read nodes.',
           },
         }}
       />,

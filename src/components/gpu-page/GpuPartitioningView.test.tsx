@@ -23,7 +23,7 @@ describe('GpuPartitioningView', () => {
         data={{
           ...loadedData,
           nodes: [],
-          error: { kind: 'forbidden', message: 'You are not allowed to read nodes.' },
+          error: { kind: 'forbidden', resource: 'nodes' },
         }}
       />,
     );
@@ -70,7 +70,7 @@ describe('GpuPartitioningView', () => {
         data={{
           ...loadedData,
           nodes: [],
-          error: { kind: 'other', message: 'Could not read nodes: boom' },
+          error: { kind: 'other', resource: 'nodes', reason: 'boom' },
         }}
       />,
     );

@@ -9,7 +9,7 @@ import type {
 } from '../../cluster/types';
 import type { PodVisibility } from '../../hooks/useGpuPods';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
-import { dataErrorText } from '../text/dataErrorText';
+import { dataErrorText, type DataErrorLike } from '../text/dataErrorText';
 import { InstanceUsageProvider } from '../usage/InstanceUsageContext';
 import { OwnUsageView } from './limited/OwnUsageView';
 import { NodesTab, type NodesWriteSlots } from './nodes/NodesTab';
@@ -42,11 +42,7 @@ export interface GpuPageData {
   podVisibility?: PodVisibility;
 }
 
-export interface PageDataError {
-  kind: string;
-  message: string;
-  resource?: string;
-}
+export type PageDataError = DataErrorLike;
 
 export type GpuPageTab = 'overview' | 'nodes';
 

@@ -13,14 +13,26 @@ const marked = ((key: string, options?: object) =>
 
 describe('dataErrorText', () => {
   it.each([
-    ['no-model', { name: 'NoModelError', message: 'Model does not exist' }],
-    ['forbidden', { code: 403, message: 'nodes is forbidden: User "dev" cannot list' }],
-    ['not-found', { code: 404, message: 'not found' }],
-    ['other', { code: 500, message: 'etcdserver: request timed out' }],
-  ])('words a %s error from its kind and resource, as the cluster layer says it', (kind, raw) => {
+    [
+      'no-model',
+      { name: 'NoModelError', message: 'Model does not exist' },
+      'The API for nodes is not available on this cluster (its CustomResourceDefinition is not installed).',
+    ],
+    [
+      'forbidden',
+      { code: 403, message: 'nodes is forbidden: User "dev" cannot list' },
+      "You are not allowed to read nodes. Ask an administrator to bind the ClusterRole 'gpu-partitioning-plugin-availability-reader' (nodes and ClusterPolicies, enough for slice availability) or 'gpu-partitioning-plugin-viewer' to you.",
+    ],
+    ['not-found', { code: 404, message: 'not found' }, 'nodes not found.'],
+    [
+      'other',
+      { code: 500, message: 'etcdserver: request timed out' },
+      'Could not read nodes: etcdserver: request timed out',
+    ],
+  ])('words a %s error from its kind and resource', (kind, raw, words) => {
     const error = classifyDataError(raw, 'nodes')!;
     expect(error.kind).toBe(kind);
-    expect(dataErrorText(t, error)).toBe(error.message);
+    expect(dataErrorText(t, error)).toBe(words);
     expect(dataErrorText(marked, error)).toMatch(/^«.*»$/);
   });
 
@@ -29,11 +41,36 @@ describe('dataErrorText', () => {
     expect(error.reason).toBe('etcdserver: timed out');
     expect(dataErrorText(marked, error)).toBe('«Could not read pods: etcdserver: timed out»');
   });
-
-  it('shows an error it cannot word (no resource) as it is', () => {
-    expect(dataErrorText(marked, { kind: 'forbidden', message: 'as given' })).toBe('as given');
-  });
 });
+
+/** What the cluster layer said in English for each subject, forbidden (403) and failed (500). */
+const SUBJECT_WORDS: Record<string, Record<number, string>> = {
+  node: {
+    '403':
+      "You are not allowed to read node worker1. Ask an administrator to bind 'gpu-partitioning-plugin-viewer' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.",
+    '500': 'Could not read node worker1: boom',
+  },
+  'pod-log': {
+    '403':
+      "You are not allowed to read the log of pod nvidia-gpu-operator/nvidia-mig-manager-x. Ask an administrator to bind 'gpu-partitioning-plugin-viewer' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.",
+    '500': 'Could not read the log of pod nvidia-gpu-operator/nvidia-mig-manager-x: boom',
+  },
+  'mig-manager-pods': {
+    '403':
+      "You are not allowed to read mig-manager pods in nvidia-gpu-operator. Ask an administrator to bind 'gpu-partitioning-plugin-viewer' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.",
+    '500': 'Could not read mig-manager pods in nvidia-gpu-operator: boom',
+  },
+  'config-maps': {
+    '403':
+      "You are not allowed to read ConfigMaps in nvidia-gpu-operator. Ask an administrator to bind 'gpu-partitioning-plugin-viewer' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.",
+    '500': 'Could not read ConfigMaps in nvidia-gpu-operator: boom',
+  },
+  'config-map': {
+    '403':
+      "You are not allowed to read ConfigMap nvidia-gpu-operator/custom-mig. Ask an administrator to bind 'gpu-partitioning-plugin-viewer' to you: the ClusterRole (nodes, pods, ClusterPolicies) and, for the mig-parted ConfigMaps and pod logs, the Role of that name in the GPU operator's namespace.",
+    '500': 'Could not read ConfigMap nvidia-gpu-operator/custom-mig: boom',
+  },
+};
 
 describe('dataErrorText with a subject', () => {
   const subjects: DataSubject[] = [
@@ -50,7 +87,7 @@ describe('dataErrorText with a subject', () => {
     ]) {
       const error = classifyDataError(raw, subject)!;
       expect(error.subject).toEqual(subject);
-      expect(dataErrorText(catalogueT(), error)).toBe(error.message);
+      expect(dataErrorText(catalogueT(), error)).toBe(SUBJECT_WORDS[subject.kind][raw.code]);
       expect(dataErrorText(catalogueT(true), error)).toMatch(/^«.*«.*».*»$/);
     }
   });

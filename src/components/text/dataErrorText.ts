@@ -14,8 +14,7 @@ import type { Translate } from './translate';
 /** A `DataError`, or the looser shape the page props use. */
 export interface DataErrorLike {
   kind: string;
-  message: string;
-  resource?: string;
+  resource: string;
   subject?: DataSubject;
   reason?: string;
 }
@@ -38,8 +37,6 @@ export function dataSubjectText(t: Translate, subject: DataSubject): string {
 
 export function dataErrorText(t: Translate, error: DataErrorLike): string {
   const resource = error.subject ? dataSubjectText(t, error.subject) : error.resource;
-  // Without the resource there is nothing to word it from (not built by classifyDataError).
-  if (resource === undefined) return error.message;
   switch (error.kind) {
     case 'no-model':
       return t(
@@ -47,7 +44,7 @@ export function dataErrorText(t: Translate, error: DataErrorLike): string {
         { resource },
       );
     case 'forbidden':
-      return error.resource !== undefined && availabilityReaderGrants(error.resource)
+      return availabilityReaderGrants(error.resource)
         ? t(
             "You are not allowed to read {{resource}}. Ask an administrator to bind the ClusterRole '{{minimal}}' (nodes and ClusterPolicies, enough for slice availability) or '{{viewer}}' to you.",
             { resource, minimal: AVAILABILITY_READER_CLUSTER_ROLE, viewer: READER_CLUSTER_ROLE },
@@ -61,7 +58,7 @@ export function dataErrorText(t: Translate, error: DataErrorLike): string {
     default:
       return t('Could not read {{resource}}: {{reason}}', {
         resource,
-        reason: error.reason ?? error.message,
+        reason: error.reason ?? '',
       });
   }
 }

@@ -134,7 +134,7 @@ describe('NodeGpuDetails', () => {
         nodeName="n"
         loaded
         history={[]}
-        error={{ kind: 'forbidden', message: 'You are not allowed to read nodes.' }}
+        error={{ kind: 'forbidden', resource: 'nodes' }}
       />,
     );
     expect(screen.getByText('You cannot see GPU slice availability')).toBeInTheDocument();

@@ -55,8 +55,8 @@ describe('DataWarnings', () => {
     render(
       <DataWarnings
         warnings={[
-          { kind: 'other', message: 'ConfigMaps: timeout' },
-          { kind: 'forbidden', message: 'pods is forbidden' },
+          { kind: 'other', resource: 'ConfigMaps', reason: 'timeout' },
+          { kind: 'forbidden', resource: 'pods' },
         ]}
       />,
     );
@@ -70,7 +70,9 @@ describe('DataWarnings', () => {
   });
 
   it('says the information could not be read when nothing was forbidden', () => {
-    render(<DataWarnings warnings={[{ kind: 'other', message: 'ConfigMaps: timeout' }]} />);
+    render(
+      <DataWarnings warnings={[{ kind: 'other', resource: 'ConfigMaps', reason: 'timeout' }]} />,
+    );
     expect(screen.getByText('Some GPU information could not be read')).toBeInTheDocument();
   });
 });

@@ -213,9 +213,10 @@ export const DataWarnings = ({ warnings }: { warnings: DataErrorLike[] }) => {
       }
     >
       <List>
-        {warnings.map((warning) => (
-          <ListItem key={warning.message}>{dataErrorText(t, warning)}</ListItem>
-        ))}
+        {warnings.map((warning) => {
+          const text = dataErrorText(t, warning);
+          return <ListItem key={text}>{text}</ListItem>;
+        })}
       </List>
     </Alert>
   );
