@@ -275,6 +275,13 @@ describe('isLegalLayout', () => {
 });
 
 describe('legalStartsFor', () => {
+  /** A start the instance of `profile` at `holderStart` holds (units start..start+size-1). */
+  const heldBy = (start: number, size: number, profile: string, holderStart: number) => ({
+    start,
+    free: false,
+    blocked: { kind: 'held', start, size, holders: [{ profile, start: holderStart }] },
+  });
+
   const h100 = model('h100-80gb-sxm5');
 
   it('says which starts are free and why the others are not', () => {
@@ -283,61 +290,23 @@ describe('legalStartsFor', () => {
     ];
     expect(legalStartsFor(h100, existing, '3g.40gb')).toMatchObject([
       { start: 0, free: true },
-      {
-        start: 4,
-        free: false,
-        blocked: { kind: 'held', start: 4, size: 4, holders: [{ profile: '1g.10gb', start: 5 }] },
-      },
+      heldBy(4, 4, '1g.10gb', 5),
     ]);
     const full: PlacedInstance[] = [{ profile: '4g.40gb', start: 0, size: 4, computeSlices: 4 }];
-    expect(legalStartsFor(h100, full, '4g.40gb')).toMatchObject([
-      {
-        start: 0,
-        free: false,
-        blocked: { kind: 'held', start: 0, size: 4, holders: [{ profile: '4g.40gb', start: 0 }] },
-      },
-    ]);
+    expect(legalStartsFor(h100, full, '4g.40gb')).toMatchObject([heldBy(0, 4, '4g.40gb', 0)]);
     const computeBound: PlacedInstance[] = [
       { profile: '3g.40gb', start: 0, size: 4, computeSlices: 3 },
       { profile: '2g.20gb', start: 4, size: 2, computeSlices: 2 },
       { profile: '1g.10gb', start: 6, size: 1, computeSlices: 1 },
     ];
     expect(legalStartsFor(h100, computeBound, '1g.10gb+me')).toMatchObject([
-      {
-        start: 0,
-        free: false,
-        blocked: { kind: 'held', start: 0, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
-      },
-      {
-        start: 1,
-        free: false,
-        blocked: { kind: 'held', start: 1, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
-      },
-      {
-        start: 2,
-        free: false,
-        blocked: { kind: 'held', start: 2, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
-      },
-      {
-        start: 3,
-        free: false,
-        blocked: { kind: 'held', start: 3, size: 1, holders: [{ profile: '3g.40gb', start: 0 }] },
-      },
-      {
-        start: 4,
-        free: false,
-        blocked: { kind: 'held', start: 4, size: 1, holders: [{ profile: '2g.20gb', start: 4 }] },
-      },
-      {
-        start: 5,
-        free: false,
-        blocked: { kind: 'held', start: 5, size: 1, holders: [{ profile: '2g.20gb', start: 4 }] },
-      },
-      {
-        start: 6,
-        free: false,
-        blocked: { kind: 'held', start: 6, size: 1, holders: [{ profile: '1g.10gb', start: 6 }] },
-      },
+      heldBy(0, 1, '3g.40gb', 0),
+      heldBy(1, 1, '3g.40gb', 0),
+      heldBy(2, 1, '3g.40gb', 0),
+      heldBy(3, 1, '3g.40gb', 0),
+      heldBy(4, 1, '2g.20gb', 4),
+      heldBy(5, 1, '2g.20gb', 4),
+      heldBy(6, 1, '1g.10gb', 6),
     ]);
     const maxed: PlacedInstance[] = [
       { profile: '1g.10gb+me', start: 0, size: 1, computeSlices: 1 },
@@ -362,60 +331,20 @@ describe('legalStartsFor', () => {
         '1g.10gb',
       ),
     ).toMatchObject([
-      {
-        start: 0,
-        free: false,
-        blocked: { kind: 'held', start: 0, size: 2, holders: [{ profile: '4g.20gb', start: 0 }] },
-      },
-      {
-        start: 2,
-        free: false,
-        blocked: { kind: 'held', start: 2, size: 2, holders: [{ profile: '4g.20gb', start: 0 }] },
-      },
-      {
-        start: 4,
-        free: false,
-        blocked: { kind: 'held', start: 4, size: 2, holders: [{ profile: '2g.10gb', start: 4 }] },
-      },
-      {
-        start: 6,
-        free: false,
-        blocked: { kind: 'held', start: 6, size: 2, holders: [{ profile: '1g.5gb', start: 6 }] },
-      },
+      heldBy(0, 2, '4g.20gb', 0),
+      heldBy(2, 2, '4g.20gb', 0),
+      heldBy(4, 2, '2g.10gb', 4),
+      heldBy(6, 2, '1g.5gb', 6),
     ]);
     expect(legalStartsFor(h100, sixUsed, '2g.20gb')).toMatchObject([
-      {
-        start: 0,
-        free: false,
-        blocked: { kind: 'held', start: 0, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
-      },
-      {
-        start: 2,
-        free: false,
-        blocked: { kind: 'held', start: 2, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
-      },
-      {
-        start: 4,
-        free: false,
-        blocked: { kind: 'held', start: 4, size: 2, holders: [{ profile: '2g.20gb', start: 4 }] },
-      },
+      heldBy(0, 2, '4g.40gb', 0),
+      heldBy(2, 2, '4g.40gb', 0),
+      heldBy(4, 2, '2g.20gb', 4),
     ]);
     expect(legalStartsFor(h100, sixUsed, '1g.20gb')).toMatchObject([
-      {
-        start: 0,
-        free: false,
-        blocked: { kind: 'held', start: 0, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
-      },
-      {
-        start: 2,
-        free: false,
-        blocked: { kind: 'held', start: 2, size: 2, holders: [{ profile: '4g.40gb', start: 0 }] },
-      },
-      {
-        start: 4,
-        free: false,
-        blocked: { kind: 'held', start: 4, size: 2, holders: [{ profile: '2g.20gb', start: 4 }] },
-      },
+      heldBy(0, 2, '4g.40gb', 0),
+      heldBy(2, 2, '4g.40gb', 0),
+      heldBy(4, 2, '2g.20gb', 4),
       { start: 6, free: true },
     ]);
   });
@@ -445,14 +374,7 @@ describe('legalStartsFor', () => {
     const rtx = model('rtx-pro-6000-blackwell');
     expect(
       legalStartsFor(rtx, [{ profile: '2g.48gb', start: 0, size: 6, computeSlices: 2 }], '2g.48gb'),
-    ).toMatchObject([
-      {
-        start: 0,
-        free: false,
-        blocked: { kind: 'held', start: 0, size: 6, holders: [{ profile: '2g.48gb', start: 0 }] },
-      },
-      { start: 6, free: true },
-    ]);
+    ).toMatchObject([heldBy(0, 6, '2g.48gb', 0), { start: 6, free: true }]);
   });
 });
 

@@ -88,16 +88,6 @@ describe('layoutProblemText', () => {
   it('words a blocked arrangement with the instances holding the starts', () => {
     const result = placeInstances(a100, { '4g.20gb': 1, '2g.10gb': 2 });
     const blocked = result.problems.find((problem) => problem.facts?.kind === 'no-arrangement');
-    expect(blocked?.facts).toEqual({
-      kind: 'no-arrangement',
-      units: 8,
-      profile: '2g.10gb',
-      starts: [0, 2, 4],
-      holders: [
-        { profile: '4g.20gb', start: 0 },
-        { profile: '2g.10gb', start: 4 },
-      ],
-    });
     expect(layoutProblemText(marked, blocked!)).toBe(
       '«No arrangement fits all instances on the 8-unit grid: 2g.10gb needs start 0, 2, 4, where «4g.20gb (start 0)», «2g.10gb (start 4)» already sit.»',
     );
