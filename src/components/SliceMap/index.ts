@@ -2,7 +2,6 @@ export { SliceMap, default } from './SliceMap';
 export { SliceMapLegend, type SliceMapLegendProps } from './SliceMapLegend';
 export {
   sliceMapDescription,
-  englishTranslate,
   type SliceMapDescription,
   type SliceMapDescriptionInput,
 } from './sliceMapDescription';

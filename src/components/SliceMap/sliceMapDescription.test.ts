@@ -1,15 +1,19 @@
+import { englishT } from '../text/englishCatalogue';
 import { sliceMapDescription } from './sliceMapDescription';
 import { layoutSliceMap } from './sliceMapLayout';
 import { A30_BALANCED, model } from './testUtils';
 
 describe('sliceMapDescription', () => {
   it('describes each instance with position, compute share and usage', () => {
-    const text = sliceMapDescription({
-      model: model('a30-24gb'),
-      gpuIndex: 0,
-      instances: A30_BALANCED,
-      migEnabled: true,
-    });
+    const text = sliceMapDescription(
+      {
+        model: model('a30-24gb'),
+        gpuIndex: 0,
+        instances: A30_BALANCED,
+        migEnabled: true,
+      },
+      englishT,
+    );
     expect(text.instances).toEqual([
       'GPU 0, 1g.6gb at memory slice 1 of 4, 1 of 4 compute slices, free',
       'GPU 0, 1g.6gb at memory slice 2 of 4, 1 of 4 compute slices, free',
@@ -22,16 +26,19 @@ describe('sliceMapDescription', () => {
   });
 
   it('drops "(inferred)" when the placement is known, and adds state and highlight', () => {
-    const text = sliceMapDescription({
-      model: model('a30-24gb'),
-      gpuIndex: 1,
-      instances: A30_BALANCED,
-      migEnabled: true,
-      predicted: false,
-      state: 'drifted',
-      highlightInstanceIds: ['gi-3'],
-      highlightLabel: 'Added',
-    });
+    const text = sliceMapDescription(
+      {
+        model: model('a30-24gb'),
+        gpuIndex: 1,
+        instances: A30_BALANCED,
+        migEnabled: true,
+        predicted: false,
+        state: 'drifted',
+        highlightInstanceIds: ['gi-3'],
+        highlightLabel: 'Added',
+      },
+      englishT,
+    );
     expect(text.instances[2]).toBe(
       'GPU 1, 2g.12gb at memory slices 3–4 of 4, 2 of 4 compute slices, in use by pod ns/name, Added',
     );
@@ -40,17 +47,20 @@ describe('sliceMapDescription', () => {
   });
 
   it('names unallocated runs and flags overlapping and off-grid instances', () => {
-    const text = sliceMapDescription({
-      model: model('a100-40gb'),
-      gpuIndex: 2,
-      instances: [
-        { id: 'x', profile: '3g.20gb', start: 4, size: 4, computeSlices: 3 },
-        { id: 'y', profile: '2g.10gb', start: 4, size: 2, computeSlices: 2 },
-        { id: 'z', profile: '1g.5gb', start: 8, size: 1, computeSlices: 1 },
-        { id: 'w', profile: '1g.5gb', start: Number.NaN, size: 1, computeSlices: 1 },
-      ],
-      migEnabled: true,
-    });
+    const text = sliceMapDescription(
+      {
+        model: model('a100-40gb'),
+        gpuIndex: 2,
+        instances: [
+          { id: 'x', profile: '3g.20gb', start: 4, size: 4, computeSlices: 3 },
+          { id: 'y', profile: '2g.10gb', start: 4, size: 2, computeSlices: 2 },
+          { id: 'z', profile: '1g.5gb', start: 8, size: 1, computeSlices: 1 },
+          { id: 'w', profile: '1g.5gb', start: Number.NaN, size: 1, computeSlices: 1 },
+        ],
+        migEnabled: true,
+      },
+      englishT,
+    );
     expect(text.freeRuns).toEqual(['memory slices 1–4 of 8, unallocated']);
     expect(text.instances[1]).toContain('overlaps 3g.20gb');
     expect(text.instances[2]).toContain('memory slice 9, outside the 8-slice grid');
@@ -62,36 +72,47 @@ describe('sliceMapDescription', () => {
   it('says "(inferred)" only when the pod assignment was inferred', () => {
     const [, , twoG] = A30_BALANCED;
     const describe = (assignmentInferred: boolean) =>
-      sliceMapDescription({
-        model: model('a30-24gb'),
-        gpuIndex: 0,
-        instances: [{ ...twoG, assignmentInferred }],
-        migEnabled: true,
-      }).instances[0];
+      sliceMapDescription(
+        {
+          model: model('a30-24gb'),
+          gpuIndex: 0,
+          instances: [{ ...twoG, assignmentInferred }],
+          migEnabled: true,
+        },
+        englishT,
+      ).instances[0];
     expect(describe(true)).toMatch(/in use by pod ns\/name \(inferred\)$/);
     expect(describe(false)).toMatch(/in use by pod ns\/name$/);
   });
 
   it('describes a GPU with MIG disabled and an unknown model', () => {
     expect(
-      sliceMapDescription({ gpuIndex: 3, instances: [], migEnabled: false, wholeGpuInUse: true })
-        .wholeGpu,
+      sliceMapDescription(
+        { gpuIndex: 3, instances: [], migEnabled: false, wholeGpuInUse: true },
+        englishT,
+      ).wholeGpu,
     ).toBe('GPU 3, MIG disabled (whole GPU), in use');
     expect(
-      sliceMapDescription({
-        gpuIndex: 5,
-        instances: [],
-        migEnabled: false,
-        wholeGpuInUse: 'unknown',
-      }).wholeGpu,
+      sliceMapDescription(
+        {
+          gpuIndex: 5,
+          instances: [],
+          migEnabled: false,
+          wholeGpuInUse: 'unknown',
+        },
+        englishT,
+      ).wholeGpu,
     ).toBe(
       'GPU 5, MIG disabled (whole GPU), in use or free (the kubelet does not say which GPUs pods hold)',
     );
-    const unknown = sliceMapDescription({
-      gpuIndex: 4,
-      instances: [{ id: 'q', profile: '1g.5gb', start: 0, size: 1, computeSlices: 1 }],
-      migEnabled: true,
-    });
+    const unknown = sliceMapDescription(
+      {
+        gpuIndex: 4,
+        instances: [{ id: 'q', profile: '1g.5gb', start: 0, size: 1, computeSlices: 1 }],
+        migEnabled: true,
+      },
+      englishT,
+    );
     expect(unknown.summary).toContain('unknown GPU model');
     expect(unknown.instances).toEqual(['GPU 4, 1g.5gb, free']);
   });

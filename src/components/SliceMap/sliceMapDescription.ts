@@ -17,13 +17,6 @@ import type { SliceMapInstance, SliceMapProps } from './types';
 export type { Translate };
 
 /**
- * English `t` for callers outside React (and tests): returns the key with `{{name}}` filled in,
- * which is what the plugin's catalogue maps every key to.
- */
-export const englishTranslate: Translate = (key, options) =>
-  key.replace(/{{\s*(\w+)\s*}}/g, (_match, name: string) => String(options?.[name] ?? ''));
-
-/**
  * i18next HTML-escapes interpolated values by default (a pod `ns/name` would read `ns&#x2F;name`);
  * React escapes on render, so every call here opts out.
  */
@@ -209,7 +202,7 @@ function wholeGpuUsageWord(inUse: boolean | 'unknown' | undefined, t: Translate)
 /** Everything a screen reader (and a tooltip) says about one GPU's slice map. */
 export function sliceMapDescription(
   input: SliceMapDescriptionInput,
-  t: Translate = englishTranslate,
+  t: Translate,
 ): SliceMapDescription {
   const gpu = input.gpuIndex;
   const name = modelName(input);
