@@ -1,12 +1,12 @@
 /**
  * The tests' one i18next set-up: as the console configures it (English keys, `~` namespaces, no key
  * nesting) with no catalogue, so `t('… {{count}} …', { count })` interpolates in tests (without an
- * instance react-i18next returns the raw key). `TEST_I18N_OPTIONS` also serves the catalogue check.
+ * instance react-i18next returns the raw key).
  */
 import i18next, { type InitOptions } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
-export const TEST_I18N_OPTIONS: InitOptions = {
+const TEST_I18N_OPTIONS: InitOptions = {
   lng: 'en',
   fallbackLng: 'en',
   keySeparator: false,
