@@ -102,6 +102,25 @@ describe('explainGpuDemand', () => {
     ]);
   });
 
+  it('says when a MIG change under way will offer it', () => {
+    const pending = fleetNode({
+      name: 'gpu-node-3',
+      product: A100_80,
+      gpus: 1,
+      config: 'all-3g.40gb',
+      state: 'pending',
+      allocatable: { [ONE_G]: 7 },
+    });
+    const pods = waiting(pendingPod('p', { [THREE_G]: '2' }));
+    expect(explainGpuDemand([pending], 'mixed', pods).pods[0].reasons).toEqual([
+      { kind: 'coming-with-change', resourceName: THREE_G, nodes: ['gpu-node-3'] },
+    ]);
+    const tooMany = waiting(pendingPod('p', { [THREE_G]: '3' }));
+    expect(explainGpuDemand([pending], 'mixed', tooMany).pods[0].reasons).toEqual([
+      { kind: 'not-offered', resourceName: THREE_G },
+    ]);
+  });
+
   it('says when pods that waited longer take what is free, and when a request is unreadable', () => {
     const node = fleetNode({
       name: 'n',

@@ -44,6 +44,8 @@ export type WaitReason =
       models: string[];
       similar: string[];
     }
+  /** A MIG change under way on these nodes will offer it (their config predicts enough). */
+  | { kind: 'coming-with-change'; resourceName: string; nodes: string[] }
   /** Only nodes that take no pod now (cordoned, failed, mid-change) have it free. */
   | { kind: 'only-unavailable-nodes'; resourceName: string; nodes: NodeLeftOut[] }
   /** Nodes that can take a pod advertise it, and pods hold all of it. */
@@ -234,6 +236,14 @@ function shortageReason(
       mostOnOneNode: most(initialFree, resourceName),
     };
   }
+  const coming = nodes
+    .filter(
+      (node) =>
+        unavailableBecause(node) === 'changing' &&
+        (node.expected?.[resourceName] ?? 0) - (node.inUse[resourceName] ?? 0) >= count,
+    )
+    .map((node) => node.name);
+  if (coming.length > 0) return { kind: 'coming-with-change', resourceName, nodes: coming };
   const elsewhere: NodeLeftOut[] = [];
   let allocatable = 0;
   for (const node of nodes) {

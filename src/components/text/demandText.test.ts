@@ -25,6 +25,7 @@ const EVERY_REASON: WaitReason[] = [
     nodes: [{ name: 'gpu-node-4', why: 'cordoned', free: 2 }],
   },
   { kind: 'all-in-use', resourceName: THREE_G, allocatable: 2 },
+  { kind: 'coming-with-change', resourceName: THREE_G, nodes: ['gpu-node-3'] },
   { kind: 'not-offered', resourceName: THREE_G },
   { kind: 'too-many-for-one-node', resourceName: THREE_G, wanted: 2, mostOnOneNode: 1 },
   { kind: 'no-node-has-all' },

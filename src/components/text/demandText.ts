@@ -41,6 +41,11 @@ export function waitReasonText(t: Translate, reason: WaitReason): string {
       );
     case 'profile-not-made-here':
       return profileNotMadeText(t, reason);
+    case 'coming-with-change':
+      return t('A MIG change under way on {{nodes}} will offer {{resource}}.', {
+        nodes: reason.nodes.join(', '),
+        resource: resourceText(t, reason.resourceName),
+      });
     case 'only-unavailable-nodes':
       return onlyUnavailableText(t, reason);
     case 'all-in-use':

@@ -240,7 +240,9 @@ const MakeRoom = ({
         <div>
           {plan.remaining.length === 0
             ? t('They fit on what is free now: no change is needed.')
-            : t('No config change on a node that can take one would let them start.')}
+            : pods.some((pod) => pod.reasons.some((reason) => reason.kind === 'coming-with-change'))
+              ? t('A MIG change under way makes room: they start once it is applied.')
+              : t('No config change on a node that can take one would let them start.')}
         </div>
       ) : (
         <>
