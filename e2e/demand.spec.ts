@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { KubeApiClient } from './api-client';
 import { expectNoSeriousA11yViolations } from './axe';
 import { ARTIFACTS_DIR } from './browser';
-import { expect, hostErrors, test } from './fixtures';
+import { expect, hostErrors, saveDocsScreenshot, test } from './fixtures';
 
 /**
  * The workshop's "why does my pod wait?" (issue 15), in the demo host: the Overview shows two
@@ -55,6 +55,7 @@ test('a pod waiting for 3g.40gb, why, the change that makes room, and the pods r
       'gpu-node-1, gpu-node-2: a change would reconfigure GPUs that pods may be using',
     );
     await card.screenshot({ path: join(ARTIFACTS_DIR, 'demand-waiting-card.png') });
+    await saveDocsScreenshot(card, 'demand-waiting-card');
   });
 
   await test.step('Preview opens the apply dialog with the change; applied and followed', async () => {
