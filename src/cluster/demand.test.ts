@@ -102,6 +102,21 @@ describe('explainGpuDemand', () => {
     ]);
   });
 
+  it('says when a scheduling gate holds a pod that fits', () => {
+    const gated = pendingPod('gated', { [ONE_G]: '1' });
+    gated.status!.conditions = [
+      {
+        type: 'PodScheduled',
+        status: 'False',
+        reason: 'SchedulingGated',
+        message: 'Scheduling is blocked due to non-empty scheduling gates',
+      },
+    ];
+    expect(explainGpuDemand(demandFleet(), 'mixed', waiting(gated)).pods[0].reasons).toEqual([
+      { kind: 'scheduling-gated' },
+    ]);
+  });
+
   it('says when a MIG change under way will offer it', () => {
     const pending = fleetNode({
       name: 'gpu-node-3',

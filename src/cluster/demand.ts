@@ -58,6 +58,8 @@ export type WaitReason =
   | { kind: 'no-node-has-all' }
   /** It is free, but pods that have waited longer take it first (`ahead` of them ask for it). */
   | { kind: 'taken-by-earlier-pods'; resourceName: string; free: number; ahead: number }
+  /** It fits, but a scheduling gate keeps the scheduler from trying it (`SchedulingGated`). */
+  | { kind: 'scheduling-gated' }
   /**
    * It fits on what is free now: the scheduler has not retried yet, or something else keeps it
    * out (taints, node selectors, other resources: see the scheduler's message).
@@ -282,7 +284,12 @@ export function explainGpuDemand(
     if (node) {
       const counts = left.get(node) ?? {};
       for (const [resource, count] of Object.entries(pod.resources)) counts[resource] -= count;
-      return { ...pod, reasons: [{ kind: 'fits-now' } as WaitReason] };
+      // A gated pod is not tried at all, room or not (a queue such as Kueue admits it later).
+      const why: WaitReason =
+        pod.scheduler?.reason === 'SchedulingGated'
+          ? { kind: 'scheduling-gated' }
+          : { kind: 'fits-now' };
+      return { ...pod, reasons: [why] };
     }
     const reasons: WaitReason[] = [];
     if (pod.issues?.length) reasons.push({ kind: 'unreadable-request', issues: pod.issues });

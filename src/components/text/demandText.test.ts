@@ -29,6 +29,7 @@ const EVERY_REASON: WaitReason[] = [
   { kind: 'not-offered', resourceName: THREE_G },
   { kind: 'too-many-for-one-node', resourceName: THREE_G, wanted: 2, mostOnOneNode: 1 },
   { kind: 'no-node-has-all' },
+  { kind: 'scheduling-gated' },
   { kind: 'taken-by-earlier-pods', resourceName: THREE_G, free: 1, ahead: 1 },
   { kind: 'fits-now' },
 ];

@@ -66,6 +66,10 @@ export function waitReasonText(t: Translate, reason: WaitReason): string {
           most: reason.mostOnOneNode,
         },
       );
+    case 'scheduling-gated':
+      return t(
+        'It fits, but a scheduling gate holds it back (a queue such as Kueue removes the gate when it admits the pod).',
+      );
     case 'no-node-has-all':
       return t('Each GPU resource it asks for is free somewhere, but no node has all of them.');
     case 'taken-by-earlier-pods':
