@@ -25,7 +25,7 @@ import { resourceDisplayName } from '../shared/format';
 import { resourcesText } from '../../text/resourceText';
 import { useProfileName } from '../shared/StateLabels';
 import { ProfileRequestFields, RequestIssues, useProfileRequest } from './ProfileRequestFields';
-import { LeftOutNodes, MAX_LISTED } from '../shared/LeftOutNodes';
+import { GpuPodsStayNote, LeftOutNodes, MAX_LISTED } from '../shared/PlanNotes';
 import { profileRoomText } from '../../text/fragmentationText';
 
 interface ProfileRequestCardProps {
@@ -112,14 +112,7 @@ const ChangeHint = ({ change, profile }: { change: Change; profile: string }) =>
         },
       )}
       {lost && <div>{t('It would stop advertising {{lost}}.', { lost })}</div>}
-      {change.gpuPods > 0 && (
-        <div>
-          {t(
-            '{{pods}} GPU pods run there on GPUs the change leaves as they are; the GPU operands restart around them.',
-            { pods: change.gpuPods },
-          )}
-        </div>
-      )}
+      <GpuPodsStayNote pods={change.gpuPods} />
     </>
   );
 };

@@ -32,7 +32,7 @@ import type { MigStrategy } from '../../../geometry/types';
 import type { PodVisibility } from '../../../hooks/useGpuPods';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { demandText, makeRoomChangeText, waitReasonText } from '../../text/demandText';
-import { LeftOutNodes, useNameList } from '../shared/LeftOutNodes';
+import { GpuPodsStayNote, LeftOutNodes, useNameList } from '../shared/PlanNotes';
 import { resourcesText } from '../../text/resourceText';
 
 interface WaitingPodsCardProps {
@@ -295,14 +295,7 @@ const Steps = ({
                   to: change.toConfig,
                   effect: makeRoomChangeText(t, change),
                 })}
-                {change.gpuPods > 0 && (
-                  <div>
-                    {t(
-                      '{{pods}} GPU pods run there on GPUs the change leaves as they are; the GPU operands restart around them.',
-                      { pods: change.gpuPods },
-                    )}
-                  </div>
-                )}
+                <GpuPodsStayNote pods={change.gpuPods} />
               </div>
             ))}
           {onPreviewChange && (

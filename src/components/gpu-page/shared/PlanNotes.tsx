@@ -1,3 +1,7 @@
+/**
+ * Pieces the planning cards ("can I get N × profile", "Waiting for GPUs") say alike: lists of
+ * names, the nodes left out and why, what a change means for the pods already on a node.
+ */
 import { List, ListItem } from '@patternfly/react-core';
 import type { NodeLeftOut } from '../../../cluster/availability';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
@@ -37,6 +41,20 @@ export const LeftOutNodes = ({ title, nodes }: { title: string; nodes: NodeLeftO
           </ListItem>
         ))}
       </List>
+    </div>
+  );
+};
+
+/** A change on a node with GPU pods: their GPUs stay, the operands around them restart. */
+export const GpuPodsStayNote = ({ pods }: { pods: number }) => {
+  const { t } = usePluginTranslation();
+  if (pods === 0) return null;
+  return (
+    <div>
+      {t(
+        '{{pods}} GPU pods run there on GPUs the change leaves as they are; the GPU operands restart around them.',
+        { pods },
+      )}
     </div>
   );
 };
