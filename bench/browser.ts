@@ -165,6 +165,8 @@ const main = async () => {
     port: 0,
     sandboxPort: 0,
     scenario: 'large',
+    // The page is measured, not slice use: no Prometheus scraping the in-process sandbox.
+    prometheus: 'off',
     bundleDir,
     build: reuse ? 'if-missing' : 'always',
   });

@@ -18,7 +18,12 @@ import {
   startRealConsoleDemo,
 } from './realConsoleDemo';
 import { type RunningHostServer, startHostServer } from './server';
-import { findPrometheus, type RunningPrometheus, startPrometheus } from './prometheus';
+import {
+  findPrometheus,
+  type RunningPrometheus,
+  scrapeIntervalFor,
+  startPrometheus,
+} from './prometheus';
 
 /** The sandbox options are ignored with `api`. */
 export type DemoOptions = DemoSandboxOptions & {
@@ -66,7 +71,11 @@ export const startDemoPrometheus = async (
     return { problem: found.reason };
   }
   return {
-    prometheus: await startPrometheus({ metricsUrl: sandbox.metricsUrl, binary: found.binary }),
+    prometheus: await startPrometheus({
+      metricsUrl: sandbox.metricsUrl,
+      binary: found.binary,
+      scrapeIntervalSeconds: scrapeIntervalFor(sandbox.store.count('nodes')),
+    }),
   };
 };
 
@@ -287,7 +296,7 @@ const printSandbox = (sandbox: RunningSandbox, scenario: string | undefined) => 
 export const printPrometheus = (prometheus?: RunningPrometheus, problem?: string) => {
   console.log(
     prometheus
-      ? `Prometheus:             ${prometheus.url} (scrapes the sandbox's DCGM exporter every 5 s)`
+      ? `Prometheus:             ${prometheus.url} (scrapes the sandbox's DCGM exporter every ${prometheus.scrapeIntervalSeconds} s)`
       : `Prometheus:             not started: ${problem ?? 'unknown reason'}; slice use is not shown`,
   );
 };

@@ -12,6 +12,7 @@ import {
   findPrometheus,
   prometheusConfig,
   type RunningPrometheus,
+  scrapeIntervalFor,
   startPrometheus,
   waitForSeries,
 } from './prometheus';
@@ -22,6 +23,7 @@ test('the scrape configuration keeps the exporter’s labels and scrapes the pag
     [
       'global:',
       '  scrape_interval: 5s',
+      '  scrape_timeout: 5s',
       '  evaluation_interval: 5s',
       'scrape_configs:',
       '  - job_name: nvidia-dcgm-exporter',
@@ -32,6 +34,15 @@ test('the scrape configuration keeps the exporter’s labels and scrapes the pag
       '      - targets: ["127.0.0.1:8001"]',
       '',
     ].join('\n'),
+  );
+});
+
+test('a workshop-sized sandbox is scraped every 5 s, a fleet every 30 s', () => {
+  expect(scrapeIntervalFor(3)).toBe(5);
+  expect(scrapeIntervalFor(50)).toBe(5);
+  expect(scrapeIntervalFor(1003)).toBe(30);
+  expect(prometheusConfig('http://127.0.0.1:8001/metrics', 30)).toContain(
+    '  scrape_timeout: 30s\n',
   );
 });
 

@@ -30,6 +30,8 @@ export type RunningPrometheus = {
   /** The HTTP API's base: `URL/api/v1/query`. What the console's `--thanos` takes. */
   url: string;
   port: number;
+  /** Seconds between scrapes. */
+  scrapeIntervalSeconds: number;
   /** What Prometheus printed so far (the tail). */
   output(): string;
   close(): Promise<void>;
@@ -49,12 +51,22 @@ export const findPrometheus = (
   }
 };
 
+/**
+ * Seconds between scrapes for a sandbox of `nodeCount` nodes: every 5 s for a workshop-sized
+ * cluster; every 30 s (the plugin's `[30s]` windows still see each scrape) for a fleet, whose
+ * page is large (the `large` scenario's is 28 MB and takes the sandbox about a second of CPU to
+ * write), so Prometheus and the sandbox do not keep a core busy.
+ */
+export const scrapeIntervalFor = (nodeCount: number): number => (nodeCount > 50 ? 30 : 5);
+
 /** The scrape configuration: one job, the sandbox's page, its own labels kept. */
 export const prometheusConfig = (metricsUrl: string, intervalSeconds: number): string => {
   const target = new URL(metricsUrl);
   return [
     'global:',
     `  scrape_interval: ${intervalSeconds}s`,
+    // A fleet's page can take longer than Prometheus's default 10 s on a busy machine.
+    `  scrape_timeout: ${intervalSeconds}s`,
     `  evaluation_interval: ${intervalSeconds}s`,
     'scrape_configs:',
     // The GPU operator's ServiceMonitor names the job after the exporter's Service.
@@ -93,10 +105,8 @@ export const startPrometheus = async (options: PrometheusOptions): Promise<Runni
   if (!found.binary) throw new Error(found.reason);
   const dir = mkdtempSync(join(tmpdir(), 'gpu-partitioning-prometheus-'));
   const configFile = join(dir, 'prometheus.yml');
-  writeFileSync(
-    configFile,
-    prometheusConfig(options.metricsUrl, options.scrapeIntervalSeconds ?? 5),
-  );
+  const scrapeIntervalSeconds = options.scrapeIntervalSeconds ?? 5;
+  writeFileSync(configFile, prometheusConfig(options.metricsUrl, scrapeIntervalSeconds));
   const port = options.port || (await freePort());
   const child = spawn(
     found.binary,
@@ -128,7 +138,7 @@ export const startPrometheus = async (options: PrometheusOptions): Promise<Runni
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, output: () => log, close };
+  return { url, port, scrapeIntervalSeconds, output: () => log, close };
 };
 
 /** Waits until Prometheus answers `query` with at least one series (the first scrape landed). */

@@ -14,7 +14,12 @@ import packageJson from '../package.json';
 import type { RunningSandbox } from '../sandbox/server';
 import type { PrometheusMode } from './demo';
 import { type DemoSandboxOptions, startDemoSandbox } from './demoSandbox';
-import { findPrometheus, type RunningPrometheus, startPrometheus } from './prometheus';
+import {
+  findPrometheus,
+  type RunningPrometheus,
+  scrapeIntervalFor,
+  startPrometheus,
+} from './prometheus';
 import {
   DEFAULT_REAL_CONSOLE_DIR,
   type RealConsoleVersion,
@@ -158,7 +163,11 @@ export const startRealConsoleDemo = async (
     const found = mode === 'off' ? undefined : findPrometheus();
     if (mode === 'required' && !found?.binary) throw new Error(found?.reason);
     const prometheus = found?.binary
-      ? await startPrometheus({ metricsUrl: sandbox.metricsUrl, binary: found.binary })
+      ? await startPrometheus({
+          metricsUrl: sandbox.metricsUrl,
+          binary: found.binary,
+          scrapeIntervalSeconds: scrapeIntervalFor(sandbox.store.count('nodes')),
+        })
       : undefined;
     if (prometheus) stops.push(() => prometheus.close());
     const realConsole = await startRealConsole({
