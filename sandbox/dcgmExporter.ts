@@ -93,7 +93,19 @@ function podOnDevice(pod: KubeObject): PodOnDevice {
   };
 }
 
-type GpuPod = { pod: KubeObject; resources: Record<string, number> };
+export type GpuPod = { pod: KubeObject; resources: Record<string, number> };
+
+const podKey = (pod: KubeObject) => `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
+
+/** Sorts GPU pods oldest first (then by namespace/name), as the plugin orders them. */
+export function oldestFirst(pods: GpuPod[]): GpuPod[] {
+  return pods.sort(
+    (a, b) =>
+      (a.pod.metadata.creationTimestamp ?? '').localeCompare(
+        b.pod.metadata.creationTimestamp ?? '',
+      ) || podKey(a.pod).localeCompare(podKey(b.pod)),
+  );
+}
 
 /** Running GPU pods by node, each list oldest first (then by namespace/name), as the plugin orders them. */
 function gpuPodsByNode(store: ObjectStore): Map<string, GpuPod[]> {
@@ -108,15 +120,7 @@ function gpuPodsByNode(store: ObjectStore): Map<string, GpuPod[]> {
     if (list) list.push({ pod, resources });
     else byNode.set(nodeName, [{ pod, resources }]);
   });
-  const key = (pod: KubeObject) => `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
-  for (const pods of byNode.values()) {
-    pods.sort(
-      (a, b) =>
-        (a.pod.metadata.creationTimestamp ?? '').localeCompare(
-          b.pod.metadata.creationTimestamp ?? '',
-        ) || key(a.pod).localeCompare(key(b.pod)),
-    );
-  }
+  for (const pods of byNode.values()) oldestFirst(pods);
   return byNode;
 }
 
@@ -190,21 +194,36 @@ export function exporterDevices(store: ObjectStore, operator: GpuOperatorSimulat
     const hardware = operator.hardwareOf(name);
     const deploy = node.metadata.labels?.[EXPORTER_DEPLOY_LABEL];
     if (!hardware || (deploy !== undefined && deploy !== 'true')) return;
-    const onNode = nodeDevices(name, hardware, strategy);
-    for (const { pod, resources } of podsByNode.get(name) ?? []) {
-      for (const resource of Object.keys(resources).sort()) {
-        let wanted = resources[resource];
-        for (const entry of onNode) {
-          if (wanted <= 0) break;
-          if (entry.resource !== resource || entry.device.pod) continue;
-          entry.device.pod = podOnDevice(pod);
-          wanted -= 1;
-        }
-      }
-    }
-    devices.push(...onNode.map((entry) => entry.device));
+    devices.push(...devicesWithHolders(name, hardware, strategy, podsByNode.get(name) ?? []));
   });
   return devices;
+}
+
+/**
+ * The node's devices, each with the pod that holds it. The API never says which device a pod got,
+ * so the sandbox decides as the plugin infers it: `pods` oldest first (`oldestFirst`), each taking
+ * the free devices of its resources from the lowest GPU index and placement up. The exporter's
+ * series and the simulated mig-manager's "in use" both come from here, so they agree.
+ */
+export function devicesWithHolders(
+  nodeName: string,
+  hardware: NodeHardware,
+  strategy: MigStrategy,
+  pods: GpuPod[],
+): Device[] {
+  const onNode = nodeDevices(nodeName, hardware, strategy);
+  for (const { pod, resources } of pods) {
+    for (const resource of Object.keys(resources).sort()) {
+      let wanted = resources[resource];
+      for (const entry of onNode) {
+        if (wanted <= 0) break;
+        if (entry.resource !== resource || entry.device.pod) continue;
+        entry.device.pod = podOnDevice(pod);
+        wanted -= 1;
+      }
+    }
+  }
+  return onNode.map((entry) => entry.device);
 }
 
 /** A slow drift of ±amplitude over the period, phased per pod. */

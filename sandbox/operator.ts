@@ -21,6 +21,7 @@ import type { MigStrategy, ProfileCounts } from '../src/geometry/types';
 import { configIssueText } from '../src/components/text/configIssueText';
 import { englishT } from '../src/components/text/englishCatalogue';
 import type { StatusCause } from './apiErrors';
+import { devicesWithHolders, oldestFirst } from './dcgmExporter';
 import type { Writer } from './managedFields';
 import type { PodLogs } from './podLogs';
 import { type KubeObject, type ObjectStore, type StoreEvent } from './store';
@@ -129,6 +130,25 @@ function sameCounts(a: ProfileCounts, b: ProfileCounts): boolean {
       .filter(([, count]) => count > 0)
       .sort(([x], [y]) => x.localeCompare(y));
   return JSON.stringify(nonZero(a)) === JSON.stringify(nonZero(b));
+}
+
+/**
+ * The GPUs of `target` whose MIG mode or instance counts differ from what they have now: the only
+ * ones mig-parted touches. Its apply compares each GPU's current config with the wanted one and
+ * logs "Skipping -- already set to desired value" when they are equal (NVIDIA/mig-parted
+ * `cmd/nvidia-mig-parted/apply`, `current.Equals(mc.MigDevices)`), so a busy GPU it leaves alone
+ * does not make the change fail. It fails only on a GPU it resets or clears while a process holds
+ * it (shared/mig/geometry-notes.md section 9 step 7; section 4: "every instance on that GPU idle").
+ */
+function changedGpus(current: SimulatedGpu[], target: SimulatedGpu[]): SimulatedGpu[] {
+  return target.filter((gpu) => {
+    const now = current.find((candidate) => candidate.index === gpu.index);
+    return (
+      !now ||
+      now.migEnabled !== gpu.migEnabled ||
+      (gpu.migEnabled && !sameCounts(now.counts, gpu.counts))
+    );
+  });
 }
 
 function formatCounts(counts: ProfileCounts): string {
@@ -333,6 +353,34 @@ export class GpuOperatorSimulation {
         (pod.status as { phase?: string } | undefined)?.phase === 'Running' &&
         Object.keys(gpuRequestsOf(pod)).length > 0,
     );
+  }
+
+  /**
+   * The running pods (`namespace/name`) holding each GPU, by index, by the rule the sandbox's DCGM
+   * exporter gives pods devices with (`devicesWithHolders`). A pod the rule gives no device (it
+   * holds what no GPU offers now: drift) may be on any GPU, as the plugin assumes too.
+   */
+  private podsByGpu(nodeName: string, hardware: NodeHardware): Map<number, Set<string>> {
+    const pods = this.gpuPodsOnNode(nodeName).map((pod) => ({
+      pod,
+      resources: gpuRequestsOf(pod),
+    }));
+    const devices = devicesWithHolders(nodeName, hardware, this.strategy(), oldestFirst(pods));
+    const byGpu = new Map<number, Set<string>>();
+    const hold = (gpu: number, who: string) =>
+      byGpu.set(gpu, (byGpu.get(gpu) ?? new Set()).add(who));
+    const placed = new Set<string>();
+    for (const { labels, pod } of devices) {
+      if (!pod) continue;
+      const who = `${pod.namespace}/${pod.name}`;
+      hold(Number(labels.gpu), who);
+      placed.add(who);
+    }
+    for (const { pod } of pods) {
+      const who = `${pod.metadata.namespace ?? ''}/${pod.metadata.name ?? ''}`;
+      if (!placed.has(who)) for (const gpu of hardware.gpus) hold(gpu.index, who);
+    }
+    return byGpu;
   }
 
   // ------------------------------------------------------------------ events
@@ -612,15 +660,8 @@ export class GpuOperatorSimulation {
       `Current value of '${MIG_STATE_LABEL}=${labels[MIG_STATE_LABEL] ?? ''}'`,
       'Checking if the selected MIG config is currently applied or not',
     ]);
-    const applied = target.every((gpu) => {
-      const current = hardware.gpus.find((candidate) => candidate.index === gpu.index);
-      return (
-        current &&
-        current.migEnabled === gpu.migEnabled &&
-        (!gpu.migEnabled || sameCounts(current.counts, gpu.counts))
-      );
-    });
-    if (applied) {
+    const changing = changedGpus(hardware.gpus, target);
+    if (changing.length === 0) {
       this.log(nodeName, ['Selected MIG configuration currently applied']);
       this.setState(nodeName, 'success');
       this.log(nodeName, [
@@ -629,7 +670,7 @@ export class GpuOperatorSimulation {
       ]);
       return;
     }
-    const modeChange = target.some(
+    const modeChange = changing.some(
       (gpu) =>
         hardware.gpus.find((candidate) => candidate.index === gpu.index)?.migEnabled !==
         gpu.migEnabled,
@@ -808,7 +849,7 @@ export class GpuOperatorSimulation {
   /** Why the apply fails on this node right now, as mig-parted and the driver would say it. */
   private applyFailure(
     nodeName: string,
-    modeChange: boolean,
+    target: SimulatedGpu[],
     layoutErrors: string[],
   ): string[] | undefined {
     const node = this.store.get('nodes', undefined, nodeName);
@@ -832,16 +873,8 @@ export class GpuOperatorSimulation {
         `time="${logTime()}" level=error msg="Error clearing MIG config on GPU 0, erroneous devices may persist: In use by another client"`,
       ];
     }
-    const busy = this.gpuPodsOnNode(nodeName);
-    if (busy.length > 0) {
-      const who = busy.map((pod) => `${pod.metadata.namespace}/${pod.metadata.name}`).join(', ');
-      return [
-        modeChange
-          ? `time="${logTime()}" level=error msg="Error setting MIG mode on GPU 0: In use by another client"`
-          : `time="${logTime()}" level=error msg="Error clearing MIG config on GPU 0, erroneous devices may persist: In use by another client"`,
-        `time="${logTime()}" level=error msg="GPU processes still running in pods: ${who}"`,
-      ];
-    }
+    const busy = this.busyGpuFailure(nodeName, target);
+    if (busy) return busy;
     if (layoutErrors.length > 0) {
       return [
         ...layoutErrors.map(
@@ -851,6 +884,26 @@ export class GpuOperatorSimulation {
       ];
     }
     return undefined;
+  }
+
+  /** The error of clearing or resetting a GPU that a pod holds, when the change touches one. */
+  private busyGpuFailure(nodeName: string, target: SimulatedGpu[]): string[] | undefined {
+    const hardware = this.hardware.get(nodeName);
+    if (!hardware) return undefined;
+    const holders = this.podsByGpu(nodeName, hardware);
+    const busy = changedGpus(hardware.gpus, target).filter((gpu) => holders.has(gpu.index));
+    if (busy.length === 0) return undefined;
+    const modeOf = (index: number) =>
+      hardware.gpus.find((candidate) => candidate.index === index)?.migEnabled;
+    // mig-parted sets every GPU's mode before it lays out instances: a mode reset fails first.
+    const resetting = busy.find((gpu) => modeOf(gpu.index) !== gpu.migEnabled);
+    const who = [...new Set(busy.flatMap((gpu) => [...(holders.get(gpu.index) ?? [])]))].join(', ');
+    return [
+      resetting
+        ? `time="${logTime()}" level=error msg="Error setting MIG mode on GPU ${resetting.index}: In use by another client"`
+        : `time="${logTime()}" level=error msg="Error clearing MIG config on GPU ${busy[0].index}, erroneous devices may persist: In use by another client"`,
+      `time="${logTime()}" level=error msg="GPU processes still running in pods: ${who}"`,
+    ];
   }
 
   private applyOrFail(
@@ -872,7 +925,7 @@ export class GpuOperatorSimulation {
         'If the -r option was passed, the node will be automatically rebooted if this is not successful',
       ]);
     }
-    const failure = this.applyFailure(nodeName, modeChange, layoutErrors);
+    const failure = this.applyFailure(nodeName, target, layoutErrors);
     if (failure) {
       this.inFlight.delete(nodeName);
       this.log(nodeName, failure);
@@ -900,12 +953,16 @@ export class GpuOperatorSimulation {
       'Applying the selected MIG config to the node',
       `time="${logTime()}" level=debug msg="Walking MigConfig for (devices=all)"`,
     ]);
+    const changing = changedGpus(hardware.gpus, target);
     for (const gpu of target) {
       this.log(nodeName, [
         `time="${logTime()}" level=debug msg="  GPU ${gpu.index}: ${hardware.deviceId}"`,
         gpu.migEnabled
           ? `time="${logTime()}" level=debug msg="    Updating MIG config: ${formatCounts(gpu.counts)}"`
           : `time="${logTime()}" level=debug msg="    MIG mode: Disabled"`,
+        ...(!gpu.migEnabled || changing.includes(gpu)
+          ? []
+          : [`time="${logTime()}" level=debug msg="    Skipping -- already set to desired value"`]),
       ]);
     }
     hardware.gpus = target.map((gpu) => ({
