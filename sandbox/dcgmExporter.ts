@@ -28,7 +28,8 @@ import { GPU_RESOURCE, migResourceName } from '../src/geometry/naming';
 import { placeInstances } from '../src/geometry/placement';
 import type { GpuModel, MigStrategy, PlacedInstance, ProfileCounts } from '../src/geometry/types';
 import { seedOf } from './metrics';
-import { gpuRequestsOf, type GpuOperatorSimulation, type NodeHardware } from './operator';
+import { gpuRequestsOf } from './gpuRequests';
+import type { GpuOperatorSimulation, NodeHardware } from './operator';
 import type { Labels, Sample } from './promql';
 import type { KubeObject, ObjectStore } from './store';
 

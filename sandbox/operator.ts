@@ -22,6 +22,7 @@ import { configIssueText } from '../src/components/text/configIssueText';
 import { englishT } from '../src/components/text/englishCatalogue';
 import type { StatusCause } from './apiErrors';
 import { devicesWithHolders, oldestFirst } from './dcgmExporter';
+import { gpuRequestsOf } from './gpuRequests';
 import type { Writer } from './managedFields';
 import type { PodLogs } from './podLogs';
 import { type KubeObject, type ObjectStore, type StoreEvent } from './store';
@@ -156,26 +157,6 @@ function formatCounts(counts: ProfileCounts): string {
     .filter(([, count]) => count > 0)
     .sort(([a], [b]) => a.localeCompare(b));
   return `map[${entries.map(([profile, count]) => `${profile}:${count}`).join(' ')}]`;
-}
-
-/** Whether a pod holds a GPU or a MIG device (requests or limits of nvidia.com/gpu or nvidia.com/mig-*). */
-export function gpuRequestsOf(pod: KubeObject): Record<string, number> {
-  const result: Record<string, number> = {};
-  const containers = ((pod.spec as { containers?: unknown[] } | undefined)?.containers ?? []) as {
-    resources?: { requests?: Record<string, unknown>; limits?: Record<string, unknown> };
-  }[];
-  for (const container of containers) {
-    const merged = {
-      ...(container.resources?.limits ?? {}),
-      ...(container.resources?.requests ?? {}),
-    };
-    for (const [resource, value] of Object.entries(merged)) {
-      if (resource === 'nvidia.com/gpu' || resource.startsWith('nvidia.com/mig-')) {
-        result[resource] = (result[resource] ?? 0) + (Number(value) || 0);
-      }
-    }
-  }
-  return result;
 }
 
 /** GFD and operator labels this simulation owns (rewritten on every advertisement). */

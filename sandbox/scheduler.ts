@@ -4,7 +4,8 @@
  * allocatable), cordoned nodes, taints and `nodeSelector`. Pods that fit nowhere stay Pending with
  * the scheduler's `Unschedulable` condition and are retried whenever nodes or pods change.
  */
-import { gpuRequestsOf, runningStatus } from './operator';
+import { gpuRequestsOf } from './gpuRequests';
+import { runningStatus } from './operator';
 import type { KubeObject, ObjectStore, StoreEvent } from './store';
 
 interface Taint {
