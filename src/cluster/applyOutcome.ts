@@ -3,6 +3,7 @@
  * `get` the caller passes (the hook gives the console SDK's), so this runs without a cluster.
  */
 import type { Patch } from '@openshift-console/dynamic-plugin-sdk';
+import type { ConfigTargets } from './applyPlan';
 import { sendGuardedWrite } from './guardedWrite';
 import type { NodeKind } from './models';
 import {
@@ -26,17 +27,22 @@ export interface NodeWriteResult {
   previousConfig?: string;
 }
 
-export interface ApplyRequest {
-  configName: string;
-  /** The nodes as the preview read them: every patch tests these values. */
-  nodes: NodeKind[];
+/**
+ * What an apply writes, the nodes as the preview read them (every patch tests these values): one
+ * config on `nodes`, or a plan of several steps, each its config on its nodes, written in order.
+ */
+export type ApplyWrites =
+  | { configName: string; nodes: NodeKind[] }
+  | { steps: Array<{ toConfig: string; nodes: NodeKind[] }> };
+
+export type ApplyRequest = ApplyWrites & {
   /** Nodes to cordon before their label is changed. */
   cordon: string[];
   /** Aborted: stop after the node being written (a write under way is never cut short). */
   signal?: AbortSignal;
   /** Called as each node's writes start. */
   onProgress?: (progress: ApplyProgress) => void;
-}
+};
 
 /** The node being written: the `index`-th (from 1) of `total`. */
 export interface ApplyProgress {
@@ -45,15 +51,34 @@ export interface ApplyProgress {
   total: number;
 }
 
-export interface ApplyOutcome {
-  configName: string;
+/** What was asked (`configOfNode` gives a node's config) and what became of each node. */
+export type ApplyOutcome = ConfigTargets & {
   startedAt: string;
   results: NodeWriteResult[];
   /** Every node written. */
   complete: boolean;
   /** The user stopped the apply: the nodes not attempted were left alone on purpose. */
   stoppedByUser: boolean;
-}
+};
+
+/** Each node with the config it gets, in the order they are written. */
+const nodeWrites = (request: ApplyWrites): Array<{ node: NodeKind; configName: string }> =>
+  'steps' in request
+    ? request.steps.flatMap((step) =>
+        step.nodes.map((node) => ({ node, configName: step.toConfig })),
+      )
+    : request.nodes.map((node) => ({ node, configName: request.configName }));
+
+/** The request's targets by name, as the outcome records them. */
+const targetsOf = (request: ApplyWrites): ConfigTargets =>
+  'steps' in request
+    ? {
+        steps: request.steps.map((step) => ({
+          toConfig: step.toConfig,
+          nodes: step.nodes.map((node) => node.metadata?.name ?? ''),
+        })),
+      }
+    : { configName: request.configName };
 
 export type PatchNode = (node: NodeKind, data: Patch[]) => Promise<unknown>;
 export type GetNode = (name: string) => Promise<NodeKind>;
@@ -83,7 +108,8 @@ function resourceVersionAfter(response: unknown, before: NodeSnapshot): string |
 }
 
 /**
- * Writes `nvidia.com/mig.config` node by node, in order, each patch guarded by the previewed value
+ * Writes `nvidia.com/mig.config` node by node, in order (each node its config: one for all, or its
+ * step's in a plan of several), each patch guarded by the previewed value
  * (or, label absent, by the resourceVersion, retried while the label stays absent: `writeGuarded`).
  * Stops at the first failure, or before the next node once `request.signal` is aborted, so the
  * user is never left guessing: every node is reported as written, failed (and why), or not
@@ -99,7 +125,8 @@ export async function writeMigConfig(
   const results: NodeWriteResult[] = [];
   let stopped = false;
   let stoppedByUser = false;
-  for (const node of request.nodes) {
+  const writes = nodeWrites(request);
+  for (const { node, configName } of writes) {
     const snapshot: NodeSnapshot = nodeSnapshot(node);
     const result: NodeWriteResult = {
       nodeName: snapshot.name,
@@ -116,7 +143,7 @@ export async function writeMigConfig(
     request.onProgress?.({
       nodeName: snapshot.name,
       index: results.length,
-      total: request.nodes.length,
+      total: writes.length,
     });
     try {
       let expected = snapshot;
@@ -140,7 +167,7 @@ export async function writeMigConfig(
         node,
         expected,
         'mig-config',
-        (guard) => migConfigLabelPatch(guard, request.configName, now()),
+        (guard) => migConfigLabelPatch(guard, configName, now()),
         patch,
         get,
       );
@@ -153,7 +180,7 @@ export async function writeMigConfig(
     }
   }
   return {
-    configName: request.configName,
+    ...targetsOf(request),
     startedAt,
     results,
     complete: results.every((result) => result.status === 'written'),

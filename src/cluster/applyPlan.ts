@@ -16,6 +16,7 @@ import { predictNodeAfterConfig, type ConfigPrediction } from '../geometry/predi
 import { GPU_RESOURCE } from '../geometry/naming';
 import { diffResources, type ResourceChange } from '../geometry/prediction';
 import type { GpuModel, LayoutResult, MigStrategy } from '../geometry/types';
+import type { ConfigChangeStep } from './availability';
 import type { WithRebootReading } from './migManagerReboot';
 import type { ExistingProfile } from './openshiftAi';
 import { isGpuResourceName } from './pods';
@@ -101,6 +102,8 @@ export interface GpuPlan {
 
 export interface NodeApplyPlan {
   nodeName: string;
+  /** The config this node is previewed with (its step's, in a plan of several configs). */
+  configName: string;
   /** The node's `nvidia.com/mig.config` now. */
   currentConfig?: string;
   state: MigConfigState;
@@ -148,8 +151,19 @@ export interface ClusterEffect {
   unpredictable: string[];
 }
 
-export interface ApplyPlan {
-  configName: string;
+/**
+ * What an apply sets: one config on every node, or a plan of several steps ("Make room"), each
+ * step's config on its nodes.
+ */
+export type ConfigTargets = { configName: string } | { steps: ConfigChangeStep[] };
+
+/** The config `targets` give a node; undefined for a node no step names. */
+export const configOfNode = (targets: ConfigTargets, nodeName: string): string | undefined =>
+  'configName' in targets
+    ? targets.configName
+    : targets.steps.find((step) => step.nodes.includes(nodeName))?.toConfig;
+
+export type ApplyPlan = ConfigTargets & {
   strategy?: MigStrategy;
   nodes: NodeApplyPlan[];
   /** Set when the cluster's nodes were given: resources and profiles the change orphans. */
@@ -159,7 +173,7 @@ export interface ApplyPlan {
   blocked: boolean;
   /** True when warnings exist that the user must acknowledge. */
   needsAcknowledgement: boolean;
-}
+};
 
 export interface ApplyPlanInput {
   nodes: GpuNodeView[];
@@ -418,6 +432,7 @@ export function planNodeApply(
     : undefined;
   const plan: NodeApplyPlan = {
     nodeName: node.name,
+    configName,
     state: node.migConfigState,
     gpus,
     resourcesBefore,
@@ -494,21 +509,17 @@ export function planClusterEffect(
 const orphansProfiles = (effect: ClusterEffect | undefined) =>
   !!effect && effect.orphanedProfiles.length > 0;
 
-export function planApply(input: ApplyPlanInput): ApplyPlan {
-  const nodes = input.nodes.map((node) =>
-    planNodeApply(
-      node,
-      input.configName,
-      input.strategy,
-      input.sourceFor(node.name),
-      input.withReboot,
-    ),
-  );
+/** What the node plans add up to: the writes, the cluster effect, blocked, acknowledgement. */
+function assemblePlan(
+  targets: ConfigTargets,
+  nodes: NodeApplyPlan[],
+  input: Omit<ApplyPlanInput, 'nodes' | 'configName'>,
+): ApplyPlan {
   const clusterEffect = input.clusterNodes
     ? planClusterEffect(nodes, input.clusterNodes, input.openShiftAiProfiles)
     : undefined;
   const plan: ApplyPlan = {
-    configName: input.configName,
+    ...targets,
     nodes,
     writes: nodes.filter((node) => !node.skip).map((node) => node.nodeName),
     blocked: nodes.some((node) => node.blocked),
@@ -519,6 +530,48 @@ export function planApply(input: ApplyPlanInput): ApplyPlan {
   if (input.strategy) plan.strategy = input.strategy;
   if (clusterEffect) plan.clusterEffect = clusterEffect;
   return plan;
+}
+
+export function planApply(input: ApplyPlanInput): ApplyPlan {
+  const nodes = input.nodes.map((node) =>
+    planNodeApply(
+      node,
+      input.configName,
+      input.strategy,
+      input.sourceFor(node.name),
+      input.withReboot,
+    ),
+  );
+  return assemblePlan({ configName: input.configName }, nodes, input);
+}
+
+export type ApplyStepsInput = Omit<ApplyPlanInput, 'configName'> & {
+  /** Each step's config for its nodes; a node named by two steps gets the first's. */
+  steps: ConfigChangeStep[];
+};
+
+/**
+ * A plan of several configs ("Make room"): each step's nodes (those among `input.nodes`) planned
+ * with its config, in step order, and what they cost the cluster all together. The plan's steps
+ * name only the nodes planned.
+ */
+export function planApplySteps(input: ApplyStepsInput): ApplyPlan {
+  const views = new Map(input.nodes.map((node) => [node.name, node]));
+  const nodes: NodeApplyPlan[] = [];
+  const steps: ConfigChangeStep[] = [];
+  for (const step of input.steps) {
+    const stepNodes = step.nodes.flatMap((name) => {
+      const view = views.get(name);
+      if (!view || nodes.some((planned) => planned.nodeName === name)) return [];
+      const source = input.sourceFor(name);
+      return [planNodeApply(view, step.toConfig, input.strategy, source, input.withReboot)];
+    });
+    nodes.push(...stepNodes);
+    if (stepNodes.length > 0) {
+      steps.push({ toConfig: step.toConfig, nodes: stepNodes.map((node) => node.nodeName) });
+    }
+  }
+  return assemblePlan({ steps }, nodes, input);
 }
 
 /**

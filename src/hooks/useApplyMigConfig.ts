@@ -5,6 +5,7 @@ import {
   type ApplyOutcome,
   type ApplyProgress,
   type ApplyRequest,
+  type ApplyWrites,
   type GetNode,
   type PatchNode,
 } from '../cluster/applyOutcome';
@@ -52,8 +53,11 @@ export interface ApplyState {
   outcome?: ApplyOutcome;
 }
 
+/** What `run` is given: the writes and the nodes to cordon first. */
+export type ApplyRun = ApplyWrites & Pick<ApplyRequest, 'cordon'>;
+
 export interface ApplyControls {
-  run: (request: Omit<ApplyRequest, 'signal' | 'onProgress'>) => Promise<ApplyOutcome>;
+  run: (request: ApplyRun) => Promise<ApplyOutcome>;
   /** Stops a running apply after the node being written; its outcome still arrives. */
   stop: () => void;
   reset: () => void;
@@ -74,7 +78,7 @@ export const useApplyMigConfig = (): [ApplyState, ApplyControls] => {
     },
     [],
   );
-  const run = React.useCallback(async (request: Omit<ApplyRequest, 'signal' | 'onProgress'>) => {
+  const run = React.useCallback(async (request: ApplyRun) => {
     const current = new AbortController();
     controller.current = current;
     setState({ running: true, stopRequested: false });

@@ -7,6 +7,7 @@ import { useGpuWriteActions } from '../components/apply/useGpuWriteActions';
 import { LayoutDesignerTab } from '../components/designer/LayoutDesignerTab';
 import { OpenShiftAiProfilesSection } from '../components/openshift-ai/OpenShiftAiProfiles';
 import type { ConfigChangeStep } from '../cluster/availability';
+import type { StepsPurpose } from '../components/text/applyPlanText';
 import { useGpuNodeViews } from '../hooks/useGpuNodeViews';
 import { SharedGpuNodeViewsProvider } from '../hooks/useSharedGpuNodeViews';
 import { usePluginTranslation } from '../hooks/usePluginTranslation';
@@ -29,8 +30,12 @@ const GpuPartitioningPage = () => {
     }),
     [result],
   );
-  // A suggested change (its nodes, its config) opens the usual apply dialog's preview.
-  const previewStep = (step: ConfigChangeStep) => writeActions.openApply(step.nodes, step.toConfig);
+  // Suggested changes open the apply dialog's preview: one step as the usual dialog with its
+  // config chosen, several as one plan (each node its step's config).
+  const previewSteps =
+    (purpose: StepsPurpose) =>
+    (...steps: ConfigChangeStep[]) =>
+      writeActions.openPlan({ steps, purpose });
   // The dialogs the page opens (apply, strategy) use the page's node views, not their own.
   return (
     <SharedGpuNodeViewsProvider value={result}>
@@ -55,7 +60,7 @@ const GpuPartitioningPage = () => {
             strategy={result.strategy}
             configSources={result.configSource}
             waitingPods={result.waitingPods}
-            onPreviewChange={previewStep}
+            onPreviewChange={previewSteps('profile-request')}
           />
         }
         demand={
@@ -68,7 +73,7 @@ const GpuPartitioningPage = () => {
             // A project-scoped user reads their own projects' pods (the error stays: forbidden).
             podsReadable={result.podsAvailable || result.podVisibility.scope === 'namespaces'}
             visibility={result.podVisibility}
-            onPreviewChange={previewStep}
+            onPreviewChange={previewSteps('make-room')}
           />
         }
       />

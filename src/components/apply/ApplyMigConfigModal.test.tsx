@@ -1,7 +1,8 @@
 import { sdkMock } from '../../hooks/testing/sdkMock';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { ApplyMigConfigModal } from './ApplyMigConfigModal';
+import type { ConfigChangeStep } from '../../cluster/availability';
+import { ApplyMigConfigModal, type ApplyStepsPlan } from './ApplyMigConfigModal';
 import { a30AllBalancedNode, clusterPolicy } from '../../cluster/__fixtures__/nodes';
 import { a30DisabledNode } from '../../cluster/__fixtures__/applyNodes';
 import { defaultConfigMap, seedCluster } from './__fixtures__/cluster';
@@ -275,5 +276,174 @@ describe('ApplyMigConfigModal', () => {
     expect(applyButton()).toBeDisabled();
     await userEvent.click(screen.getByRole('checkbox', { name: /I have read the warnings/ }));
     expect(applyButton()).toBeEnabled();
+  });
+});
+
+// A plan of several configs ("Make room" with two steps): each node its own config (issue 15).
+// The test catalogue says keys as they are: plurals read '2 node', as in the tests above.
+const TWO_CONFIGS: ConfigChangeStep[] = [
+  { toConfig: 'all-balanced', nodes: ['worker1'] },
+  { toConfig: 'all-1g.6gb', nodes: ['worker2'] },
+];
+
+const renderPlan = (
+  plan: ApplyStepsPlan = { steps: TWO_CONFIGS, purpose: 'make-room' },
+  onClose = jest.fn(),
+) =>
+  render(
+    <ApplyMigConfigModal
+      isOpen
+      onClose={onClose}
+      nodeNames={plan.steps.flatMap((step) => step.nodes)}
+      plan={plan}
+    />,
+  );
+
+/** A node's card of the preview (titled by the node's name). */
+const nodeCard = (node: string) =>
+  screen
+    .getByText(node, { selector: `#gpu-partitioning-apply-node-${node} *` })
+    .closest('.pf-v6-c-card') as HTMLElement;
+/** The label value a node patch writes. */
+const writtenConfig = (call: unknown[]) =>
+  (call[0] as { data: Array<{ op: string; path: string; value?: unknown }> }).data.find(
+    (op) => op.op === 'add' && op.path === '/metadata/labels/nvidia.com~1mig.config',
+  )?.value;
+const patchedNode = (call: unknown[]) =>
+  (call[0] as { resource: { metadata: { name: string } } }).resource.metadata.name;
+
+describe('ApplyMigConfigModal with a plan of several configs', () => {
+  it('previews each node with its own config and writes each label with it', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    renderPlan();
+    expect(screen.getByRole('heading', { name: 'Make room: apply the plan' })).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Applies the make-room plan: sets the nvidia.com/mig.config label on 2 node, each to the config of its step. The NVIDIA mig-manager on each node then repartitions its GPUs.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('grid', { name: 'Resources of worker1 before and after' }),
+    ).toHaveTextContent(/nvidia\.com\/mig-1g\.6gb\s*02\+2/);
+    // all-1g.6gb: four 1g.6gb on the A30, no 2g.12gb.
+    expect(
+      screen.getByRole('grid', { name: 'Resources of worker2 before and after' }),
+    ).toHaveTextContent(/nvidia\.com\/mig-1g\.6gb\s*04\+4/);
+    expect(
+      screen.getByRole('grid', { name: 'Resources of worker1 before and after' }),
+    ).toHaveTextContent(/nvidia\.com\/mig-2g\.12gb\s*01\+1/);
+    expect(
+      screen.getByRole('grid', { name: 'Resources of worker2 before and after' }),
+    ).not.toHaveTextContent('mig-2g.12gb');
+    expect(within(nodeCard('worker1')).getByText('all-disabled → all-balanced')).toBeVisible();
+    expect(within(nodeCard('worker2')).getByText('all-disabled → all-1g.6gb')).toBeVisible();
+    // The configs are the plan's, not chosen here.
+    expect(screen.queryByRole('button', { name: 'MIG config' })).not.toBeInTheDocument();
+    expect(screen.getByText('Each node gets the MIG config of its step:')).toBeInTheDocument();
+    expect(screen.getAllByRole('term').map((term) => term.textContent)).toEqual([
+      'all-balanced',
+      'all-1g.6gb',
+    ]);
+    expect(screen.getAllByRole('definition').map((nodes) => nodes.textContent)).toEqual([
+      'worker1',
+      'worker2',
+    ]);
+
+    expect(applyButton()).toHaveTextContent('Apply the plan on 2 node');
+    await userEvent.click(applyButton());
+    await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(2));
+    expect(patchMock.mock.calls.map((call) => [patchedNode(call), writtenConfig(call)])).toEqual([
+      ['worker1', 'all-balanced'],
+      ['worker2', 'all-1g.6gb'],
+    ]);
+    expect(patchMock.mock.calls[0][0].data[0]).toEqual({
+      op: 'test',
+      path: '/metadata/labels/nvidia.com~1mig.config',
+      value: 'all-disabled',
+    });
+    expect(await screen.findByText('The label was written on 2 node')).toBeInTheDocument();
+    expect(
+      screen.getByText('worker1: nvidia.com/mig.config set to all-balanced.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('worker2: nvidia.com/mig.config set to all-1g.6gb.'),
+    ).toBeInTheDocument();
+    // Each node is followed to its own config.
+    expect(
+      within(screen.getByTestId('mig-progress-worker1')).getByText(
+        'nvidia.com/mig.config=all-balanced',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('mig-progress-worker2')).getByText(
+        'nvidia.com/mig.config=all-1g.6gb',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('asks for the warnings of any node to be acknowledged and cordons that node first when asked', async () => {
+    setK8sWatchFixtures({ objects: seedCluster({ podOn: 'worker2' }) });
+    renderPlan({ steps: TWO_CONFIGS, purpose: 'profile-request' });
+    expect(
+      screen.getByRole('heading', { name: 'Apply the suggested changes' }),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('GPU pods are running on this node')).toBeInTheDocument();
+    expect(within(nodeCard('worker2')).getByText('train-1')).toBeInTheDocument();
+    expect(screen.queryByRole('checkbox', { name: 'Cordon worker1 first' })).toBeNull();
+    expect(applyButton()).toBeDisabled();
+    expect(screen.getByText('Acknowledge the warnings first.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Cordon worker2 first' }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /I have read the warnings/ }));
+    await userEvent.click(applyButton());
+    // worker1's label, then worker2's cordon and label.
+    await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(3));
+    expect(patchMock.mock.calls.map(patchedNode)).toEqual(['worker1', 'worker2', 'worker2']);
+    expect(patchMock.mock.calls[1][0].data).toContainEqual({
+      op: 'add',
+      path: '/spec/unschedulable',
+      value: true,
+    });
+    expect(writtenConfig(patchMock.mock.calls[2])).toBe('all-1g.6gb');
+    expect(
+      await screen.findByText(
+        /worker2: nvidia.com\/mig.config set to all-1g.6gb. \(cordoned first\)/,
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('stops after the node being written and says which step was not attempted', async () => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    const finishFirstWrite = holdNextWrite();
+    const onClose = jest.fn();
+    renderPlan(undefined, onClose);
+    await screen.findByRole('grid', { name: 'Resources of worker2 before and after' });
+    await userEvent.click(applyButton());
+    await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(1));
+    expect(screen.getByRole('button', { name: /Writing worker1 \(1 of 2\)…/ })).toBeDisabled();
+    await userEvent.keyboard('{Escape}');
+    expect(onClose).not.toHaveBeenCalled();
+    finishFirstWrite();
+    expect(await screen.findByText('Stopped: 1 of 2 nodes changed')).toBeInTheDocument();
+    expect(
+      screen.getByText('worker1: nvidia.com/mig.config set to all-balanced.'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('worker2: not attempted, because you stopped the apply.'),
+    ).toBeInTheDocument();
+    expect(patchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('skips a node that already has its step’s config and writes the other', async () => {
+    setK8sWatchFixtures({
+      objects: seedCluster({ labels: { worker2: { 'nvidia.com/mig.config': 'all-1g.6gb' } } }),
+    });
+    renderPlan();
+    await screen.findByRole('grid', { name: 'Resources of worker1 before and after' });
+    expect(within(nodeCard('worker2')).getByText('Skipped')).toBeInTheDocument();
+    expect(applyButton()).toHaveTextContent('Apply the plan on 1 node');
+    await userEvent.click(applyButton());
+    await waitFor(() => expect(patchMock).toHaveBeenCalledTimes(1));
+    expect(patchedNode(patchMock.mock.calls[0])).toBe('worker1');
+    expect(writtenConfig(patchMock.mock.calls[0])).toBe('all-balanced');
   });
 });

@@ -4,6 +4,10 @@ import {
   Button,
   Checkbox,
   Content,
+  DescriptionList,
+  DescriptionListDescription,
+  DescriptionListGroup,
+  DescriptionListTerm,
   Form,
   FormGroup,
   HelperText,
@@ -17,8 +21,10 @@ import {
   StackItem,
 } from '@patternfly/react-core';
 import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
+import type { ConfigChangeStep } from '../../cluster/availability';
 import { MIG_CONFIG_LABEL } from '../../cluster/labels';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
+import { planHeading, type StepsPurpose } from '../text/applyPlanText';
 import { WithGpuNodeViews } from '../gpu-page/shared/WithGpuNodeViews';
 import { ClusterEffectAlert } from './ClusterEffectAlert';
 import { ConfigSelect } from './ConfigSelect';
@@ -35,10 +41,22 @@ export interface ApplyMigConfigModalProps {
   nodeNames: string[];
   /** Preselected config: `all-disabled` for "Disable MIG". */
   initialConfig?: string;
+  /**
+   * A plan of several configs instead of one config for `nodeNames`: each step's config on its
+   * nodes, previewed and applied together; no config is chosen. `purpose` says whose plan it is.
+   */
+  plan?: ApplyStepsPlan;
+}
+
+/** Steps the page worked out: the changes that make room for waiting pods, or a request's. */
+export interface ApplyStepsPlan {
+  steps: ConfigChangeStep[];
+  purpose: StepsPurpose;
 }
 
 /**
- * Apply a named MIG config to nodes: choose among the configs valid for their GPUs, see per node
+ * Apply a named MIG config to nodes (or a plan of several, each node its step's config): choose
+ * among the configs valid for their GPUs, see per node
  * and GPU what changes (slice maps, resources, pods, blocking errors, warnings to acknowledge),
  * write `nvidia.com/mig.config` with patches that test the previewed values, then follow the
  * mig-manager until it succeeds or fails, with the reason and a recovery. On the page it uses
@@ -54,10 +72,11 @@ const ApplyMigConfigDialog = ({
   onClose,
   nodeNames,
   initialConfig,
+  plan: stepsPlan,
   data,
 }: ApplyMigConfigModalProps & { data: ApplyDialogData }) => {
   const { t } = usePluginTranslation();
-  const dialog = useApplyDialogState(data, nodeNames, initialConfig);
+  const dialog = useApplyDialogState(data, nodeNames, initialConfig, stepsPlan?.steps);
   const { state, plan, writes, applyState, actions } = dialog;
   const { configName, followed, unwritten } = state;
   const disabledReason =
@@ -75,8 +94,15 @@ const ApplyMigConfigDialog = ({
   // While the labels are written the dialog stays: closing it (Cancel, Esc, ×) stops after the
   // node being written, and the dialog then says which nodes were written and which were not.
   const writing = applyState.running;
-  const title = initialConfig === ALL_DISABLED_CONFIG ? t('Disable MIG') : t('Apply MIG config');
-  const nodeCount = nodeNames.length;
+  const heading = stepsPlan
+    ? planHeading(t, stepsPlan)
+    : {
+        title: initialConfig === ALL_DISABLED_CONFIG ? t('Disable MIG') : t('Apply MIG config'),
+        description: t(
+          'Sets the nvidia.com/mig.config label on {{count}} node. The NVIDIA mig-manager on each node then repartitions its GPUs.',
+          { count: nodeNames.length },
+        ),
+      };
 
   return (
     <Modal
@@ -87,13 +113,10 @@ const ApplyMigConfigDialog = ({
       aria-describedby="gpu-partitioning-apply-description"
     >
       <ModalHeader
-        title={title}
+        title={heading.title}
         labelId="gpu-partitioning-apply-title"
         descriptorId="gpu-partitioning-apply-description"
-        description={t(
-          'Sets the nvidia.com/mig.config label on {{count}} node. The NVIDIA mig-manager on each node then repartitions its GPUs.',
-          { count: nodeCount },
-        )}
+        description={heading.description}
       />
       <ModalBody>
         {followed ? (
@@ -121,25 +144,34 @@ const ApplyMigConfigDialog = ({
                 <WriteResults outcome={unwritten} />
               </StackItem>
             )}
-            <StackItem>
-              <Form onSubmit={(event) => event.preventDefault()}>
-                <FormGroup label={t('MIG config')} fieldId="gpu-partitioning-apply-config">
-                  <ConfigSelect
-                    options={dialog.options}
-                    nodeCount={dialog.selectedCount}
-                    {...(configName ? { selected: configName } : {})}
-                    onSelect={actions.choose}
-                  />
-                  <HelperText>
-                    <HelperTextItem>
-                      {t(
-                        'Only configs whose layouts fit the GPUs of every selected node can be chosen; the others say why not.',
-                      )}
-                    </HelperTextItem>
-                  </HelperText>
-                </FormGroup>
-              </Form>
-            </StackItem>
+            {stepsPlan ? (
+              plan &&
+              'steps' in plan && (
+                <StackItem>
+                  <PlanSteps steps={plan.steps} />
+                </StackItem>
+              )
+            ) : (
+              <StackItem>
+                <Form onSubmit={(event) => event.preventDefault()}>
+                  <FormGroup label={t('MIG config')} fieldId="gpu-partitioning-apply-config">
+                    <ConfigSelect
+                      options={dialog.options}
+                      nodeCount={dialog.selectedCount}
+                      {...(configName ? { selected: configName } : {})}
+                      onSelect={actions.choose}
+                    />
+                    <HelperText>
+                      <HelperTextItem>
+                        {t(
+                          'Only configs whose layouts fit the GPUs of every selected node can be chosen; the others say why not.',
+                        )}
+                      </HelperTextItem>
+                    </HelperText>
+                  </FormGroup>
+                </Form>
+              </StackItem>
+            )}
             {data.strategy && (
               <StackItem>
                 <Content component="small">
@@ -176,7 +208,7 @@ const ApplyMigConfigDialog = ({
               <StackItem key={nodePlan.nodeName}>
                 <NodePlanCard
                   plan={nodePlan}
-                  configName={plan.configName}
+                  configName={nodePlan.configName}
                   cordon={state.cordon.includes(nodePlan.nodeName)}
                   canCordon={dialog.canCordon}
                   onCordonChange={(checked) => actions.cordon(nodePlan.nodeName, checked)}
@@ -216,13 +248,15 @@ const ApplyMigConfigDialog = ({
                     index: applyState.progress.index,
                     total: applyState.progress.total,
                   })
-                : plan
+                : plan && 'configName' in plan
                   ? t('Apply {{label}}={{config}} on {{count}} node', {
                       label: MIG_CONFIG_LABEL,
                       config: plan.configName,
                       count: writes.length,
                     })
-                  : t('Apply')}
+                  : plan
+                    ? t('Apply the plan on {{count}} node', { count: writes.length })
+                    : t('Apply')}
             </Button>
             {writing ? (
               <Button
@@ -254,6 +288,28 @@ const ApplyMigConfigDialog = ({
         )}
       </ModalFooter>
     </Modal>
+  );
+};
+
+/** In place of the config selector: the plan's configs, each with its nodes (not chosen here). */
+const PlanSteps = ({ steps }: { steps: ConfigChangeStep[] }) => {
+  const { t } = usePluginTranslation();
+  return (
+    <Stack>
+      <Content component="p" id="gpu-partitioning-apply-steps">
+        {t('Each node gets the MIG config of its step:')}
+      </Content>
+      <DescriptionList isCompact isHorizontal aria-labelledby="gpu-partitioning-apply-steps">
+        {steps.map((step) => (
+          <DescriptionListGroup key={step.toConfig}>
+            <DescriptionListTerm>
+              <code>{step.toConfig}</code>
+            </DescriptionListTerm>
+            <DescriptionListDescription>{step.nodes.join(', ')}</DescriptionListDescription>
+          </DescriptionListGroup>
+        ))}
+      </DescriptionList>
+    </Stack>
   );
 };
 

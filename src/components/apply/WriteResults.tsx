@@ -1,10 +1,12 @@
 import { Alert } from '@patternfly/react-core';
 import type { ApplyOutcome, NodeWriteResult } from '../../cluster/applyOutcome';
+import { configOfNode } from '../../cluster/applyPlan';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import type { Translate } from '../text/translate';
 
 function resultText(t: Translate, result: NodeWriteResult, outcome: ApplyOutcome): string {
-  const configName = outcome.configName;
+  // One config for every node, or in a plan of several each node's own.
+  const configName = configOfNode(outcome, result.nodeName);
   const cordoned = result.cordoned ? ` ${t('(cordoned first)')}` : '';
   switch (result.status) {
     case 'written':

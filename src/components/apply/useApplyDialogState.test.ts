@@ -82,3 +82,32 @@ describe('applyDialogReducer', () => {
     expect(applyDialogReducer(state, { type: 'applying' }).unwritten).toBeUndefined();
   });
 });
+
+describe('applyDialogReducer with a plan of several configs', () => {
+  const steps = [
+    { toConfig: 'all-balanced', nodes: ['worker1'] },
+    { toConfig: 'all-1g.6gb', nodes: ['worker2'] },
+  ];
+  const { configName: _oneConfig, ...views } = basis;
+  const planned = applyDialogReducer(
+    { cordon: [], acknowledged: false },
+    { type: 'preview', basis: { ...views, steps } },
+  );
+
+  it('chooses no config and follows each written node to its own config', () => {
+    expect(planned.configName).toBeUndefined();
+    const { startedAt, results, complete, stoppedByUser } = outcome(['written', 'written']);
+    const state = applyDialogReducer(planned, {
+      type: 'applied',
+      outcome: { steps, startedAt, results, complete, stoppedByUser },
+    });
+    expect(state.followed?.targets.map((target) => [target.nodeName, target.configName])).toEqual([
+      ['worker1', 'all-balanced'],
+      ['worker2', 'all-1g.6gb'],
+    ]);
+    expect(state.followed?.targets[1]).toMatchObject({
+      initialState: 'failed',
+      previousConfig: 'all-disabled',
+    });
+  });
+});

@@ -1,6 +1,14 @@
 import * as React from 'react';
-import type { ApplyOutcome } from '../../cluster/applyOutcome';
-import { configOptions, planApply } from '../../cluster/applyPlan';
+import type { ApplyOutcome, ApplyWrites } from '../../cluster/applyOutcome';
+import {
+  configOfNode,
+  configOptions,
+  planApply,
+  planApplySteps,
+  type ApplyPlan,
+  type ConfigTargets,
+} from '../../cluster/applyPlan';
+import type { ConfigChangeStep } from '../../cluster/availability';
 import type { FollowTarget } from '../../cluster/follow';
 import { MIG_CONFIG_LABEL, MIG_CONFIG_STATE_LABEL, nodeLabels } from '../../cluster/labels';
 import type { NodeKind } from '../../cluster/models';
@@ -18,17 +26,17 @@ export type ApplyDialogData = Pick<
   'nodes' | 'loaded' | 'strategy' | 'configSource' | 'clusterPolicy'
 >;
 
-/** The data a preview was computed from; every write tests against it. */
-interface PreviewBasis {
-  configName: string;
+/** The data a preview was computed from, and its config or steps; every write tests against it. */
+type PreviewBasis = ConfigTargets & {
   views: GpuNodeView[];
   nodes: NodeKind[];
   strategy?: MigStrategy;
   /** Every GPU node, for what the change costs the cluster. */
   clusterViews: GpuNodeView[];
-}
+};
 
 export interface ApplyDialogState {
+  /** The config chosen (one config for every node; a plan of several steps has none). */
   configName?: string;
   basis?: PreviewBasis;
   cordon: string[];
@@ -56,17 +64,21 @@ const wroteAny = (outcome: ApplyOutcome) =>
 
 /** The written nodes to follow, each from the state its view had in the preview. */
 function followTargets(outcome: ApplyOutcome, basis: PreviewBasis | undefined): FollowTarget[] {
-  return outcome.results
-    .filter((result) => result.status === 'written')
-    .map((result) => ({
-      nodeName: result.nodeName,
-      configName: outcome.configName,
-      startedAt: outcome.startedAt,
-      initialState:
-        basis?.views.find((view) => view.name === result.nodeName)?.migConfigState ?? 'unknown',
-      cordonedByPlugin: result.cordoned,
-      ...(result.previousConfig !== undefined ? { previousConfig: result.previousConfig } : {}),
-    }));
+  return outcome.results.flatMap((result) => {
+    const configName = configOfNode(outcome, result.nodeName);
+    if (result.status !== 'written' || configName === undefined) return [];
+    return [
+      {
+        nodeName: result.nodeName,
+        configName,
+        startedAt: outcome.startedAt,
+        initialState:
+          basis?.views.find((view) => view.name === result.nodeName)?.migConfigState ?? 'unknown',
+        cordonedByPlugin: result.cordoned,
+        ...(result.previousConfig !== undefined ? { previousConfig: result.previousConfig } : {}),
+      },
+    ];
+  });
 }
 
 export function applyDialogReducer(
@@ -115,27 +127,63 @@ function useSameNames(names: string[]): ReadonlySet<string> {
   return React.useMemo(() => new Set(key === '' ? [] : key.split('\n')), [key]);
 }
 
+/** The same steps while they say the same (a caller may pass a new array on every render). */
+function useSameSteps(steps: ConfigChangeStep[] | undefined): ConfigChangeStep[] | undefined {
+  const key = steps ? JSON.stringify(steps) : undefined;
+  return React.useMemo(
+    () => (key === undefined ? undefined : (JSON.parse(key) as ConfigChangeStep[])),
+    [key],
+  );
+}
+
+const configNameOf = (targets: ConfigTargets | undefined) =>
+  targets && 'configName' in targets ? targets.configName : undefined;
+
+/** The plan's targets, for the request and for previewing again. */
+const targetsOf = (plan: ApplyPlan): ConfigTargets =>
+  'configName' in plan ? { configName: plan.configName } : { steps: plan.steps };
+
+/** The previewed nodes the plan writes, with their configs, in the plan's order. */
+function writesOf(plan: ApplyPlan, basis: PreviewBasis): ApplyWrites {
+  const written = (names: string[]) =>
+    basis.nodes.filter((node) => {
+      const name = node.metadata?.name ?? '';
+      return names.includes(name) && plan.writes.includes(name);
+    });
+  return 'configName' in plan
+    ? { configName: plan.configName, nodes: written(plan.writes) }
+    : {
+        steps: plan.steps
+          .map((step) => ({ toConfig: step.toConfig, nodes: written(step.nodes) }))
+          .filter((step) => step.nodes.length > 0),
+      };
+}
+
 /**
  * The apply dialog's state and what follows from it: the options for the selected nodes, the
  * preview (frozen when computed), what changed since, why Apply is disabled, and the actions.
+ * With `steps` (a plan of several configs, "Make room") each step's nodes are previewed and
+ * written with its config, and no config is chosen.
  */
 export function useApplyDialogState(
   data: ApplyDialogData,
   nodeNames: string[],
   initialConfig: string | undefined,
+  planSteps?: ConfigChangeStep[],
 ) {
   const rawNodes = useGpuNodes();
   const access = useNodePatchAccess();
   const openShiftAi = useOpenShiftAiProfileList();
   const [applyState, applyControls] = useApplyMigConfig();
+  const steps = useSameSteps(planSteps);
   const [state, dispatch] = React.useReducer(applyDialogReducer, {
-    ...(initialConfig ? { configName: initialConfig } : {}),
+    ...(initialConfig && !planSteps ? { configName: initialConfig } : {}),
     cordon: [],
     acknowledged: false,
   });
   const { configName, basis } = state;
 
-  const names = useSameNames(nodeNames);
+  const names = useSameNames(steps ? steps.flatMap((step) => step.nodes) : nodeNames);
   const selectedViews = React.useMemo(
     () => data.nodes.filter((view) => names.has(view.name)),
     [data.nodes, names],
@@ -146,18 +194,19 @@ export function useApplyDialogState(
   );
   const sources = data.configSource;
   const sourceFor = React.useCallback((name: string) => sources.forNode(name), [sources]);
+  // A plan's configs are given, not chosen: it has no options.
   const options = React.useMemo(
-    () => configOptions(selectedViews, sourceFor),
-    [selectedViews, sourceFor],
+    () => (steps ? [] : configOptions(selectedViews, sourceFor)),
+    [steps, selectedViews, sourceFor],
   );
   const ready = data.loaded && rawNodes.loaded && selectedViews.length > 0;
 
   const takePreview = React.useCallback(
-    (name: string) =>
+    (targets: ConfigTargets) =>
       dispatch({
         type: 'preview',
         basis: {
-          configName: name,
+          ...targets,
           views: selectedViews,
           nodes: selectedNodes,
           ...(data.strategy ? { strategy: data.strategy } : {}),
@@ -169,26 +218,31 @@ export function useApplyDialogState(
 
   // The preview is frozen when computed: later changes show as "changed since the preview"
   // instead of silently altering what the user is about to confirm.
+  const basisConfig = configNameOf(basis);
   React.useEffect(() => {
-    if (ready && configName && basis?.configName !== configName) takePreview(configName);
-  }, [ready, configName, basis?.configName, takePreview]);
+    if (!ready) return;
+    if (steps) {
+      if (!basis) takePreview({ steps });
+    } else if (configName && basisConfig !== configName) {
+      takePreview({ configName });
+    }
+  }, [ready, steps, basis, configName, basisConfig, takePreview]);
 
   const withReboot = data.clusterPolicy.withReboot;
-  const plan = React.useMemo(
-    () =>
-      basis
-        ? planApply({
-            nodes: basis.views,
-            configName: basis.configName,
-            ...(basis.strategy ? { strategy: basis.strategy } : {}),
-            sourceFor,
-            withReboot,
-            clusterNodes: basis.clusterViews,
-            openShiftAiProfiles: openShiftAi.profiles,
-          })
-        : undefined,
-    [basis, sourceFor, withReboot, openShiftAi.profiles],
-  );
+  const plan = React.useMemo(() => {
+    if (!basis) return undefined;
+    const input = {
+      nodes: basis.views,
+      ...(basis.strategy ? { strategy: basis.strategy } : {}),
+      sourceFor,
+      withReboot,
+      clusterNodes: basis.clusterViews,
+      openShiftAiProfiles: openShiftAi.profiles,
+    };
+    return 'configName' in basis
+      ? planApply({ ...input, configName: basis.configName })
+      : planApplySteps({ ...input, steps: basis.steps });
+  }, [basis, sourceFor, withReboot, openShiftAi.profiles]);
 
   const changedSincePreview = React.useMemo(() => {
     if (!basis) return [];
@@ -218,13 +272,17 @@ export function useApplyDialogState(
     if (!plan || !basis) return;
     dispatch({ type: 'applying' });
     const outcome = await applyControls.run({
-      configName: plan.configName,
-      nodes: basis.nodes.filter((node) => writes.includes(node.metadata?.name ?? '')),
+      ...writesOf(plan, basis),
       cordon: state.cordon.filter((name) => writes.includes(name)),
     });
     dispatch({ type: 'applied', outcome });
     // Nothing was written: the dialog shows why and previews again from the current state.
-    if (!wroteAny(outcome)) takePreview(plan.configName);
+    if (!wroteAny(outcome)) takePreview(targetsOf(plan));
+  };
+
+  const refreshPreview = () => {
+    if (steps) takePreview({ steps });
+    else if (configName) takePreview({ configName });
   };
 
   return {
@@ -240,7 +298,7 @@ export function useApplyDialogState(
     applyState,
     actions: {
       choose: (name: string) => dispatch({ type: 'choose', configName: name }),
-      refreshPreview: () => configName && takePreview(configName),
+      refreshPreview,
       cordon: (nodeName: string, checked: boolean) =>
         dispatch({ type: 'cordon', nodeName, checked }),
       acknowledge: (checked: boolean) => dispatch({ type: 'acknowledge', checked }),

@@ -2,11 +2,12 @@ import { Flex, FlexItem } from '@patternfly/react-core';
 import type { IAction } from '@patternfly/react-table';
 import * as React from 'react';
 import { ALL_DISABLED_CONFIG } from '../../cluster/applyPlan';
+import type { ConfigChangeStep } from '../../cluster/availability';
 import type { GpuNodeView } from '../../cluster/types';
 import type { NodesWriteSlots } from '../gpu-page/nodes/NodesTab';
 import { usePluginTranslation } from '../../hooks/usePluginTranslation';
 import { StrategyModal } from '../strategy/StrategyModal';
-import { ApplyMigConfigModal } from './ApplyMigConfigModal';
+import { ApplyMigConfigModal, type ApplyStepsPlan } from './ApplyMigConfigModal';
 import {
   GuardedButton,
   ReadOnlyNotice,
@@ -18,6 +19,7 @@ interface OpenModal {
   kind: 'apply' | 'strategy';
   nodeNames: string[];
   initialConfig?: string;
+  plan?: ApplyStepsPlan;
 }
 
 export interface GpuWriteActions {
@@ -25,6 +27,11 @@ export interface GpuWriteActions {
   nodes: NodesWriteSlots;
   /** Opens the apply dialog for these nodes with this config chosen (a suggested change). */
   openApply: (nodeNames: string[], initialConfig: string) => void;
+  /**
+   * Opens the apply dialog with suggested steps: one step as `openApply` does (its config chosen),
+   * several as one plan, each node previewed and written with its step's config.
+   */
+  openPlan: (plan: ApplyStepsPlan) => void;
   /** The page's one read-only notice, when the user may not patch nodes or ClusterPolicies. */
   readOnlyNotice: React.ReactNode;
   /** Render once on the page: the open modal, if any. */
@@ -32,6 +39,7 @@ export interface GpuWriteActions {
 }
 
 const isMigCapable = (node: GpuNodeView) => node.migCapable;
+const stepNodes = (step: ConfigChangeStep) => step.nodes;
 
 /**
  * The write side of the GPU Partitioning page: "Change strategy", and "Apply MIG config…" and
@@ -141,6 +149,16 @@ export const useGpuWriteActions = (): GpuWriteActions => {
     [],
   );
 
+  const openPlan = React.useCallback((plan: ApplyStepsPlan) => {
+    const [first, ...more] = plan.steps;
+    if (!first) return;
+    setOpen(
+      more.length === 0
+        ? { kind: 'apply', nodeNames: first.nodes, initialConfig: first.toConfig }
+        : { kind: 'apply', nodeNames: plan.steps.flatMap(stepNodes), plan },
+    );
+  }, []);
+
   // An alert's fix (the config a typo'd name most likely meant): the usual preview, that config chosen.
   const applyConfig = React.useCallback(
     (node: GpuNodeView, config?: string) =>
@@ -160,6 +178,7 @@ export const useGpuWriteActions = (): GpuWriteActions => {
         onClose={close}
         nodeNames={open.nodeNames}
         {...(open.initialConfig ? { initialConfig: open.initialConfig } : {})}
+        {...(open.plan ? { plan: open.plan } : {})}
       />
     ) : open?.kind === 'strategy' ? (
       <StrategyModal isOpen onClose={close} />
@@ -168,6 +187,7 @@ export const useGpuWriteActions = (): GpuWriteActions => {
   return {
     nodes: { toolbarActions, rowActions, isSelectable: isMigCapable, applyConfig },
     openApply,
+    openPlan,
     readOnlyNotice:
       permissions.nodesDenied || permissions.policiesDenied ? (
         <ReadOnlyNotice {...permissions} />

@@ -116,6 +116,38 @@ describe('useGpuWriteActions', () => {
   });
 });
 
+describe('useGpuWriteActions().openPlan', () => {
+  const open = async (steps: Array<{ toConfig: string; nodes: string[] }>) => {
+    setK8sWatchFixtures({ objects: seedCluster() });
+    let actions: GpuWriteActions | undefined;
+    render(<WriteSlots expose={(value) => (actions = value)} />);
+    act(() => actions?.openPlan({ steps, purpose: 'make-room' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByRole('grid', { name: 'Resources of worker1 before and after' });
+    return dialog;
+  };
+
+  it('opens one step as the usual dialog, its config chosen', async () => {
+    const dialog = await open([{ toConfig: 'all-balanced', nodes: ['worker1'] }]);
+    expect(within(dialog).getByRole('heading', { name: 'Apply MIG config' })).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'MIG config' })).toHaveTextContent(
+      'all-balanced',
+    );
+  });
+
+  it('opens several steps as one plan, each node with its config and no config to choose', async () => {
+    const dialog = await open([
+      { toConfig: 'all-balanced', nodes: ['worker1'] },
+      { toConfig: 'all-1g.6gb', nodes: ['worker2'] },
+    ]);
+    expect(
+      within(dialog).getByRole('heading', { name: 'Make room: apply the plan' }),
+    ).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'MIG config' })).not.toBeInTheDocument();
+    expect(within(dialog).getByText('all-disabled → all-1g.6gb')).toBeInTheDocument();
+  });
+});
+
 describe('NodeGpuActions', () => {
   it('disables Apply and Disable MIG on the GPU tab when the user may not patch nodes', async () => {
     setAccessReviewAllowed(false);

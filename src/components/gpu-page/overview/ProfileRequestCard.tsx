@@ -25,7 +25,7 @@ import { resourceDisplayName } from '../shared/format';
 import { resourcesText } from '../../text/resourceText';
 import { useProfileName } from '../shared/StateLabels';
 import { ProfileRequestFields, RequestIssues, useProfileRequest } from './ProfileRequestFields';
-import { GpuPodsStayNote, LeftOutNodes, MAX_LISTED } from '../shared/PlanNotes';
+import { GpuPodsStayNote, LeftOutNodes, MAX_LISTED, type PreviewSteps } from '../shared/PlanNotes';
 import { profileRoomText } from '../../text/fragmentationText';
 
 interface ProfileRequestCardProps {
@@ -36,8 +36,8 @@ interface ProfileRequestCardProps {
   configSources?: ConfigSourceLookup;
   /** Pods not yet scheduled that ask for GPU resources (`waitingGpuPods`). */
   waitingPods?: WaitingGpuPod[];
-  /** Opens the apply dialog with a suggested change (its nodes, its config) selected. */
-  onPreviewChange?: (step: ConfigChangeStep) => void;
+  /** Opens the apply dialog with the suggested changes: every step, each its config on its nodes. */
+  onPreviewChange?: PreviewSteps;
 }
 
 /**
@@ -117,19 +117,16 @@ const ChangeHint = ({ change, profile }: { change: Change; profile: string }) =>
   );
 };
 
-/** One apply of a suggestion: its changes and the button that previews them. */
+/** The changes of a suggestion that share a config. */
 const StepItem = ({
   step,
   changes,
   profile,
-  onPreviewChange,
 }: {
   step: ConfigChangeStep;
   changes: Change[];
   profile: string;
-  onPreviewChange?: (step: ConfigChangeStep) => void;
 }) => {
-  const { t } = usePluginTranslation();
   return (
     <ListItem>
       {changes
@@ -139,11 +136,6 @@ const StepItem = ({
             <ChangeHint change={change} profile={profile} />
           </div>
         ))}
-      {onPreviewChange && (
-        <Button variant="link" isInline onClick={() => onPreviewChange(step)}>
-          {t('Preview this change')}
-        </Button>
-      )}
     </ListItem>
   );
 };
@@ -236,10 +228,11 @@ const NoAnswer = ({
   offeredByFleet: boolean;
   /** Room for a new instance beside the existing ones, fragmented space (`profileRoomText`). */
   room?: string;
-  onPreviewChange?: (step: ConfigChangeStep) => void;
+  onPreviewChange?: PreviewSteps;
 }) => {
   const { t } = usePluginTranslation();
   const suggestion = plan.suggestion;
+  const [first, ...more] = suggestion?.steps ?? [];
   return (
     <Alert
       isInline
@@ -266,10 +259,17 @@ const NoAnswer = ({
                   step={step}
                   changes={suggestion.changes}
                   profile={profile}
-                  {...(onPreviewChange ? { onPreviewChange } : {})}
                 />
               ))}
             </List>
+            {onPreviewChange && first && (
+              // One preview for all the steps: the dialog applies each node's config together.
+              <div>
+                <Button variant="link" isInline onClick={() => onPreviewChange(first, ...more)}>
+                  {more.length === 0 ? t('Preview this change') : t('Preview these changes')}
+                </Button>
+              </div>
+            )}
           </>
         ) : (
           <div>
@@ -302,7 +302,7 @@ const PlanAnswer = ({
 }: {
   plan: Plan;
   nodes: GpuNodeView[];
-  onPreviewChange?: (step: ConfigChangeStep) => void;
+  onPreviewChange?: PreviewSteps;
 }) => {
   const { t } = usePluginTranslation();
   const profileName = useProfileName();

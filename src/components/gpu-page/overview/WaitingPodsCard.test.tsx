@@ -6,10 +6,13 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { I18nextProvider } from 'react-i18next';
 import {
+  A100_80,
   demandFleet,
+  fleetNode,
   pendingPod,
   sources,
   THREE_G,
+  TWO_G,
   waiting,
 } from '../../../cluster/__fixtures__/fleet';
 import { englishCatalogue } from '../../text/englishCatalogue';
@@ -77,6 +80,38 @@ describe('WaitingPodsCard', () => {
       toConfig: 'all-3g.40gb',
       nodes: ['gpu-node-3'],
     });
+  });
+
+  it('previews a plan of two configs with one button: every step at once', async () => {
+    const idle = (name: string) =>
+      fleetNode({
+        name,
+        product: A100_80,
+        gpus: 1,
+        config: 'all-2g.20gb',
+        allocatable: { [TWO_G]: 3 },
+      });
+    const onPreviewChange = jest.fn();
+    renderCard({
+      nodes: [idle('gpu-a'), idle('gpu-b')],
+      waitingPods: waiting(
+        pendingPod('big', { 'nvidia.com/mig-7g.80gb': '1' }),
+        pendingPod('mid-0', { [THREE_G]: '1' }, '2026-11-25T10:01:00Z'),
+        pendingPod('mid-1', { [THREE_G]: '1' }, '2026-11-25T10:02:00Z'),
+      ),
+      onPreviewChange,
+    });
+    expect(screen.getByText('2 config changes let 3 of 3 waiting pods start:')).toBeInTheDocument();
+    expect(screen.getByText(/^gpu-a: all-2g\.20gb → all-3g\.40gb/)).toBeInTheDocument();
+    expect(screen.getByText(/^gpu-b: all-2g\.20gb → all-7g\.80gb/)).toBeInTheDocument();
+    const previews = screen.getAllByRole('button', { name: /Preview/ });
+    expect(previews).toHaveLength(1);
+    await userEvent.click(previews[0]);
+    expect(onPreviewChange).toHaveBeenCalledTimes(1);
+    expect(onPreviewChange).toHaveBeenCalledWith(
+      { toConfig: 'all-3g.40gb', nodes: ['gpu-a'] },
+      { toConfig: 'all-7g.80gb', nodes: ['gpu-b'] },
+    );
   });
 
   it('says so in one line when no pod waits, while loading, and when pods cannot be read', () => {

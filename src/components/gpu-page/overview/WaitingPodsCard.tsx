@@ -32,7 +32,7 @@ import type { MigStrategy } from '../../../geometry/types';
 import type { PodVisibility } from '../../../hooks/useGpuPods';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { demandText, makeRoomChangeText, waitReasonText } from '../../text/demandText';
-import { GpuPodsStayNote, LeftOutNodes, useNameList } from '../shared/PlanNotes';
+import { GpuPodsStayNote, LeftOutNodes, type PreviewSteps, useNameList } from '../shared/PlanNotes';
 import { resourcesText } from '../../text/resourceText';
 
 interface WaitingPodsCardProps {
@@ -47,14 +47,14 @@ interface WaitingPodsCardProps {
   podsReadable: boolean;
   /** Whose pods were read: only the user's projects' leaves free slices unknown. */
   visibility: PodVisibility;
-  /** Opens the apply dialog with one step of the changes (its nodes, its config). */
-  onPreviewChange?: (step: ConfigChangeStep) => void;
+  /** Opens the apply dialog with the changes: every step of the plan, each its config on its nodes. */
+  onPreviewChange?: PreviewSteps;
 }
 
 /**
  * "Waiting for GPUs": the pods no node has taken, by the resource they ask for, each with the
  * scheduler's message and our reading of why; then the fewest config changes that let them start
- * ("Make room"), each step one click from the apply dialog's preview.
+ * ("Make room"), all of them one click from the apply dialog's preview.
  */
 export const WaitingPodsCard = (props: WaitingPodsCardProps) => {
   const { t } = usePluginTranslation();
@@ -217,7 +217,7 @@ const PodsTable = ({
   );
 };
 
-/** The changes that let the waiting pods start, and the buttons that preview them. */
+/** The changes that let the waiting pods start, and the button that previews them all. */
 const MakeRoom = ({
   plan,
   pods,
@@ -225,7 +225,7 @@ const MakeRoom = ({
 }: {
   plan: MakeRoomPlan | undefined;
   pods: ExplainedWaitingPod[];
-  onPreviewChange?: (step: ConfigChangeStep) => void;
+  onPreviewChange?: PreviewSteps;
 }) => {
   const { t } = usePluginTranslation();
   const names = useNameList();
@@ -253,7 +253,8 @@ const MakeRoom = ({
               waiting: pods.length,
             })}
           </div>
-          <Steps plan={plan} {...(onPreviewChange ? { onPreviewChange } : {})} />
+          <Steps plan={plan} />
+          {onPreviewChange && <PreviewButton steps={plan.steps} onPreview={onPreviewChange} />}
           {plan.remaining.length > 0 && (
             <div>{t('Still waiting afterwards: {{pods}}', { pods: names(plan.remaining) })}</div>
           )}
@@ -271,13 +272,30 @@ const MakeRoom = ({
   );
 };
 
-const Steps = ({
-  plan,
-  onPreviewChange,
+/**
+ * One Preview for the whole plan: the apply dialog previews every node with its own config and
+ * applies them together, so the pods are never left with half the room.
+ */
+const PreviewButton = ({
+  steps: [first, ...more],
+  onPreview,
 }: {
-  plan: MakeRoomPlan;
-  onPreviewChange?: (step: ConfigChangeStep) => void;
+  steps: ConfigChangeStep[];
+  onPreview: PreviewSteps;
 }) => {
+  const { t } = usePluginTranslation();
+  if (!first) return null;
+  return (
+    <div>
+      <Button variant="secondary" size="sm" onClick={() => onPreview(first, ...more)}>
+        {t('Preview')}
+      </Button>
+    </div>
+  );
+};
+
+/** The changes, by config. */
+const Steps = ({ plan }: { plan: MakeRoomPlan }) => {
   const { t } = usePluginTranslation();
   // Said apart: the catalogue extractor misses a t() inside another t()'s values.
   const notSet = t('not set');
@@ -298,16 +316,6 @@ const Steps = ({
                 <GpuPodsStayNote pods={change.gpuPods} />
               </div>
             ))}
-          {onPreviewChange && (
-            <Button variant="secondary" size="sm" onClick={() => onPreviewChange(step)}>
-              {plan.steps.length === 1
-                ? t('Preview')
-                : t('Preview {{config}} on {{nodes}}', {
-                    config: step.toConfig,
-                    nodes: step.nodes.join(', '),
-                  })}
-            </Button>
-          )}
         </ListItem>
       ))}
     </List>

@@ -1,11 +1,15 @@
 /**
  * Pieces the planning cards ("can I get N × profile", "Waiting for GPUs") say alike: lists of
- * names, the nodes left out and why, what a change means for the pods already on a node.
+ * names, the nodes left out and why, what a change means for the pods already on a node, and how
+ * they open the apply dialog with their changes.
  */
 import { List, ListItem } from '@patternfly/react-core';
-import type { NodeLeftOut } from '../../../cluster/availability';
+import type { ConfigChangeStep, NodeLeftOut } from '../../../cluster/availability';
 import { usePluginTranslation } from '../../../hooks/usePluginTranslation';
 import { nodeLeftOutReasonText } from '../../text/profileRequestText';
+
+/** Opens the apply dialog with these steps (one or more), all previewed and applied together. */
+export type PreviewSteps = (step: ConfigChangeStep, ...more: ConfigChangeStep[]) => void;
 
 /** How many names a sentence lists before "and N more". */
 export const MAX_LISTED = 5;
