@@ -433,6 +433,24 @@ describe('ApplyMigConfigModal with a plan of several configs', () => {
     expect(patchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('writes nothing when every node already has its step’s config, and says so', async () => {
+    setK8sWatchFixtures({
+      objects: seedCluster({
+        labels: {
+          worker1: { 'nvidia.com/mig.config': 'all-balanced' },
+          worker2: { 'nvidia.com/mig.config': 'all-1g.6gb' },
+        },
+      }),
+    });
+    renderPlan();
+    expect(
+      await screen.findByText('Every node of the plan already has its config.'),
+    ).toBeInTheDocument();
+    expect(applyButton()).toBeDisabled();
+    expect(within(nodeCard('worker1')).getByText('Skipped')).toBeInTheDocument();
+    expect(within(nodeCard('worker2')).getByText('Skipped')).toBeInTheDocument();
+  });
+
   it('skips a node that already has its step’s config and writes the other', async () => {
     setK8sWatchFixtures({
       objects: seedCluster({ labels: { worker2: { 'nvidia.com/mig.config': 'all-1g.6gb' } } }),

@@ -87,7 +87,9 @@ const ApplyMigConfigDialog = ({
       ),
       'no-config': t('Choose a config to see the preview.'),
       'plan-blocked': t('Resolve the errors shown in the preview first.'),
-      'nothing-to-write': t('Every selected node already has this config.'),
+      'nothing-to-write': stepsPlan
+        ? t('Every node of the plan already has its config.')
+        : t('Every selected node already has this config.'),
       unacknowledged: t('Acknowledge the warnings first.'),
     }[dialog.block];
 
