@@ -3,7 +3,8 @@
  */
 // jsdom resolves `yaml` to its browser ES-module build, which Jest cannot load; the node build is the same code.
 import { act, render } from '@testing-library/react';
-import { a30AllBalancedNode, clusterPolicy } from '../cluster/__fixtures__/nodes';
+import { pendingPod, THREE_G } from '../cluster/__fixtures__/fleet';
+import { a30AllBalancedNode, clusterPolicy, gpuPod } from '../cluster/__fixtures__/nodes';
 import type { NodeKind } from '../cluster/models';
 import { migStateHistory } from '../cluster/stateHistory';
 import { sdkMock } from './testing/sdkMock';
@@ -66,5 +67,24 @@ describe('useGpuNodeViews on a large cluster', () => {
     act(() => sdkMock.updateK8sWatchFixtures({ objects: [worker(1), clusterPolicy('mixed')] }));
     expect(result.current().nodes).toBe(first.nodes);
     expect(result.current().summary).toBe(first.summary);
+  });
+
+  it('keeps the waiting pods while the pods that wait are the same, and changes them when one more waits', () => {
+    const base = [worker(1), clusterPolicy('mixed')];
+    const waits = () => pendingPod('train-a', { [THREE_G]: '1' });
+    const running = gpuPod('serve', 'worker-001', { 'nvidia.com/mig-1g.6gb': '1' });
+    sdkMock.setK8sWatchFixtures({ objects: [...base, waits()] });
+    const result = renderViews();
+    const first = result.current().waitingPods;
+    expect(first.map((pod) => pod.name)).toEqual(['train-a']);
+    // New objects for the same waiting pod, and a pod that runs: the same list.
+    act(() => sdkMock.updateK8sWatchFixtures({ objects: [...base, waits(), running] }));
+    expect(result.current().waitingPods).toBe(first);
+    act(() =>
+      sdkMock.updateK8sWatchFixtures({
+        objects: [...base, waits(), running, pendingPod('train-b', { [THREE_G]: '1' })],
+      }),
+    );
+    expect(result.current().waitingPods.map((pod) => pod.name)).toEqual(['train-a', 'train-b']);
   });
 });

@@ -120,9 +120,17 @@ export const useGpuNodeViews = (): GpuNodeViewsResult => {
   const wasComplete = React.useRef(false);
   if (complete) wasComplete.current = true;
   const viewsReady = wasComplete.current;
+  // The same list while its pods are the same: every page or event of the pod list gives new
+  // objects, and the cards that plan for waiting pods (make room) recompute on a new list.
+  const lastWaiting = React.useRef<{ list: WaitingGpuPod[]; text: string }>({
+    list: NO_WAITING_PODS,
+    text: '[]',
+  });
   const waitingPods = React.useMemo(() => {
     const waiting = waitingGpuPods(pods.data);
-    return waiting.length > 0 ? waiting : NO_WAITING_PODS;
+    const text = JSON.stringify(waiting);
+    if (text !== lastWaiting.current.text) lastWaiting.current = { list: waiting, text };
+    return lastWaiting.current.list;
   }, [pods.data]);
   // The parts the result is made of, not the watch answers: a page of pods that changes no view
   // must not re-render the page.
